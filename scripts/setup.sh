@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs everything RefTier needs on a fresh Debian bookworm machine. Idempotent: each step
+# checks first and skips what is already present. Nothing is cached outside the repository
+# except what apt and npm install system-wide.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEPS="$ROOT/build/deps"
+IMGUI_VERSION="1.90.1"
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+log() { printf '[setup] %s\n' "$*"; }
+
+apt_packages=(cmake g++ clang-14 lld-14 emscripten nlohmann-json3-dev googletest
+              chromium fonts-inter xz-utils nodejs npm python3 dpkg-dev)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node and npm may come from another source on some machines; only ask apt when the tools are absent.
+filtered=()
+for p in "${missing[@]}"; do
+  case "$p" in
+    nodejs) command -v node >/dev/null || filtered+=("$p") ;;
+    npm) command -v npm >/dev/null || filtered+=("$p") ;;
+    *) filtered+=("$p") ;;
+  esac
+done
+missing=("${filtered[@]+"${filtered[@]}"}")
+
+# Debian 13's imgui 1.90.1 source package: bookworm's 1.86 lacks imgui_stdlib and the
+# emscripten canvas resize callback (see shared/TOOLCHAIN.md).
+SRC_LIST=/etc/apt/sources.list.d/reftier-trixie-src.sources
+need_update=0
+if [ ! -f "$SRC_LIST" ]; then
+  log "adding deb-src entry for trixie (imgui source package)"
+  $SUDO tee "$SRC_LIST" >/dev/null <<SRC
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
+if [ ${#missing[@]} -gt 0 ] || [ "$need_update" = 1 ]; then
+  log "apt-get update"
+  $SUDO apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+IMGUI_DIR="$DEPS/imgui-$IMGUI_VERSION"
+if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
+  log "fetching imgui $IMGUI_VERSION source package"
+  mkdir -p "$DEPS/imgui-src"
+  (cd "$DEPS/imgui-src" && apt-get source --download-only "imgui=$IMGUI_VERSION+ds-1" >/dev/null 2>&1 ||
+     apt-get source --download-only imgui/trixie)
+  tarball=$(ls "$DEPS"/imgui-src/imgui_"$IMGUI_VERSION"*.orig.tar.* | head -n 1)
+  mkdir -p "$IMGUI_DIR"
+  tar -xf "$tarball" -C "$IMGUI_DIR" --strip-components=1
+  test -f "$IMGUI_DIR/imgui.cpp" || { echo "imgui sources missing after extract" >&2; exit 1; }
+  grep -q "IMGUI_VERSION *\"$IMGUI_VERSION\"" "$IMGUI_DIR/imgui.h" ||
+    { echo "expected imgui $IMGUI_VERSION in $IMGUI_DIR" >&2; exit 1; }
+fi
+
+# emcc must not see /usr/include (glibc headers break wasm builds): expose only nlohmann/.
+mkdir -p "$DEPS/include"
+[ -e "$DEPS/include/nlohmann" ] || ln -s /usr/include/nlohmann "$DEPS/include/nlohmann"
+
+if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+  log "installing npm packages for the browser tests"
+  (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ -f "$ROOT/bench/package.json" ] && [ ! -d "$ROOT/bench/node_modules" ]; then
+  log "installing npm packages for the benchmarks"
+  (cd "$ROOT/bench" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+log "ready"

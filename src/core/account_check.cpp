@@ -1,0 +1,1 @@
+#include "core/account_check.h"

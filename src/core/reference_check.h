@@ -1,0 +1,38 @@
+// Record-level checks of public references (PRODUCT.md "A public reference"): required fields,
+// URL rules, approved asset types, and duplicates across the document (same URL, or same
+// customer with the same or near-same title).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "finding.h"
+#include "model.h"
+
+namespace reftier {
+
+// Findings for one reference on its own. Paths are prefixed with `path_prefix`
+// (e.g. "references[3]" gives "references[3].url").
+std::vector<Finding> check_reference(const Reference& reference, std::string_view path_prefix);
+
+struct DuplicatePair {
+    std::size_t first = 0;  // index into references, first < second
+    std::size_t second = 0;
+    enum class Kind { SameUrl, SameTitle, NearTitle } kind = Kind::SameUrl;
+};
+
+// Groups by normalised URL and by customer, so it stays near-linear for 100,000 references.
+std::vector<DuplicatePair> find_duplicates(const std::vector<Reference>& references);
+
+struct DocumentCheck {
+    // findings[i] belongs to references[i]; duplicate findings carry related_id.
+    std::vector<std::vector<Finding>> reference_findings;
+    std::vector<DuplicatePair> duplicates;
+    // true for a reference that is the later copy of a duplicate pair: it does not count
+    std::vector<bool> is_duplicate;
+};
+
+DocumentCheck check_references(const std::vector<Reference>& references);
+
+} // namespace reftier

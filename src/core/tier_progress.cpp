@@ -1,0 +1,1 @@
+#include "core/tier_progress.h"

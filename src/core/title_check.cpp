@@ -1,0 +1,1 @@
+#include "core/title_check.h"

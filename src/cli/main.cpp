@@ -1,1 +1,349 @@
-int main() { return 0; }
+// reftier: the command-line face of the core, for partners who lint their references file in a
+// script before submitting. Every subcommand has --json output for machines and plain words
+// for people. Exit codes: 0 clean, 1 the input has errors, 2 usage error.
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/account_check.h"
+#include "core/date.h"
+#include "core/document_json.h"
+#include "core/reference_check.h"
+#include "core/text_file.h"
+#include "core/tier_progress.h"
+#include "core/title_check.h"
+
+using namespace reftier;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitInputErrors = 1;
+constexpr int kExitUsage = 2;
+
+const char* const kUsage = R"(usage: reftier <command> [options]
+
+commands:
+  check-title "TITLE" [--customer NAME] [--workload TEXT] [--industry TEXT] [--services A,B]
+                        score a public reference title, explain every finding, suggest a rewrite
+  validate FILE.json    check a RefTier document: every error with its JSON path
+  progress FILE.json [--today YYYY-MM-DD] [--rule-set ID]
+                        tier progress: approved, pending with expected dates, missing per tier
+  accounts FILE.json    which AWS accounts earn APN points, as a tree, with fixes
+
+options for every command:
+  --json                machine-readable output on stdout
+  --assets DIR          rule files (title_rules.json, tier_rules.json); default: the built-in path
+  --help                this text
+
+exit codes: 0 clean, 1 the input has errors, 2 usage error
+)";
+
+struct Args {
+    std::string command;
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options; // --name value
+    bool json = false;
+};
+
+// Options that take a value; everything else starting with -- is a flag.
+bool takes_value(const std::string& name) {
+    static const char* const names[] = {"--customer", "--workload", "--industry", "--services",
+                                        "--today",    "--rule-set", "--assets"};
+    for (const char* n : names)
+        if (name == n) return true;
+    return false;
+}
+
+int usage_error(const std::string& message) {
+    std::cerr << "reftier: " << message << "\n(run 'reftier --help' for usage)\n";
+    return kExitUsage;
+}
+
+std::string assets_dir(const Args& args) {
+    if (auto it = args.options.find("--assets"); it != args.options.end()) return it->second;
+    if (const char* env = std::getenv("REFTIER_ASSETS")) return env;
+    return REFTIER_DEFAULT_ASSETS_DIR;
+}
+
+std::optional<std::string> read_asset(const Args& args, const std::string& name) {
+    const std::string path = assets_dir(args) + "/" + name;
+    auto text = read_text_file(path);
+    if (!text) std::cerr << "reftier: cannot read " << path << " (set --assets DIR)\n";
+    return text;
+}
+
+json finding_json(const Finding& f) {
+    json spans = json::array();
+    for (const Span& s : f.spans) spans.push_back({{"begin", s.begin}, {"length", s.length}});
+    json out = {{"severity", to_string(f.severity)}, {"code", f.code}, {"message", f.message}};
+    if (!f.path.empty()) out["path"] = f.path;
+    if (!spans.empty()) out["spans"] = spans;
+    if (!f.related_id.empty()) out["related_id"] = f.related_id;
+    return out;
+}
+
+void print_finding(const Finding& f) {
+    std::cout << "  " << to_string(f.severity) << " [" << f.code << "] ";
+    if (!f.path.empty()) std::cout << f.path << ": ";
+    std::cout << f.message << "\n";
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        std::string item = text.substr(start, end - start);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) out.push_back(item);
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string option(const Args& args, const char* name) {
+    auto it = args.options.find(name);
+    return it == args.options.end() ? std::string() : it->second;
+}
+
+int check_title_command(const Args& args) {
+    if (args.positional.size() != 1) return usage_error("check-title takes one TITLE argument");
+    auto rules_text = read_asset(args, "title_rules.json");
+    if (!rules_text) return kExitUsage;
+    TitleRulesLoad rules = load_title_rules_text(*rules_text);
+    if (!rules.rules) {
+        for (const auto& e : rules.errors) std::cerr << "reftier: title_rules.json: " << e << "\n";
+        return kExitUsage;
+    }
+    const std::string customer = option(args, "--customer"), workload = option(args, "--workload"),
+                      industry = option(args, "--industry");
+    const std::vector<std::string> services = split_commas(option(args, "--services"));
+    TitleContext context;
+    context.customer = customer;
+    context.workload = workload;
+    context.industry = industry;
+    for (const auto& s : services) context.services.push_back(s);
+    const TitleReport report = check_title(args.positional[0], context, *rules.rules);
+
+    if (args.json) {
+        json out = {{"title", args.positional[0]}, {"score", report.score},
+                    {"grade", to_string(report.grade)}, {"findings", json::array()},
+                    {"suggestion", report.suggestion.empty() ? json(nullptr) : json(report.suggestion)}};
+        for (const auto& f : report.findings) out["findings"].push_back(finding_json(f));
+        std::cout << out.dump(2) << "\n";
+    } else {
+        std::cout << "score " << report.score << "/100, " << to_string(report.grade) << "\n";
+        for (const auto& f : report.findings) print_finding(f);
+        if (!report.suggestion.empty()) std::cout << "suggested title: " << report.suggestion << "\n";
+    }
+    return has_errors(report.findings) ? kExitInputErrors : kExitClean;
+}
+
+// Reads FILE.json; on failure prints every error (with its path) and returns nullopt.
+std::optional<Document> load_document(const Args& args, const char* command) {
+    if (args.positional.size() != 1) {
+        usage_error(std::string(command) + " takes one FILE.json argument");
+        return std::nullopt;
+    }
+    const std::string& path = args.positional[0];
+    auto text = read_text_file(path);
+    if (!text) {
+        std::cerr << "reftier: cannot read " << path << "\n";
+        return std::nullopt;
+    }
+    ReadResult read = read_document(*text);
+    if (read.document) return std::move(read.document);
+    if (args.json) {
+        json out = {{"file", path}, {"valid", false}, {"errors", json::array()}};
+        for (const auto& e : read.errors)
+            out["errors"].push_back({{"path", e.path}, {"message", e.message}});
+        std::cout << out.dump(2) << "\n";
+    }
+    std::cerr << path << ": " << read.errors.size() << " error(s)\n";
+    for (const auto& e : read.errors) std::cerr << "  " << to_string(e) << "\n";
+    return std::nullopt;
+}
+
+int validate_command(const Args& args) {
+    auto doc = load_document(args, "validate");
+    if (!doc) return args.positional.size() == 1 ? kExitInputErrors : kExitUsage;
+    const DocumentCheck check = check_references(doc->references);
+    std::vector<Finding> findings;
+    for (const auto& list : check.reference_findings)
+        findings.insert(findings.end(), list.begin(), list.end());
+    const AccountReport accounts = check_accounts(doc->accounts);
+    for (const auto& f : accounts.findings)
+        if (f.severity == Severity::Error) findings.push_back(f);
+    const bool errors = has_errors(findings);
+
+    if (args.json) {
+        json out = {{"file", args.positional[0]}, {"valid", !errors}, {"errors", json::array()},
+                    {"findings", json::array()}};
+        for (const auto& f : findings) {
+            if (f.severity == Severity::Error)
+                out["errors"].push_back({{"path", f.path}, {"message", f.message}});
+            out["findings"].push_back(finding_json(f));
+        }
+        std::cout << out.dump(2) << "\n";
+    } else {
+        std::cout << args.positional[0] << ": " << doc->references.size() << " references, "
+                  << doc->accounts.size() << " accounts, "
+                  << (errors ? "has errors" : "valid") << "\n";
+        for (const auto& f : findings) print_finding(f);
+    }
+    return errors ? kExitInputErrors : kExitClean;
+}
+
+json date_json(const std::optional<Date>& date) {
+    return date ? json(format_iso_date(*date)) : json(nullptr);
+}
+
+int progress_command(const Args& args) {
+    Date today{};
+    if (auto text = option(args, "--today"); !text.empty()) {
+        auto parsed = parse_iso_date(text);
+        if (!parsed) return usage_error("--today must be a real date as YYYY-MM-DD");
+        today = *parsed;
+    } else {
+        today = Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    }
+    auto doc = load_document(args, "progress");
+    if (!doc) return args.positional.size() == 1 ? kExitInputErrors : kExitUsage;
+    auto rules_text = read_asset(args, "tier_rules.json");
+    if (!rules_text) return kExitUsage;
+    RuleSetsLoad sets = load_rule_sets_text(*rules_text);
+    for (const auto& e : sets.errors) std::cerr << "reftier: tier_rules.json: " << e << "\n";
+    if (!sets.errors.empty()) return kExitUsage;
+    std::string id = option(args, "--rule-set");
+    if (id.empty()) id = doc->partner.rule_set;
+    const RuleSet* rules = find_rule_set(sets.rule_sets, id);
+    if (!rules) return usage_error("unknown rule set \"" + id + "\"");
+
+    const TierProgress p = compute_tier_progress(*doc, check_references(doc->references), *rules, today);
+    if (args.json) {
+        json out = {{"rule_set", rules->id},  {"today", format_iso_date(today)},
+                    {"current_tier", p.current_tier},
+                    {"next_tier", p.next_tier ? json(*p.next_tier) : json(nullptr)},
+                    {"next_tier_expected", date_json(p.next_tier_expected)},
+                    {"approved", p.approved}, {"pending", p.pending},
+                    {"tiers", json::array()}, {"pending_references", json::array()}};
+        for (const auto& t : p.tiers)
+            out["tiers"].push_back({{"name", t.name},
+                                    {"required", t.required ? json(*t.required) : json(nullptr)},
+                                    {"approved", t.approved}, {"pending", t.pending},
+                                    {"missing", t.missing}, {"reached", t.reached},
+                                    {"expected_date", date_json(t.expected_date)}});
+        for (const auto& r : p.pending_references)
+            out["pending_references"].push_back({{"id", doc->references[r.index].id},
+                                                 {"expected", format_iso_date(r.expected)},
+                                                 {"overdue", r.overdue}});
+        std::cout << out.dump(2) << "\n";
+        return kExitClean;
+    }
+    std::cout << rules->name << ", as of " << format_iso_date(today) << "\n"
+              << "current tier: " << p.current_tier << " (" << p.approved << " approved, "
+              << p.pending << " pending)\n";
+    for (const auto& t : p.tiers) {
+        std::cout << "  " << t.name << ": ";
+        if (!t.required) {
+            std::cout << "n/a\n";
+            continue;
+        }
+        std::cout << t.approved << "/" << *t.required << " approved";
+        if (t.reached) std::cout << ", reached\n";
+        else {
+            std::cout << ", " << t.pending << " pending, " << t.missing << " missing";
+            if (t.expected_date) std::cout << ", expected " << format_iso_date(*t.expected_date);
+            std::cout << "\n";
+        }
+    }
+    for (const auto& r : p.pending_references)
+        std::cout << "  pending " << doc->references[r.index].id << ": decision expected "
+                  << format_iso_date(r.expected) << (r.overdue ? " (overdue)" : "") << "\n";
+    return kExitClean;
+}
+
+void print_tree(const Document& doc, const AccountReport& report, const AccountTreeNode& node,
+                const std::string& indent) {
+    std::cout << indent;
+    if (node.kind == AccountTreeNode::Kind::Account) {
+        const auto i = static_cast<std::size_t>(node.account_index);
+        const Account& a = doc.accounts[i];
+        std::cout << a.id << " " << a.name << " [" << describe(report.accounts[i].state) << "]\n";
+        if (!report.accounts[i].fix.empty())
+            std::cout << indent << "    fix: " << report.accounts[i].fix << "\n";
+    } else {
+        std::cout << node.label << "\n";
+    }
+    for (const auto& child : node.children) print_tree(doc, report, child, indent + "  ");
+}
+
+int accounts_command(const Args& args) {
+    auto doc = load_document(args, "accounts");
+    if (!doc) return args.positional.size() == 1 ? kExitInputErrors : kExitUsage;
+    const AccountReport report = check_accounts(doc->accounts);
+    const bool losing = report.with_activity_earning < report.with_activity;
+    const bool errors = has_errors(report.findings);
+    if (args.json) {
+        json out = {{"accounts", json::array()}, {"with_activity", report.with_activity},
+                    {"with_activity_earning", report.with_activity_earning},
+                    {"findings", json::array()}};
+        for (std::size_t i = 0; i < doc->accounts.size(); ++i) {
+            const Account& a = doc->accounts[i];
+            const AccountStatus& s = report.accounts[i];
+            json warnings = json::array();
+            for (const auto& f : s.findings) warnings.push_back(f.message);
+            out["accounts"].push_back({{"id", a.id}, {"name", a.name},
+                                       {"state", to_string(s.state)},
+                                       {"earns_points", s.earns_points},
+                                       {"warnings", warnings},
+                                       {"fix", s.fix.empty() ? json(nullptr) : json(s.fix)}});
+        }
+        for (const auto& f : report.findings) out["findings"].push_back(finding_json(f));
+        std::cout << out.dump(2) << "\n";
+    } else {
+        print_tree(*doc, report, report.tree, "");
+        std::cout << report.with_activity_earning << " of " << report.with_activity
+                  << " accounts with partner activity earn APN points\n";
+        for (const auto& f : report.findings) print_finding(f);
+    }
+    return losing || errors ? kExitInputErrors : kExitClean;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Args args;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--help" || a == "-h") {
+            std::cout << kUsage;
+            return kExitClean;
+        }
+        if (a == "--version") {
+            std::cout << "reftier " << REFTIER_VERSION << "\n";
+            return kExitClean;
+        }
+        if (a == "--json") args.json = true;
+        else if (a.rfind("--", 0) == 0) {
+            if (!takes_value(a)) return usage_error("unknown option " + a);
+            if (i + 1 >= argc) return usage_error(a + " needs a value");
+            args.options[a] = argv[++i];
+        } else if (args.command.empty()) args.command = a;
+        else args.positional.push_back(a);
+    }
+    if (args.command.empty()) return usage_error("no command given");
+    if (args.command == "check-title") return check_title_command(args);
+    if (args.command == "validate") return validate_command(args);
+    if (args.command == "progress") return progress_command(args);
+    if (args.command == "accounts") return accounts_command(args);
+    return usage_error("unknown command \"" + args.command + "\"");
+}

@@ -1,0 +1,155 @@
+// Accounts: the Partner Central tree (linked management account, its Organization and members,
+// other accounts), each account's state in words and colour, the fix beside each problem, a
+// summary line, and an editor to add, change and remove accounts.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app/app.h"
+#include "app/widgets.h"
+
+namespace reftier::app {
+
+static ImVec4 state_colour(AccountState state) {
+    switch (state) {
+    case AccountState::LinkedEarning: return status_colour(Status::Approved);
+    case AccountState::LinkedIdle: return ImVec4(0.45f, 0.70f, 0.95f, 1);
+    case AccountState::NotLinkedLosing: return status_colour(Status::Rejected);
+    case AccountState::NotNeeded: return status_colour(Status::Draft);
+    }
+    return ImVec4(1, 1, 1, 1);
+}
+
+static void open_account(App& app, const Account* account) {
+    AccountEditor& e = app.account_editor;
+    e = AccountEditor{};
+    e.open = true;
+    if (account) {
+        e.original_id = account->id;
+        e.draft = *account;
+        e.parent_text = account->parent.value_or("");
+    }
+}
+
+static void draw_node(App& app, const AccountReport& report, const AccountTreeNode& node) {
+    const auto& accounts = app.workspace.document().accounts;
+    ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth;
+    if (node.children.empty()) flags |= ImGuiTreeNodeFlags_Leaf;
+    if (node.kind != AccountTreeNode::Kind::Account) {
+        if (ImGui::TreeNodeEx(node.label.c_str(), flags)) {
+            for (const auto& child : node.children) draw_node(app, report, child);
+            ImGui::TreePop();
+        }
+        return;
+    }
+    const auto index = static_cast<std::size_t>(node.account_index);
+    const Account& account = accounts[index];
+    const AccountStatus& status = report.accounts[index];
+    ImGui::PushID(static_cast<int>(index));
+    const bool selected = app.account_editor.open && app.account_editor.original_id == account.id;
+    if (selected) flags |= ImGuiTreeNodeFlags_Selected;
+    const bool open = ImGui::TreeNodeEx("##account", flags, "%s  %s", account.id.c_str(),
+                                        account.name.c_str());
+    if (ImGui::IsItemClicked()) open_account(app, &account);
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
+    ImGui::TextColored(state_colour(status.state), "%s", describe(status.state).data());
+    if (!status.fix.empty()) {
+        ImGui::Indent(28);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(status_colour(Status::Submitted), "Fix: %s", status.fix.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent(28);
+    }
+    if (open) {
+        for (const auto& child : node.children) draw_node(app, report, child);
+        ImGui::TreePop();
+    }
+    ImGui::PopID();
+}
+
+static void draw_account_editor(App& app) {
+    AccountEditor& e = app.account_editor;
+    Account& d = e.draft;
+    ImGui::Text("%s", e.original_id.empty() ? "New account" : "Edit account");
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(-120);
+    ImGui::InputTextWithHint("Account id", "12 digits", &d.id, ImGuiInputTextFlags_CharsDecimal);
+    ImGui::SetNextItemWidth(-120);
+    ImGui::InputText("Name", &d.name);
+    enum_combo("Role", &d.role, -120);
+    if (d.role == AccountRole::Member) {
+        ImGui::SetNextItemWidth(-120);
+        ImGui::InputTextWithHint("Management id", "its Organization's management account",
+                                 &e.parent_text, ImGuiInputTextFlags_CharsDecimal);
+    }
+    ImGui::Checkbox("Linked to Partner Central", &d.linked);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Linked means the primary AWS account of your Partner Central account, or "
+                          "a subsidiary account connection requested by its 12-digit id.");
+    ImGui::Checkbox("Runs partner activity", &d.partner_activity);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Customer engagements, SaaS, Marketplace listings or workloads that "
+                          "qualify for APN programs.");
+    ImGui::Separator();
+    if (ImGui::Button(e.original_id.empty() ? "Add account" : "Save")) {
+        d.parent = d.role == AccountRole::Member && !e.parent_text.empty()
+                       ? std::optional<std::string>(e.parent_text)
+                       : std::nullopt;
+        app.workspace.upsert_account(d, e.original_id);
+        show_toast(app, "Saved account " + d.id);
+        e = AccountEditor{};
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) e = AccountEditor{};
+    if (!e.original_id.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Remove")) {
+            app.workspace.remove_account(e.original_id);
+            show_toast(app, "Removed account " + e.original_id + " (Ctrl+Z to undo)");
+            e = AccountEditor{};
+        }
+    }
+}
+
+void draw_accounts_view(App& app) {
+    const AccountReport& report = app.workspace.account_report();
+    if (ImGui::Button("+ Add account")) open_account(app, nullptr);
+    ImGui::SameLine();
+    const bool all_earn = report.with_activity_earning == report.with_activity;
+    ImGui::TextColored(all_earn ? status_colour(Status::Approved) : status_colour(Status::Rejected),
+                       "%d of %d accounts with partner activity earn APN points",
+                       report.with_activity_earning, report.with_activity);
+    ImGui::TextDisabled("Only accounts linked to Partner Central one by one earn points: linking "
+                        "an Organization's management account does not cover its members.");
+
+    const float editor_width = app.account_editor.open ? ImGui::GetContentRegionAvail().x * 0.38f : 0;
+    ImGui::BeginChild("##tree", ImVec2(app.account_editor.open ? -editor_width - 8 : 0, 0));
+    if (app.workspace.document().accounts.empty())
+        ImGui::TextWrapped("No accounts yet. Add the AWS accounts your Partner Central account "
+                           "links, and those that run partner activity.");
+    else
+        draw_node(app, report, report.tree);
+    std::vector<const Finding*> errors;
+    for (const Finding& f : report.findings)
+        if (f.severity == Severity::Error) errors.push_back(&f);
+    if (!errors.empty()) {
+        ImGui::SeparatorText("Problems in the account list");
+        for (const Finding* f : errors) {
+            ImGui::TextColored(severity_colour(f->severity), "%s", f->path.c_str());
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", f->message.c_str());
+        }
+    }
+    ImGui::EndChild();
+    if (app.account_editor.open) {
+        ImGui::SameLine();
+        ImGui::BeginChild("##account_editor", ImVec2(0, 0), true);
+        draw_account_editor(app);
+        ImGui::EndChild();
+    }
+}
+
+} // namespace reftier::app

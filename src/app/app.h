@@ -1,0 +1,95 @@
+// The app's state between frames, and the entry points of each view. Views are immediate-mode:
+// they read `App` and the Workspace's cached results and call core functions; they hold no
+// business rules of their own.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document_json.h"
+#include "core/document_merge.h"
+#include "core/workspace.h"
+
+namespace reftier::app {
+
+enum class View { References, TierProgress, Accounts };
+enum class SaveState { Loading, Saved, Pending, Saving, Failed };
+
+struct ReferenceEditor {
+    bool open = false;
+    bool is_new = false;
+    Reference draft;
+    std::string services_text;  // comma separated in the form
+    std::string submitted_text; // YYYY-MM-DD as typed
+    std::string decided_text;
+    bool confirm_delete = false;
+};
+
+struct AccountEditor {
+    bool open = false;
+    std::string original_id; // empty for a new account
+    Account draft;
+    std::string parent_text;
+};
+
+struct ImportDialog {
+    bool open = false;
+    std::string file_name;
+    std::optional<Document> incoming;
+    std::vector<ReadError> errors; // non-empty: the error dialog instead of the choice
+    MergePlan plan;
+    ConflictPolicy policy = ConflictPolicy::KeepCurrent;
+};
+
+struct App {
+    Workspace workspace;
+    std::vector<std::string> rule_errors; // assets that failed to load
+
+    View view = View::References;
+    std::optional<View> switch_to; // a programmatic tab change, applied next frame
+    ReferenceQuery query;
+    std::string filter_text;
+    std::string selected_id; // reference selected in the table
+    ReferenceEditor editor;
+    AccountEditor account_editor;
+    ImportDialog import;
+
+    SaveState save_state = SaveState::Loading;
+    std::string save_error;
+    std::uint64_t saved_revision = 0;
+    double last_change_ms = 0;
+    std::string storage_notice; // e.g. a corrupt stored document was set aside
+    bool other_tab_changed = false;
+
+    std::string toast; // short confirmation shown in the status bar
+    double toast_until_ms = 0;
+    int frames_drawn = 0;
+};
+
+App& the_app();
+
+// Called by main.cpp.
+void init(App& app);
+void draw_frame(App& app, float width, float height);
+void autosave(App& app);
+
+// Actions shared by menus, shortcuts and the JS API.
+Date today();
+void new_reference(App& app);
+void export_document(App& app);
+void begin_import(App& app, const std::string& file_name, const std::string& text);
+void apply_import(App& app, bool merge);
+void show_toast(App& app, std::string text);
+
+// Views (one file each).
+void draw_menu_bar(App& app);
+void draw_references_view(App& app);
+void draw_reference_editor(App& app);
+void draw_tier_view(App& app);
+void draw_accounts_view(App& app);
+void draw_import_dialog(App& app);
+void draw_status_bar(App& app);
+
+} // namespace reftier::app

@@ -1,0 +1,62 @@
+// The functions behind window.reftier (web/reftier_api.js): automation and tests read the
+// document, import text through the same validation as the dialog, and read counts and state.
+// Each returns a pointer to a string that stays valid until the next call.
+#include <emscripten.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+
+using reftier::app::the_app;
+
+static const char* keep(std::string text) {
+    static std::string buffer;
+    buffer = std::move(text);
+    return buffer.c_str();
+}
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_document_json() {
+    return keep(reftier::write_document(the_app().workspace.document()));
+}
+
+// mode: "replace" or "merge" (merge keeps current records on conflict).
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* text, const char* mode) {
+    reftier::app::App& app = the_app();
+    reftier::ReadResult read = reftier::read_document(text ? text : "");
+    nlohmann::json result;
+    result["ok"] = read.errors.empty();
+    result["errors"] = nlohmann::json::array();
+    for (const auto& e : read.errors)
+        result["errors"].push_back({{"path", e.path}, {"message", e.message}});
+    if (read.document) {
+        const bool merge = mode && std::string(mode) == "merge";
+        app.import = reftier::app::ImportDialog{};
+        app.import.file_name = "automation";
+        app.import.plan = reftier::plan_merge(app.workspace.document(), *read.document);
+        result["conflicts"] = app.import.plan.conflicts.size();
+        app.import.incoming = std::move(read.document);
+        reftier::app::apply_import(app, merge);
+    }
+    return keep(result.dump());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
+    reftier::app::App& app = the_app();
+    static const char* const kSaveStates[] = {"loading", "saved", "pending", "saving", "failed"};
+    const auto& doc = app.workspace.document();
+    nlohmann::json state = {
+        {"references", doc.references.size()},
+        {"accounts", doc.accounts.size()},
+        {"save_state", kSaveStates[static_cast<int>(app.save_state)]},
+        {"save_error", app.save_error},
+        {"revision", app.workspace.revision()},
+        {"frames_drawn", app.frames_drawn},
+        {"import_dialog_open", app.import.open},
+        {"import_errors", app.import.errors.size()},
+        {"storage_notice", app.storage_notice},
+    };
+    return keep(state.dump());
+}
+}

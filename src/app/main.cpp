@@ -1,0 +1,96 @@
+// Start-up and the render loop. The canvas backing store is sized in device pixels
+// (CSS size x devicePixelRatio) and ImGui works in those pixels with a font rasterised at the
+// same scale, so text is crisp on high-DPI screens. The loop draws only while there is input
+// or pending work (platform::take_frames_to_draw); an idle page draws nothing.
+#include <cmath>
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app/app.h"
+#include "app/theme.h"
+#include "platform/browser.h"
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+float g_scale = 0; // device pixel ratio the fonts were built for
+
+void fit_canvas() {
+    double css_width = 0, css_height = 0;
+    reftier::platform::canvas_css_size(&css_width, &css_height);
+    const float ratio = reftier::platform::device_pixel_ratio();
+    const int width = static_cast<int>(std::lround(css_width * ratio));
+    const int height = static_cast<int>(std::lround(css_height * ratio));
+    int current_width = 0, current_height = 0;
+    glfwGetWindowSize(g_window, &current_width, &current_height);
+    if (width > 0 && height > 0 && (width != current_width || height != current_height))
+        glfwSetWindowSize(g_window, width, height);
+    if (ratio != g_scale) {
+        g_scale = ratio;
+        reftier::app::apply_theme_and_fonts(ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    fit_canvas();
+    reftier::platform::request_frames(3);
+    return EM_FALSE;
+}
+
+void frame() {
+    reftier::app::App& app = reftier::app::the_app();
+    reftier::app::autosave(app);
+    if (reftier::platform::take_frames_to_draw() == 0) return;
+
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(g_window, &width, &height);
+    reftier::app::draw_frame(app, static_cast<float>(width), static_cast<float>(height));
+    ImGui::Render();
+    glViewport(0, 0, width, height);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // A text field with focus keeps a blinking cursor: keep drawing while one is active.
+    if (ImGui::GetIO().WantTextInput) reftier::platform::request_frames(1);
+}
+
+} // namespace
+
+int main() {
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_window = glfwCreateWindow(1280, 800, "RefTier", nullptr, nullptr);
+    if (!g_window) return 1;
+    glfwMakeContextCurrent(g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // layout is not worth persisting; the document is
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // After the backend: it installs GLFW's clipboard, which cannot see the system clipboard.
+    io.SetClipboardTextFn = [](void*, const char* text) { reftier::platform::set_clipboard_text(text); };
+    io.GetClipboardTextFn = [](void*) { return reftier::platform::clipboard_text(); };
+
+    reftier::app::init(reftier::app::the_app());
+    fit_canvas();
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    emscripten_set_main_loop(frame, 0, 1);
+    return 0;
+}

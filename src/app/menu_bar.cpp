@@ -1,0 +1,77 @@
+// The menu bar, the partner profile popup and the keyboard shortcuts that mirror the menus.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app/app.h"
+#include "app/widgets.h"
+#include "core/enum_names.h"
+#include "platform/browser.h"
+
+namespace reftier::app {
+
+static void draw_partner_profile(App& app) {
+    PartnerProfile partner = app.workspace.document().partner;
+    bool changed = false;
+    ImGui::SetNextItemWidth(260);
+    changed |= ImGui::InputText("Partner name", &partner.name);
+    changed |= enum_combo("Path", &partner.path);
+
+    const RuleSet* current = find_rule_set(app.workspace.rule_sets(), partner.rule_set);
+    ImGui::SetNextItemWidth(260);
+    if (ImGui::BeginCombo("Rule set", current ? current->name.c_str() : partner.rule_set.c_str())) {
+        for (const RuleSet& set : app.workspace.rule_sets()) {
+            if (ImGui::Selectable(set.name.c_str(), set.id == partner.rule_set)) {
+                partner.rule_set = set.id;
+                partner.path = set.path;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (changed) app.workspace.set_partner(partner);
+}
+
+static void handle_shortcuts(App& app) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
+        if (io.KeyShift) app.workspace.redo();
+        else app.workspace.undo();
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.workspace.redo();
+    if (io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_N, false)) new_reference(app);
+    if (ImGui::IsKeyPressed(ImGuiKey_E, false) && io.KeyShift) export_document(app);
+    if (ImGui::IsKeyPressed(ImGuiKey_O, false)) platform::open_file_picker();
+}
+
+void draw_menu_bar(App& app) {
+    handle_shortcuts(app);
+    if (!ImGui::BeginMenuBar()) return;
+    ImGui::TextUnformatted("RefTier");
+    ImGui::Separator();
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("New reference", "Ctrl+Alt+N")) new_reference(app);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Import JSON...", "Ctrl+O")) platform::open_file_picker();
+        if (ImGui::MenuItem("Export JSON", "Ctrl+Shift+E")) export_document(app);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, app.workspace.can_undo())) app.workspace.undo();
+        if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, app.workspace.can_redo()))
+            app.workspace.redo();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Partner")) {
+        draw_partner_profile(app);
+        ImGui::EndMenu();
+    }
+    const std::string& name = app.workspace.document().partner.name;
+    if (!name.empty()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", name.c_str());
+    }
+    ImGui::EndMenuBar();
+}
+
+} // namespace reftier::app

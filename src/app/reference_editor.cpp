@@ -1,0 +1,130 @@
+// The reference editor: every field, the live title check beside the title (score, grade,
+// findings, suggested rewrite), the record's own findings, and save / cancel / delete.
+#include <cstdio>
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app/app.h"
+#include "app/widgets.h"
+#include "core/url_check.h"
+#include "platform/browser.h"
+
+namespace reftier::app {
+
+static std::vector<std::string> split_services(const std::string& text) {
+    std::vector<std::string> out;
+    std::string current;
+    auto flush = [&] {
+        const auto first = current.find_first_not_of(' ');
+        const auto last = current.find_last_not_of(' ');
+        if (first != std::string::npos) out.push_back(current.substr(first, last - first + 1));
+        current.clear();
+    };
+    for (char c : text) {
+        if (c == ',') flush();
+        else current.push_back(c);
+    }
+    flush();
+    return out;
+}
+
+static void text_field(const char* label, std::string* value, const char* hint) {
+    ImGui::SetNextItemWidth(-110);
+    ImGui::InputTextWithHint(label, hint, value);
+}
+
+static void draw_title_check(App& app, const TitleReport& report) {
+    ReferenceEditor& e = app.editor;
+    char overlay[48];
+    std::snprintf(overlay, sizeof overlay, "Title %s: %d / 100", to_string(report.grade).data(),
+                  report.score);
+    const ImVec4 colour = grade_colour(report.grade);
+    segmented_bar(&report.score, &colour, 1, 100, ImGui::GetTextLineHeight() * 1.3f, overlay);
+    findings_list(report.findings);
+    if (!report.suggestion.empty() && report.suggestion != e.draft.title) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Suggested title, from this record's own fields:");
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(report.suggestion.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::SmallButton("Use suggested title")) e.draft.title = report.suggestion;
+    }
+}
+
+static void draw_actions(App& app, bool dates_valid) {
+    ReferenceEditor& e = app.editor;
+    ImGui::Separator();
+    ImGui::BeginDisabled(!dates_valid);
+    if (ImGui::Button(e.is_new ? "Add reference" : "Save")) {
+        e.draft.services = split_services(e.services_text);
+        app.workspace.upsert_reference(e.draft);
+        app.selected_id = e.draft.id;
+        show_toast(app, (e.is_new ? "Added " : "Saved ") + e.draft.id);
+        e = ReferenceEditor{};
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) e = ReferenceEditor{};
+    if (!e.is_new) {
+        ImGui::SameLine();
+        if (ImGui::Button("Delete...")) ImGui::OpenPopup("Delete reference?");
+    }
+    if (ImGui::BeginPopupModal("Delete reference?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("Delete %s (%s)? You can undo this with Ctrl+Z.", e.draft.id.c_str(),
+                    e.draft.customer.c_str());
+        if (ImGui::Button("Delete")) {
+            app.workspace.remove_reference(e.draft.id);
+            show_toast(app, "Deleted " + e.draft.id);
+            e = ReferenceEditor{};
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+void draw_reference_editor(App& app) {
+    ReferenceEditor& e = app.editor;
+    Reference& d = e.draft;
+    ImGui::Text("%s %s", e.is_new ? "New reference" : "Edit reference", d.id.c_str());
+    ImGui::Separator();
+
+    text_field("Customer", &d.customer, "the AWS customer, by name");
+    text_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail");
+    if (ImGui::IsItemActivated() || ImGui::IsItemEdited()) platform::request_frames(2);
+    const TitleReport report = app.workspace.check_draft_title(d);
+    ImGui::Indent();
+    draw_title_check(app, report);
+    ImGui::Unindent();
+
+    text_field("URL", &d.url, "https://...");
+    if (!d.url.empty() && is_safe_to_open(d.url)) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Open")) platform::open_url(d.url);
+    }
+    enum_combo("Asset type", &d.asset_type, -110);
+    text_field("Workload", &d.workload, "the AWS-based workload delivered");
+    text_field("AWS services", &e.services_text, "comma separated, e.g. Lambda, DynamoDB");
+    text_field("Industry", &d.industry, "e.g. Retail");
+    enum_combo("Channel", &d.channel, -110);
+    enum_combo("Status", &d.status, -110);
+    bool submitted_valid = true, decided_valid = true;
+    date_field("Submitted on", &e.submitted_text, &d.submitted_on, &submitted_valid);
+    date_field("Decided on", &e.decided_text, &d.decided_on, &decided_valid);
+    ImGui::SetNextItemWidth(-110);
+    ImGui::InputTextMultiline("Notes", &d.notes, ImVec2(-110, ImGui::GetTextLineHeight() * 3));
+
+    Reference checked = d;
+    checked.services = split_services(e.services_text);
+    const std::vector<Finding> findings = app.workspace.check_draft_reference(checked);
+    if (!findings.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("What the reviewer will look for:");
+        findings_list(findings);
+    }
+    draw_actions(app, submitted_valid && decided_valid);
+}
+
+} // namespace reftier::app

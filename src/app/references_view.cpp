@@ -1,0 +1,152 @@
+// The references table: filter, status filter, sortable columns, list clipping (so 100,000
+// rows cost only the visible ones), and the editor beside it when a row is open.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app/app.h"
+#include "app/widgets.h"
+#include "core/date.h"
+#include "core/enum_names.h"
+
+namespace reftier::app {
+
+static void open_in_editor(App& app, const Reference& reference) {
+    ReferenceEditor& e = app.editor;
+    e = ReferenceEditor{};
+    e.open = true;
+    e.draft = reference;
+    for (std::size_t i = 0; i < reference.services.size(); ++i)
+        e.services_text += (i ? ", " : "") + reference.services[i];
+    if (reference.submitted_on) e.submitted_text = format_iso_date(*reference.submitted_on);
+    if (reference.decided_on) e.decided_text = format_iso_date(*reference.decided_on);
+    app.selected_id = reference.id;
+}
+
+static void draw_toolbar(App& app) {
+    if (ImGui::Button("+ New reference")) new_reference(app);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(320);
+    if (ImGui::InputTextWithHint("##filter", "Filter: customer, title, workload, URL...",
+                                 &app.filter_text))
+        app.query.text = app.filter_text;
+    for (const auto& n : kStatusNames) {
+        ImGui::SameLine();
+        const int bit = 1 << static_cast<int>(n.value);
+        bool shown = (app.query.status_mask & bit) != 0;
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, status_colour(n.value));
+        if (ImGui::Checkbox(std::string(n.label).c_str(), &shown)) app.query.status_mask ^= bit;
+        ImGui::PopStyleColor();
+    }
+}
+
+static const ReferenceColumn kColumns[] = {
+    ReferenceColumn::Customer, ReferenceColumn::Title,     ReferenceColumn::Status,
+    ReferenceColumn::AssetType, ReferenceColumn::Channel,  ReferenceColumn::Grade,
+    ReferenceColumn::Submitted, ReferenceColumn::Decided,
+};
+
+static void read_sort_specs(App& app) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
+    const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+    app.query.sort_column = kColumns[s.ColumnIndex];
+    app.query.descending = s.SortDirection == ImGuiSortDirection_Descending;
+    specs->SpecsDirty = false;
+}
+
+static void date_cell(const std::optional<Date>& date) {
+    if (date) ImGui::TextUnformatted(format_iso_date(*date).c_str());
+    else ImGui::TextDisabled("-");
+}
+
+static void draw_table(App& app) {
+    Workspace& ws = app.workspace;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
+                                  ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("references", 8, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_DefaultSort, 1.2f);
+    ImGui::TableSetupColumn("Title", 0, 2.6f);
+    ImGui::TableSetupColumn("Status", 0, 0.7f);
+    ImGui::TableSetupColumn("Asset type", 0, 0.8f);
+    ImGui::TableSetupColumn("Channel", 0, 0.9f);
+    ImGui::TableSetupColumn("Title grade", 0, 0.7f);
+    ImGui::TableSetupColumn("Submitted", 0, 0.7f);
+    ImGui::TableSetupColumn("Decided", 0, 0.7f);
+    ImGui::TableHeadersRow();
+    read_sort_specs(app);
+
+    const auto& rows = ws.query_rows(app.query);
+    const auto& check = ws.reference_check();
+    const auto& refs = ws.document().references;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const std::uint32_t index = rows[row];
+            const Reference& r = refs[index];
+            ImGui::PushID(static_cast<int>(index));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const bool selected = app.editor.open && app.selected_id == r.id;
+            if (ImGui::Selectable(r.customer.empty() ? "(no customer)" : r.customer.c_str(),
+                                  selected, ImGuiSelectableFlags_SpanAllColumns))
+                open_in_editor(app, r);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.title.c_str());
+            if (index < check.reference_findings.size() && has_errors(check.reference_findings[index])) {
+                ImGui::SameLine();
+                ImGui::TextColored(severity_colour(Severity::Error), "(!)");
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    findings_list(check.reference_findings[index]);
+                    ImGui::EndTooltip();
+                }
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextColored(status_colour(r.status), "%s", to_label(r.status).data());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(to_label(r.asset_type).data());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.channel == Channel::AcePipelineManager ? "ACE" : "Public References Tool");
+            ImGui::TableNextColumn();
+            const TitleReport& report = ws.title_report(index);
+            ImGui::TextColored(grade_colour(report.grade), "%s %d", to_string(report.grade).data(),
+                               report.score);
+            ImGui::TableNextColumn();
+            date_cell(r.submitted_on);
+            ImGui::TableNextColumn();
+            date_cell(r.decided_on);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_references_view(App& app) {
+    draw_toolbar(app);
+    const auto& rows = app.workspace.query_rows(app.query);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu of %zu shown", rows.size(), app.workspace.document().references.size());
+
+    const float editor_width = app.editor.open ? ImGui::GetContentRegionAvail().x * 0.42f : 0;
+    ImGui::BeginChild("##table", ImVec2(app.editor.open ? -editor_width - 8 : 0, 0));
+    if (app.workspace.document().references.empty()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("No references yet. Add one with \"+ New reference\", or import a "
+                           "file from File > Import JSON (you can also drop a .json file on the page).");
+    } else {
+        draw_table(app);
+    }
+    ImGui::EndChild();
+    if (app.editor.open) {
+        ImGui::SameLine();
+        ImGui::BeginChild("##editor", ImVec2(0, 0), true);
+        draw_reference_editor(app);
+        ImGui::EndChild();
+    }
+}
+
+} // namespace reftier::app

@@ -1,0 +1,49 @@
+// Small ImGui building blocks the views share: enum combos driven by the core's enum table,
+// colours per status and severity, a date field, a findings list.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/enum_names.h"
+#include "core/finding.h"
+#include "core/title_check.h"
+
+namespace reftier::app {
+
+template <typename E> bool enum_combo(const char* label, E* value, float width = 260) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(label, std::string(to_label(*value)).c_str())) {
+        for (const auto& n : enum_names<E>()) {
+            if (ImGui::Selectable(std::string(n.label).c_str(), n.value == *value)) {
+                *value = n.value;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+ImVec4 status_colour(Status status);
+ImVec4 severity_colour(Severity severity);
+ImVec4 grade_colour(Grade grade);
+const char* severity_icon(Severity severity);
+
+// A YYYY-MM-DD text field; returns true when the text changed. `value` is set when the text
+// is a real date and reset when it is empty; `valid` tells the caller which case it is.
+bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid);
+
+// Each finding as a coloured line with its message; `filter_path` keeps only findings whose
+// path ends with it (empty: all).
+void findings_list(const std::vector<Finding>& findings, const char* filter_path = "");
+
+// A horizontal bar split into coloured segments (counts), with `total` as the full width.
+void segmented_bar(const int* counts, const ImVec4* colours, int segments, int total, float height,
+                   const char* overlay);
+
+} // namespace reftier::app

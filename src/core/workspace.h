@@ -1,0 +1,103 @@
+// The open document and everything derived from it, as the app uses it: every edit goes through
+// here, bumps a revision, is recorded for undo, and invalidates only the derived results it
+// touches (title reports, reference checks, tier progress, account report). Views read the
+// cached results every frame and never recompute them themselves.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "account_check.h"
+#include "model.h"
+#include "reference_check.h"
+#include "reference_query.h"
+#include "tier_progress.h"
+#include "title_check.h"
+
+namespace reftier {
+
+class Workspace {
+public:
+    // Rules come from assets/ (title_rules.json, tier_rules.json); errors are readable lines.
+    std::vector<std::string> load_rules(std::string_view title_rules_json,
+                                        std::string_view tier_rules_json);
+    bool has_rules() const { return title_rules_ != nullptr && !rule_sets_.empty(); }
+
+    const Document& document() const { return document_; }
+    std::uint64_t revision() const { return revision_; }
+
+    // Edits. Each one is a single undo step.
+    void replace_document(Document document); // import (replace or merged result), clear, sample
+    void upsert_reference(const Reference& reference); // by id; appends when new
+    bool remove_reference(const std::string& id);
+    void upsert_account(const Account& account, const std::string& previous_id);
+    bool remove_account(const std::string& id);
+    void set_partner(const PartnerProfile& partner);
+
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+    bool undo();
+    bool redo();
+    // Loading from storage is not an edit: it sets the document and forgets history.
+    void load_without_history(Document document);
+
+    // Derived results, computed on first use after a change.
+    const DocumentCheck& reference_check();
+    const TitleReport& title_report(std::size_t reference_index);
+    const std::vector<int>& title_scores(); // per reference, for sorting and the grade column
+    const TierProgress& tier_progress(Date today);
+    const AccountReport& account_report();
+    const std::vector<std::uint32_t>& query_rows(const ReferenceQuery& query);
+
+    // Live check of a title being typed in the editor (not yet saved).
+    TitleReport check_draft_title(const Reference& draft) const;
+    // Findings of a draft reference on its own, plus duplicate findings against the others.
+    std::vector<Finding> check_draft_reference(const Reference& draft) const;
+
+    const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
+    const RuleSet* active_rule_set() const;
+    const TitleRules* title_rules() const { return title_rules_.get(); }
+
+    std::optional<std::size_t> find_reference(const std::string& id) const;
+
+private:
+    // One undo step, stored as "the other state" of what it changed: applying it swaps that
+    // state with the current one, so the same code undoes and redoes. Single-record edits keep
+    // only that record, so undo stays small on a 100,000-reference document.
+    struct Edit {
+        enum class Kind { Reference, Account, Partner, Whole } kind = Kind::Whole;
+        std::size_t index = 0;
+        bool present_now = false; // the record at `index` exists in the current document
+        std::optional<Reference> reference;
+        std::optional<Account> account;
+        std::optional<PartnerProfile> partner;
+        std::shared_ptr<Document> whole;
+    };
+    void record(Edit edit);
+    void apply_swap(Edit& edit);
+    void invalidate();
+    TitleContext context_for(const Reference& reference, std::size_t skip_index) const;
+
+    Document document_;
+    std::uint64_t revision_ = 1;
+    TitleRulesPtr title_rules_;
+    std::vector<RuleSet> rule_sets_;
+
+    static constexpr std::size_t kUndoDepth = 200;
+    std::vector<Edit> undo_;
+    std::vector<Edit> redo_;
+
+    std::optional<DocumentCheck> check_;
+    std::vector<std::optional<TitleReport>> title_reports_;
+    std::optional<std::vector<int>> title_scores_;
+    std::optional<TierProgress> tier_progress_;
+    std::optional<Date> tier_progress_day_;
+    std::optional<AccountReport> account_report_;
+    std::optional<ReferenceQuery> rows_query_;
+    std::vector<std::uint32_t> rows_;
+};
+
+} // namespace reftier

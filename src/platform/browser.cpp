@@ -1,0 +1,105 @@
+#include "platform/browser.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+// Implemented in browser_library.js.
+extern "C" {
+void reftier_js_load_document();
+void reftier_js_save_document(const char* text, int length);
+void reftier_js_set_aside(const char* text, int length);
+void reftier_js_download(const char* name, const char* text, int length, const char* mime);
+void reftier_js_open_file_picker();
+void reftier_js_set_clipboard(const char* text);
+void reftier_js_open_url(const char* url);
+int reftier_js_today();
+const char* reftier_js_get_preference(const char* key);
+void reftier_js_set_preference(const char* key, const char* value);
+}
+
+namespace reftier::platform {
+
+static Callbacks g_callbacks;
+static std::string g_clipboard;
+static int g_frames_to_draw = 3;
+
+void set_callbacks(const Callbacks& callbacks) { g_callbacks = callbacks; }
+void load_stored_document() { reftier_js_load_document(); }
+
+void save_document(const std::string& json) {
+    reftier_js_save_document(json.data(), static_cast<int>(json.size()));
+}
+
+void set_aside_corrupt_document(const std::string& text) {
+    reftier_js_set_aside(text.data(), static_cast<int>(text.size()));
+}
+
+void download_text(const std::string& file_name, const std::string& text, const char* mime_type) {
+    reftier_js_download(file_name.c_str(), text.data(), static_cast<int>(text.size()), mime_type);
+}
+
+void open_file_picker() { reftier_js_open_file_picker(); }
+
+void set_clipboard_text(const std::string& text) {
+    g_clipboard = text;
+    reftier_js_set_clipboard(text.c_str());
+}
+
+const char* clipboard_text() { return g_clipboard.c_str(); }
+void open_url(const std::string& url) { reftier_js_open_url(url.c_str()); }
+float device_pixel_ratio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
+
+void canvas_css_size(double* width, double* height) {
+    emscripten_get_element_css_size("#canvas", width, height);
+}
+
+int today_yyyymmdd() { return reftier_js_today(); }
+double now_ms() { return emscripten_get_now(); }
+const char* user_preference(const char* key) { return reftier_js_get_preference(key); }
+void set_user_preference(const char* key, const char* value) { reftier_js_set_preference(key, value); }
+
+int take_frames_to_draw() {
+    if (g_frames_to_draw <= 0) return 0;
+    return g_frames_to_draw--;
+}
+
+void request_frames(int count) {
+    if (count > g_frames_to_draw) g_frames_to_draw = count;
+}
+
+} // namespace reftier::platform
+
+// Entry points the JavaScript side calls.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_stored_document(const char* text, const char* error) {
+    reftier::platform::request_frames(3);
+    if (reftier::platform::g_callbacks.stored_document)
+        reftier::platform::g_callbacks.stored_document(text, error);
+}
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_saved(const char* error) {
+    reftier::platform::request_frames(3);
+    if (reftier::platform::g_callbacks.saved) reftier::platform::g_callbacks.saved(error);
+}
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_file_opened(const char* name, const char* text) {
+    reftier::platform::request_frames(3);
+    if (reftier::platform::g_callbacks.file_opened)
+        reftier::platform::g_callbacks.file_opened(name, text);
+}
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_other_tab_saved() {
+    reftier::platform::request_frames(3);
+    if (reftier::platform::g_callbacks.other_tab_saved)
+        reftier::platform::g_callbacks.other_tab_saved();
+}
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_paste(const char* text) {
+    reftier::platform::g_clipboard = text ? text : "";
+    reftier::platform::request_frames(3);
+}
+
+// Any input event: draw a few frames so ImGui can settle hover and focus states.
+EMSCRIPTEN_KEEPALIVE void reftier_wake() { reftier::platform::request_frames(3); }
+}

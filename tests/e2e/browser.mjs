@@ -1,0 +1,95 @@
+// Shared set-up for the end-to-end tests: serve the built app on loopback, start Debian's
+// Chromium through playwright-core with the flags that render WebGL headless here
+// (shared/TOOLCHAIN.md), and small helpers to drive the ImGui canvas with the real mouse.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const WEB_ROOT = process.env.REFTIER_WEB || resolve(here, '../../build/wasm/web');
+export const ARTIFACTS = resolve(here, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function startApp() {
+  const server = await startServer(WEB_ROOT, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { server, url };
+}
+
+// A persistent profile, so IndexedDB survives a page reload and a browser restart.
+export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e2e-'))) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 }, acceptDownloads: true,
+  });
+  return { context, userDataDir };
+}
+
+export async function openApp(context, url, consoleErrors = []) {
+  const page = context.pages()[0] || await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.evaluate(() => window.reftier.ready);
+  await page.evaluate(() => window.reftier.enableLocator());
+  await settle(page);
+  return page;
+}
+
+// Lets the app draw the frames that follow input (it draws nothing while idle).
+export async function settle(page, frames = 4) {
+  for (let i = 0; i < frames; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
+
+export async function itemRect(page, label) {
+  await settle(page);
+  return page.evaluate((l) => window.reftier.itemRect(l), label);
+}
+
+// Clicks a labelled ImGui widget with the real mouse. `at` picks the point inside its box.
+export async function clickItem(page, label, at = 'center') {
+  const rect = await itemRect(page, label);
+  if (!rect) throw new Error(`no widget labelled "${label}" on screen`);
+  const x = at === 'left' ? rect.x + 12 : rect.x + rect.width / 2;
+  const y = rect.y + rect.height / 2;
+  await page.mouse.move(x, y);
+  await settle(page, 2);
+  await page.mouse.down();
+  await settle(page, 2);
+  await page.mouse.up();
+  await settle(page);
+}
+
+export async function typeInto(page, label, text) {
+  await clickItem(page, label, 'left');
+  await page.keyboard.type(text, { delay: 5 });
+  await settle(page);
+}
+
+export async function shot(page, name) {
+  await settle(page);
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export async function storedDocument(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('reftier', 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction('documents').objectStore('documents').get('current');
+      get.onsuccess = () => resolve(get.result ?? null);
+      get.onerror = () => reject(get.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+}

@@ -1,1 +1,1474 @@
 #include "core/title_check.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <optional>
+#include <unordered_map>
+
+#include "core/title_similarity.h"
+
+namespace reftier {
+
+namespace {
+
+using nlohmann::json;
+
+// Finding codes, stable for scripts. The order is also the index into TitleRules::penalties.
+enum class TitleCode {
+    Empty,
+    Url,
+    Placeholder,
+    Generic,
+    Duplicate,
+    TooShortWords,
+    TooLongWords,
+    TooShortCharacters,
+    TooLongCharacters,
+    NoTechnology,
+    NoOutcome,
+    NoContext,
+    AllCaps,
+    InconsistentCase,
+    NotTitleCase,
+    TrailingPeriod,
+    RepeatedPunctuation,
+    Emoji,
+    Filler,
+    NearDuplicate,
+    Count
+};
+
+constexpr std::size_t kCodeCount = static_cast<std::size_t>(TitleCode::Count);
+
+constexpr std::array<std::string_view, kCodeCount> kCodeNames{{
+    "title-empty",
+    "title-url",
+    "title-placeholder",
+    "title-generic",
+    "title-duplicate",
+    "title-too-short-words",
+    "title-too-long-words",
+    "title-too-short-characters",
+    "title-too-long-characters",
+    "title-no-technology",
+    "title-no-outcome",
+    "title-no-context",
+    "title-all-caps",
+    "title-inconsistent-case",
+    "title-not-title-case",
+    "title-trailing-period",
+    "title-repeated-punctuation",
+    "title-emoji",
+    "title-filler",
+    "title-near-duplicate",
+}};
+
+// What a vocabulary word or phrase is; one word may be several things.
+enum TermFlag : std::uint16_t {
+    kPlaceholder = 1 << 0,
+    kPlaceholderAlone = 1 << 1, // a placeholder only when nothing else is in the title
+    kGenericPhrase = 1 << 2,
+    kGenericWord = 1 << 3,
+    kTechnology = 1 << 4,
+    kOutcome = 1 << 5,
+    kContext = 1 << 6,
+    kFiller = 1 << 7,
+    kSmallWord = 1 << 8,
+};
+
+struct VocabularyList {
+    const char* key;
+    std::uint16_t flag;
+};
+
+constexpr std::array<VocabularyList, 11> kVocabularyLists{{
+    {"placeholder_words", kPlaceholder},
+    {"placeholder_words_when_alone", kPlaceholderAlone},
+    {"generic_phrases", kGenericPhrase},
+    {"generic_words", kGenericWord},
+    {"technology_terms", kTechnology},
+    {"aws_services", kTechnology},
+    {"outcome_terms", kOutcome},
+    {"industries", kContext},
+    {"application_terms", kContext},
+    {"filler_terms", kFiller},
+    {"title_case_small_words", kSmallWord},
+}};
+
+struct Band {
+    long long min = 0;
+    long long max = 0; // inclusive; the last band runs to the largest count
+    double points = 0;
+};
+
+struct StemRule {
+    std::string suffix;
+    std::string base; // what replaces the suffix: "driving" - "ing" + "e" = "drive"
+};
+
+struct VocabularyWord {
+    std::uint16_t flags = 0;
+    std::string display;                // spelling from the rules when it has capitals ("DevOps")
+    std::vector<std::uint32_t> phrases; // phrases starting with this word, longest first
+};
+
+struct Phrase {
+    std::vector<std::uint32_t> words;
+    std::uint16_t flags = 0;
+    std::string display;
+};
+
+struct Weights {
+    double word_count = 0;
+    double character_count = 0;
+    double technology = 0;
+    double outcome = 0;
+    double context = 0;
+    double title_case = 0;
+};
+
+struct WeightKey {
+    const char* key;
+    double Weights::*member;
+};
+
+constexpr std::array<WeightKey, 6> kWeightKeys{{
+    {"word_count", &Weights::word_count},
+    {"character_count", &Weights::character_count},
+    {"technology", &Weights::technology},
+    {"outcome", &Weights::outcome},
+    {"context", &Weights::context},
+    {"title_case", &Weights::title_case},
+}};
+
+enum class TemplateField { Text, Workload, Outcome, Industry, Services };
+
+struct TemplatePart {
+    TemplateField field = TemplateField::Text;
+    std::string text; // for TemplateField::Text
+};
+
+struct TemplateFieldName {
+    std::string_view name;
+    TemplateField field;
+};
+
+constexpr std::array<TemplateFieldName, 4> kTemplateFields{{
+    {"workload", TemplateField::Workload},
+    {"outcome", TemplateField::Outcome},
+    {"industry", TemplateField::Industry},
+    {"services", TemplateField::Services},
+}};
+
+struct OutcomeRule {
+    std::vector<std::string> when; // lower-case single words of the workload or services
+    std::string phrase;
+};
+
+} // namespace
+
+struct TitleRules {
+    // Vocabulary: every word of every list gets an id; phrases are id sequences, so "data lakes"
+    // matches "data lake" through the stemmer of each word.
+    std::deque<std::string> word_texts; // owns the keys of word_ids; a deque never moves them
+    std::unordered_map<std::string_view, std::uint32_t> word_ids;
+    std::vector<VocabularyWord> words;
+    std::vector<Phrase> phrases;
+    std::size_t min_stem_length = 3;
+    std::vector<StemRule> stem_rules;
+    std::vector<std::string> url_prefixes;
+
+    std::vector<Band> word_count_bands;
+    std::vector<Band> character_count_bands;
+    double length_tip_min_points = 0;
+    std::size_t all_caps_min_words = 0;
+    std::size_t all_caps_min_word_letters = 0;
+    Weights weights;
+    std::array<double, kCodeCount> penalties{};
+    double error_score_cap = 0;
+    double strong_score = 0;
+    double fair_score = 0;
+
+    std::vector<std::vector<TemplatePart>> templates;
+    std::size_t max_services = 0;
+    std::vector<OutcomeRule> outcomes;
+    std::string default_outcome;
+};
+
+void TitleRulesDeleter::operator()(TitleRules* rules) const {
+    delete rules;
+}
+
+std::string_view to_string(Grade grade) {
+    switch (grade) {
+    case Grade::Weak:
+        return "weak";
+    case Grade::Fair:
+        return "fair";
+    case Grade::Strong:
+        return "strong";
+    }
+    return "weak";
+}
+
+namespace {
+
+// ---- Text scanning ------------------------------------------------------------------------
+
+struct CodePointRange {
+    char32_t first;
+    char32_t last;
+};
+
+// Pictographs, dingbats, arrows-and-stars, flags, keycaps, tags, and the joiners and variation
+// selector that glue emoji sequences together.
+constexpr std::array<CodePointRange, 12> kEmojiRanges{{
+    {0x200D, 0x200D},
+    {0x20E3, 0x20E3},
+    {0x2300, 0x23FF},
+    {0x2600, 0x27BF},
+    {0x2B00, 0x2BFF},
+    {0x3030, 0x3030},
+    {0x303D, 0x303D},
+    {0x3297, 0x3297},
+    {0x3299, 0x3299},
+    {0xFE0F, 0xFE0F},
+    {0x1F000, 0x1FAFF},
+    {0xE0020, 0xE007F},
+}};
+
+constexpr std::array<CodePointRange, 8> kSpaceRanges{{
+    {0x00A0, 0x00A0},
+    {0x1680, 0x1680},
+    {0x2000, 0x200B},
+    {0x2028, 0x2029},
+    {0x202F, 0x202F},
+    {0x205F, 0x205F},
+    {0x3000, 0x3000},
+    {0xFEFF, 0xFEFF},
+}};
+
+// Non-ASCII punctuation and symbols: they separate words like ASCII punctuation does.
+constexpr std::array<CodePointRange, 14> kPunctuationRanges{{
+    {0x00A1, 0x00BF},
+    {0x00D7, 0x00D7},
+    {0x00F7, 0x00F7},
+    {0x2010, 0x2027},
+    {0x2030, 0x205E},
+    {0x2100, 0x214F},
+    {0x2190, 0x22FF},
+    {0x3001, 0x303F},
+    {0xFE10, 0xFE1F},
+    {0xFE30, 0xFE6F},
+    {0xFF01, 0xFF0F},
+    {0xFF1A, 0xFF20},
+    {0xFF3B, 0xFF40},
+    {0xFF5B, 0xFF65},
+}};
+
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+constexpr char32_t kEllipsis = 0x2026;
+constexpr char32_t kRightSingleQuote = 0x2019; // the typographic apostrophe in "Acme’s"
+constexpr char32_t kHyphen = 0x2010;
+constexpr char32_t kNonBreakingHyphen = 0x2011;
+
+template <std::size_t N>
+bool in_ranges(char32_t value, const std::array<CodePointRange, N>& ranges) {
+    for (const CodePointRange& range : ranges)
+        if (value >= range.first && value <= range.last) return true;
+    return false;
+}
+
+struct CodePoint {
+    char32_t value;
+    std::size_t length; // bytes
+};
+
+// Invalid UTF-8 reads as one replacement character per byte, so any input scans to the end.
+CodePoint decode_utf8(std::string_view text, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) return {lead, 1};
+    std::size_t length = 0;
+    if (lead >= 0xC2 && lead < 0xE0)
+        length = 2;
+    else if (lead >= 0xE0 && lead < 0xF0)
+        length = 3;
+    else if (lead >= 0xF0 && lead < 0xF5)
+        length = 4;
+    if (length == 0 || at + length > text.size()) return {kReplacementCharacter, 1};
+    char32_t value = lead & (0x7F >> length);
+    for (std::size_t i = 1; i < length; ++i) {
+        const auto next = static_cast<unsigned char>(text[at + i]);
+        if ((next & 0xC0) != 0x80) return {kReplacementCharacter, 1};
+        value = (value << 6) | (next & 0x3F);
+    }
+    return {value, length};
+}
+
+bool is_ascii_alnum(char32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_ascii_space(char32_t c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char ascii_upper(char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Joiners split a word into terms ("CI/CD" is one word, two terms); connectors stay inside a
+// term ("Node.js", "Acme's"). Both only when a letter follows, otherwise they are punctuation.
+enum class CharKind { Space, Letter, Joiner, Connector, Punctuation, Emoji };
+
+CharKind classify(char32_t c) {
+    if (c < 0x80) {
+        if (is_ascii_alnum(c)) return CharKind::Letter;
+        if (is_ascii_space(c) || c < 0x20 || c == 0x7F) return CharKind::Space;
+        if (c == '-' || c == '/') return CharKind::Joiner;
+        if (c == '.' || c == '\'') return CharKind::Connector;
+        return CharKind::Punctuation;
+    }
+    if (in_ranges(c, kEmojiRanges)) return CharKind::Emoji;
+    if (in_ranges(c, kSpaceRanges)) return CharKind::Space;
+    if (c == kHyphen || c == kNonBreakingHyphen) return CharKind::Joiner;
+    if (c == kRightSingleQuote) return CharKind::Connector;
+    if (in_ranges(c, kPunctuationRanges)) return CharKind::Punctuation;
+    return CharKind::Letter;
+}
+
+// +1 upper case, -1 lower case, 0 uncased (digits, CJK). ASCII and Latin-1 letters only.
+int letter_case(char32_t c) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return 1;
+    if ((c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7)) return -1;
+    return 0;
+}
+
+// The punctuation whose doubling ("!!", "?!", "...") the title checker reports.
+bool is_repeatable_punctuation(char32_t c) {
+    return c == '!' || c == '?' || c == '.' || c == ',' || c == ';' || c == ':' || c == kEllipsis;
+}
+
+struct Term {
+    std::size_t begin = 0; // bytes into the text
+    std::size_t end = 0;
+    std::size_t word = 0; // index of the whitespace-separated word it belongs to
+    bool first_in_word = false;
+    int first_letter_case = 0;
+    std::size_t upper_letters = 0;
+    std::int32_t word_id = -1; // vocabulary id, -1 when unknown
+};
+
+struct TextScan {
+    std::string lower; // the text with ASCII letters lower-cased; same byte offsets
+    std::vector<Term> terms;
+    std::vector<Span> urls;
+    std::vector<Span> emoji;
+    std::vector<Span> repeated_punctuation;
+    bool has_trailing_period = false;
+    Span trailing_period;
+    std::size_t characters = 0; // code points other than spaces
+    std::size_t words = 0;
+    bool has_lowercase = false;
+
+    std::string_view term_text(const Term& term) const {
+        return std::string_view(lower).substr(term.begin, term.end - term.begin);
+    }
+};
+
+// Where a URL starting at `at` ends (the next space), or `at` when none starts there. Checked
+// where a term would start, so "www." inside a word is not a URL.
+std::size_t find_url_end(const std::string& lower, std::size_t at,
+                         const std::vector<std::string>& url_prefixes) {
+    for (const std::string& prefix : url_prefixes) {
+        if (lower[at] != prefix[0] || lower.compare(at, prefix.size(), prefix) != 0) continue;
+        std::size_t end = at;
+        while (end < lower.size() && !is_ascii_space(static_cast<unsigned char>(lower[end]))) ++end;
+        return end;
+    }
+    return at;
+}
+
+// One pass over the text: terms, words, characters, URLs, emoji and punctuation runs.
+void scan_text(std::string_view text, const std::vector<std::string>& url_prefixes, TextScan& out) {
+    out.lower.assign(text);
+    for (char& c : out.lower) c = ascii_lower(c);
+    out.terms.clear();
+    out.urls.clear();
+    out.emoji.clear();
+    out.repeated_punctuation.clear();
+    out.has_trailing_period = false;
+    out.characters = 0;
+    out.words = 0;
+    out.has_lowercase = false;
+
+    bool in_term = false;
+    bool in_word = false;
+    Span punctuation_run;
+    std::size_t punctuation_run_count = 0;
+    bool punctuation_run_has_ellipsis = false;
+    bool last_visible_was_lone_period = false;
+
+    auto end_punctuation_run = [&] {
+        if (punctuation_run_count >= 2 || punctuation_run_has_ellipsis)
+            out.repeated_punctuation.push_back(punctuation_run);
+        punctuation_run_count = 0;
+        punctuation_run_has_ellipsis = false;
+    };
+
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const CodePoint cp = decode_utf8(text, at);
+        CharKind kind = classify(cp.value);
+        if (kind == CharKind::Joiner || kind == CharKind::Connector) {
+            const bool letter_follows =
+                at + cp.length < text.size() &&
+                classify(decode_utf8(text, at + cp.length).value) == CharKind::Letter;
+            if (!in_term || !letter_follows) kind = CharKind::Punctuation;
+        }
+        if (kind == CharKind::Letter && !in_term) {
+            const std::size_t url_end = find_url_end(out.lower, at, url_prefixes);
+            if (url_end > at) {
+                end_punctuation_run();
+                out.urls.push_back({at, url_end - at});
+                out.characters += url_end - at;
+                in_word = false;
+                last_visible_was_lone_period = false;
+                at = url_end;
+                continue;
+            }
+        }
+        if (kind != CharKind::Space) ++out.characters;
+        if (punctuation_run_count > 0 &&
+            (kind != CharKind::Punctuation || !is_repeatable_punctuation(cp.value)))
+            end_punctuation_run();
+
+        switch (kind) {
+        case CharKind::Letter: {
+            const int letter = letter_case(cp.value);
+            if (!in_term) {
+                Term term;
+                term.begin = at;
+                term.first_in_word = !in_word;
+                if (!in_word) ++out.words;
+                term.word = out.words - 1;
+                term.first_letter_case = letter;
+                out.terms.push_back(term);
+                in_term = true;
+                in_word = true;
+            }
+            Term& term = out.terms.back();
+            term.end = at + cp.length;
+            if (letter > 0) ++term.upper_letters;
+            if (letter < 0) out.has_lowercase = true;
+            break;
+        }
+        case CharKind::Joiner:
+            in_term = false;
+            break;
+        case CharKind::Connector:
+            break;
+        case CharKind::Space:
+            in_term = false;
+            in_word = false;
+            break;
+        case CharKind::Punctuation:
+            in_term = false;
+            in_word = false;
+            if (is_repeatable_punctuation(cp.value)) {
+                if (punctuation_run_count == 0) punctuation_run = {at, 0};
+                punctuation_run.length = at + cp.length - punctuation_run.begin;
+                ++punctuation_run_count;
+                if (cp.value == kEllipsis) punctuation_run_has_ellipsis = true;
+            }
+            break;
+        case CharKind::Emoji: {
+            in_term = false;
+            in_word = false;
+            const bool continues_sequence =
+                !out.emoji.empty() && out.emoji.back().begin + out.emoji.back().length == at;
+            if (continues_sequence)
+                out.emoji.back().length += cp.length;
+            else
+                out.emoji.push_back({at, cp.length});
+            break;
+        }
+        }
+        if (kind != CharKind::Space)
+            last_visible_was_lone_period = cp.value == '.' && punctuation_run_count == 1;
+        at += cp.length;
+    }
+    if (last_visible_was_lone_period) {
+        out.has_trailing_period = true;
+        out.trailing_period = punctuation_run;
+    }
+    end_punctuation_run();
+}
+
+// ---- Vocabulary matching ------------------------------------------------------------------
+
+// A run of terms that matched one vocabulary entry (or one unknown term, with no flags).
+struct Match {
+    std::size_t first_term = 0;
+    std::size_t term_count = 1;
+    std::uint16_t flags = 0;
+    std::int32_t phrase = -1; // index into TitleRules::phrases, -1 for a single word
+};
+
+std::int32_t find_word(const TitleRules& rules, std::string_view lower) {
+    const auto found = rules.word_ids.find(lower);
+    if (found != rules.word_ids.end()) return static_cast<std::int32_t>(found->second);
+    // Inflections: "drives", "optimizing", "cut" + "s". A small stack buffer keeps this free of
+    // allocation; longer words are not vocabulary anyway.
+    std::array<char, 48> stem{};
+    for (const StemRule& rule : rules.stem_rules) {
+        if (lower.size() <= rule.suffix.size()) continue;
+        const std::size_t stem_length = lower.size() - rule.suffix.size();
+        if (stem_length < rules.min_stem_length || stem_length + rule.base.size() > stem.size())
+            continue;
+        if (lower.substr(stem_length) != rule.suffix) continue;
+        std::copy(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(stem_length),
+                  stem.begin());
+        std::copy(rule.base.begin(), rule.base.end(), stem.begin() + stem_length);
+        const auto stemmed =
+            rules.word_ids.find(std::string_view(stem.data(), stem_length + rule.base.size()));
+        if (stemmed != rules.word_ids.end()) return static_cast<std::int32_t>(stemmed->second);
+    }
+    return -1;
+}
+
+std::uint16_t term_flags(const TitleRules& rules, const Term& term) {
+    return term.word_id < 0 ? 0 : rules.words[static_cast<std::size_t>(term.word_id)].flags;
+}
+
+bool phrase_matches_at(const Phrase& phrase, const TextScan& scan, std::size_t first_term) {
+    if (first_term + phrase.words.size() > scan.terms.size()) return false;
+    for (std::size_t i = 0; i < phrase.words.size(); ++i)
+        if (scan.terms[first_term + i].word_id != static_cast<std::int32_t>(phrase.words[i]))
+            return false;
+    return true;
+}
+
+// Longest phrase first at each term, so "generative AI" wins over "AI".
+void match_vocabulary(const TitleRules& rules, TextScan& scan, std::vector<Match>& matches) {
+    for (Term& term : scan.terms) term.word_id = find_word(rules, scan.term_text(term));
+    matches.clear();
+    std::size_t t = 0;
+    while (t < scan.terms.size()) {
+        Match match;
+        match.first_term = t;
+        match.flags = term_flags(rules, scan.terms[t]);
+        const std::int32_t id = scan.terms[t].word_id;
+        if (id >= 0) {
+            for (std::uint32_t p : rules.words[static_cast<std::size_t>(id)].phrases) {
+                if (!phrase_matches_at(rules.phrases[p], scan, t)) continue;
+                match.term_count = rules.phrases[p].words.size();
+                match.flags = rules.phrases[p].flags;
+                match.phrase = static_cast<std::int32_t>(p);
+                break;
+            }
+        }
+        matches.push_back(match);
+        t += match.term_count;
+    }
+}
+
+Span match_span(const TextScan& scan, const Match& match) {
+    const Term& first = scan.terms[match.first_term];
+    const Term& last = scan.terms[match.first_term + match.term_count - 1];
+    return {first.begin, last.end - first.begin};
+}
+
+std::vector<Span> spans_of_matches(const TextScan& scan, const std::vector<Match>& matches,
+                                   std::uint16_t flags) {
+    std::vector<Span> spans;
+    for (const Match& match : matches)
+        if (match.flags & flags) spans.push_back(match_span(scan, match));
+    return spans;
+}
+
+bool terms_equal(const TextScan& a, std::size_t a_first, const TextScan& b, std::size_t b_first,
+                 std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i)
+        if (a.term_text(a.terms[a_first + i]) != b.term_text(b.terms[b_first + i])) return false;
+    return true;
+}
+
+// Whether `needle`'s terms appear, in order and adjacent, among `haystack`'s.
+bool contains_terms(const TextScan& haystack, const TextScan& needle) {
+    const std::size_t count = needle.terms.size();
+    if (count == 0 || count > haystack.terms.size()) return false;
+    for (std::size_t i = 0; i + count <= haystack.terms.size(); ++i)
+        if (terms_equal(haystack, i, needle, 0, count)) return true;
+    return false;
+}
+
+bool contains_term(const TextScan& scan, std::string_view lower) {
+    for (const Term& term : scan.terms)
+        if (scan.term_text(term) == lower) return true;
+    return false;
+}
+
+// ---- Analysis -----------------------------------------------------------------------------
+
+// Reused by every check on this thread so the hot path does not allocate for its working data.
+struct Scratch {
+    TextScan title;
+    TextScan record; // a context field being compared with the title
+    std::vector<Match> matches;
+};
+
+Scratch& thread_scratch() {
+    thread_local Scratch scratch;
+    return scratch;
+}
+
+// The record's own services, and the distinctive words of its workload, count as technology.
+bool mentions_record_technology(const TextScan& title, const TitleContext& context,
+                                const TitleRules& rules, TextScan& record) {
+    for (std::string_view service : context.services) {
+        scan_text(service, rules.url_prefixes, record);
+        if (contains_terms(title, record)) return true;
+    }
+    scan_text(context.workload, rules.url_prefixes, record);
+    for (const Term& term : record.terms) {
+        const std::string_view text = record.term_text(term);
+        const std::int32_t id = find_word(rules, text);
+        const std::uint16_t flags = id < 0 ? 0 : rules.words[static_cast<std::size_t>(id)].flags;
+        if ((flags & ~kTechnology) == 0 && contains_term(title, text)) return true;
+    }
+    return false;
+}
+
+bool mentions_record_industry(const TextScan& title, const TitleContext& context,
+                              const TitleRules& rules, TextScan& record) {
+    scan_text(context.industry, rules.url_prefixes, record);
+    return contains_terms(title, record);
+}
+
+const Band& band_for(const std::vector<Band>& bands, std::size_t count) {
+    for (const Band& band : bands)
+        if (static_cast<long long>(count) <= band.max) return band;
+    return bands.back();
+}
+
+const Band& best_band(const std::vector<Band>& bands) {
+    return *std::max_element(bands.begin(), bands.end(),
+                             [](const Band& a, const Band& b) { return a.points < b.points; });
+}
+
+std::string best_band_text(const Band& best) {
+    if (best.max == std::numeric_limits<long long>::max())
+        return std::to_string(best.min) + " or more";
+    return std::to_string(best.min) + " to " + std::to_string(best.max);
+}
+
+struct ReportBuilder {
+    const TitleRules& rules;
+    TitleReport report;
+    double penalty = 0;
+
+    void add(TitleCode code, Severity severity, std::string message, std::vector<Span> spans = {}) {
+        Finding finding;
+        finding.severity = severity;
+        finding.code = std::string(kCodeNames[static_cast<std::size_t>(code)]);
+        finding.message = std::move(message);
+        finding.path = "title";
+        finding.spans = std::move(spans);
+        report.findings.push_back(std::move(finding));
+        penalty += rules.penalties[static_cast<std::size_t>(code)];
+    }
+};
+
+// Scores one length (words or characters) against its bands and reports when outside the best.
+double check_length(ReportBuilder& builder, const std::vector<Band>& bands, std::size_t count,
+                    TitleCode too_short, TitleCode too_long, std::string_view unit,
+                    std::string_view units) {
+    const Band& band = band_for(bands, count);
+    const Band& best = best_band(bands);
+    if (band.points < best.points) {
+        const Severity severity =
+            band.points >= builder.rules.length_tip_min_points ? Severity::Tip : Severity::Warning;
+        const TitleCode code = static_cast<long long>(count) < best.min ? too_short : too_long;
+        builder.add(code, severity,
+                    "The title has " + std::to_string(count) + " " +
+                        std::string(count == 1 ? unit : units) + "; " + best_band_text(best) +
+                        " read best.");
+    }
+    return band.points / 100.0;
+}
+
+// A lower bound on the edit distance of two normalized titles: the letters one has that the
+// other lacks. title_similarity runs a full edit distance, which dominates the check's time, so
+// siblings that cannot reach the near-same threshold are ruled out with this first.
+bool could_be_near_same(std::string_view a, std::string_view b) {
+    std::array<long, 256> surplus{};
+    for (unsigned char c : a) ++surplus[c];
+    for (unsigned char c : b) --surplus[c];
+    long only_in_a = 0;
+    long only_in_b = 0;
+    for (long count : surplus) {
+        if (count > 0)
+            only_in_a += count;
+        else
+            only_in_b -= count;
+    }
+    const double longer = static_cast<double>(std::max(a.size(), b.size()));
+    const double distance_at_least = static_cast<double>(std::max(only_in_a, only_in_b));
+    return 1.0 - distance_at_least / longer >= kNearDuplicateTitleThreshold;
+}
+
+void check_siblings(ReportBuilder& builder, std::string_view title, const TitleContext& context) {
+    if (context.sibling_titles.empty()) return;
+    const std::string normalized = normalize_title(title);
+    if (normalized.empty()) return; // punctuation only: "title-empty" already says it all
+    double closest = 0;
+    for (std::string_view sibling : context.sibling_titles) {
+        const std::string normalized_sibling = normalize_title(sibling);
+        if (normalized_sibling == normalized)
+            closest = 1.0;
+        else if (could_be_near_same(normalized, normalized_sibling))
+            closest = std::max(closest, title_similarity(title, sibling));
+    }
+    if (closest >= 1.0)
+        builder.add(TitleCode::Duplicate, Severity::Error,
+                    "Another reference for this customer has the same title; say what sets this "
+                    "workload apart.");
+    else if (closest >= kNearDuplicateTitleThreshold)
+        builder.add(TitleCode::NearDuplicate, Severity::Warning,
+                    "Another reference for this customer has almost the same title; say what sets "
+                    "this workload apart.");
+}
+
+// Placeholder, generic label or generic phrase, judged over the title's main words.
+void check_vocabulary_quality(ReportBuilder& builder, const TextScan& scan,
+                              const std::vector<Match>& matches) {
+    std::size_t main_words = 0;
+    std::size_t placeholders = 0;
+    std::size_t placeholders_when_alone = 0;
+    std::size_t generic = 0;
+    for (const Match& match : matches) {
+        if (match.flags & kSmallWord) continue;
+        ++main_words;
+        if (match.flags & kPlaceholder) ++placeholders;
+        if (match.flags & (kPlaceholder | kPlaceholderAlone)) ++placeholders_when_alone;
+        if (match.flags & (kGenericPhrase | kGenericWord | kPlaceholderAlone)) ++generic;
+    }
+    if (main_words == 0) return;
+    if (placeholders > 0 || placeholders_when_alone == main_words) {
+        const std::uint16_t flags =
+            placeholders > 0 ? kPlaceholder : (kPlaceholder | kPlaceholderAlone);
+        builder.add(TitleCode::Placeholder, Severity::Error,
+                    "The title is placeholder text; write the real title.",
+                    spans_of_matches(scan, matches, flags));
+    } else if (generic == main_words) {
+        builder.add(TitleCode::Generic, Severity::Error,
+                    "The title is a generic label; name the workload and what it achieved.",
+                    spans_of_matches(scan, matches, kGenericPhrase | kGenericWord));
+    } else {
+        std::vector<Span> spans = spans_of_matches(scan, matches, kGenericPhrase);
+        if (!spans.empty())
+            builder.add(TitleCode::Generic, Severity::Warning,
+                        "A generic phrase takes the room the workload and outcome need.",
+                        std::move(spans));
+    }
+    std::vector<Span> filler = spans_of_matches(scan, matches, kFiller);
+    if (!filler.empty())
+        builder.add(TitleCode::Filler, Severity::Warning, "Filler words add length, not meaning.",
+                    std::move(filler));
+}
+
+Span term_span(const Term& term) {
+    return {term.begin, term.end - term.begin};
+}
+
+// Title case: main words capitalized, small words may stay lower case. Returns whether the
+// title passes.
+bool check_case(ReportBuilder& builder, const TextScan& scan) {
+    const TitleRules& rules = builder.rules;
+    if (!scan.has_lowercase) {
+        // Short all-capital words are acronyms (AWS, EKS); only long ones shout.
+        std::vector<Span> shouted;
+        for (const Term& term : scan.terms)
+            if (term.upper_letters >= rules.all_caps_min_word_letters)
+                shouted.push_back(term_span(term));
+        if (shouted.size() < rules.all_caps_min_words) return true;
+        builder.add(TitleCode::AllCaps, Severity::Warning,
+                    "The title is in capitals; use title case.", std::move(shouted));
+        return false;
+    }
+    std::size_t capitalized = 0;
+    std::vector<Span> lowercase;
+    for (const Term& term : scan.terms) {
+        if (!term.first_in_word || (term_flags(rules, term) & kSmallWord)) continue;
+        // The first word is capitalized in sentence case too, so it does not show title case.
+        if (term.first_letter_case > 0 && term.word > 0) ++capitalized;
+        // A capital further in ("iPhone", "eBay") is a brand's own spelling.
+        if (term.first_letter_case < 0 && term.upper_letters == 0)
+            lowercase.push_back(term_span(term));
+    }
+    if (lowercase.empty()) return true;
+    if (capitalized > 0)
+        builder.add(TitleCode::InconsistentCase, Severity::Warning,
+                    "Some main words are capitalized and some are not; use title case.",
+                    std::move(lowercase));
+    else
+        builder.add(TitleCode::NotTitleCase, Severity::Warning,
+                    "The main words are lower case; use title case.", std::move(lowercase));
+    return false;
+}
+
+void check_punctuation(ReportBuilder& builder, const TextScan& scan) {
+    if (scan.has_trailing_period)
+        builder.add(TitleCode::TrailingPeriod, Severity::Tip, "A title does not end with a period.",
+                    {scan.trailing_period});
+    if (!scan.repeated_punctuation.empty())
+        builder.add(TitleCode::RepeatedPunctuation, Severity::Warning,
+                    "Repeated punctuation reads as shouting or an unfinished thought.",
+                    scan.repeated_punctuation);
+    if (!scan.emoji.empty())
+        builder.add(TitleCode::Emoji, Severity::Warning,
+                    "Emoji do not belong in a public reference title.", scan.emoji);
+}
+
+void finish_score(ReportBuilder& builder, double earned) {
+    const TitleRules& rules = builder.rules;
+    TitleReport& report = builder.report;
+    double score = earned - builder.penalty;
+    if (has_errors(report.findings)) score = std::min(score, rules.error_score_cap);
+    report.score = static_cast<int>(std::lround(std::clamp(score, 0.0, 100.0)));
+    report.grade = report.score >= rules.strong_score ? Grade::Strong
+                   : report.score >= rules.fair_score ? Grade::Fair
+                                                      : Grade::Weak;
+    // Errors first, so a reader sees what blocks the title before what would polish it.
+    std::stable_sort(report.findings.begin(), report.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+}
+
+// Everything but the suggestion.
+TitleReport analyze_title(std::string_view title, const TitleContext& context,
+                          const TitleRules& rules) {
+    Scratch& scratch = thread_scratch();
+    TextScan& scan = scratch.title;
+    ReportBuilder builder{rules, {}, 0};
+    scan_text(title, rules.url_prefixes, scan);
+    if (scan.characters == 0) {
+        builder.add(TitleCode::Empty, Severity::Error, "The title is empty.");
+        finish_score(builder, 0);
+        return std::move(builder.report);
+    }
+    match_vocabulary(rules, scan, scratch.matches);
+    const std::vector<Match>& matches = scratch.matches;
+
+    if (!scan.urls.empty())
+        builder.add(TitleCode::Url, Severity::Error,
+                    "The title contains a web address; the URL has its own field.", scan.urls);
+    if (scan.words == 0 && scan.urls.empty())
+        builder.add(TitleCode::Empty, Severity::Error, "The title has no words.");
+    check_vocabulary_quality(builder, scan, matches);
+    check_siblings(builder, title, context);
+
+    const Weights& weights = rules.weights;
+    double earned = 0;
+    earned += weights.word_count * check_length(builder, rules.word_count_bands, scan.words,
+                                                TitleCode::TooShortWords, TitleCode::TooLongWords,
+                                                "word", "words");
+    earned += weights.character_count *
+              check_length(builder, rules.character_count_bands, scan.characters,
+                           TitleCode::TooShortCharacters, TitleCode::TooLongCharacters,
+                           "character, not counting spaces", "characters, not counting spaces");
+
+    std::uint16_t found = 0;
+    for (const Match& match : matches) found |= match.flags;
+    const bool technology =
+        (found & kTechnology) || mentions_record_technology(scan, context, rules, scratch.record);
+    const bool outcome = found & kOutcome;
+    const bool has_context =
+        (found & kContext) || mentions_record_industry(scan, context, rules, scratch.record);
+    if (technology)
+        earned += weights.technology;
+    else
+        builder.add(TitleCode::NoTechnology, Severity::Warning,
+                    "The title names no technology or workload, such as serverless, a data lake "
+                    "or an AWS service.");
+    if (outcome)
+        earned += weights.outcome;
+    else
+        builder.add(TitleCode::NoOutcome, Severity::Warning,
+                    "The title names no outcome, such as lower cost, faster delivery or scale.");
+    if (has_context)
+        earned += weights.context;
+    else
+        builder.add(TitleCode::NoContext, Severity::Tip,
+                    "The title names no context: an industry or the kind of application.");
+
+    if (check_case(builder, scan)) earned += weights.title_case;
+    check_punctuation(builder, scan);
+    finish_score(builder, earned);
+    return std::move(builder.report);
+}
+
+// ---- Suggestion ---------------------------------------------------------------------------
+
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+std::string_view match_display(const TitleRules& rules, const TextScan& scan, const Match& match) {
+    if (match.phrase >= 0) return rules.phrases[static_cast<std::size_t>(match.phrase)].display;
+    const std::int32_t id = scan.terms[match.first_term].word_id;
+    return id < 0 ? std::string_view() : rules.words[static_cast<std::size_t>(id)].display;
+}
+
+// Vocabulary spellings where the rules give one ("CI/CD", "DynamoDB"); otherwise each main word
+// starts with a capital and small words after the first are lower case.
+void apply_title_case(const TitleRules& rules, std::string& text) {
+    TextScan scan;
+    std::vector<Match> matches;
+    scan_text(text, rules.url_prefixes, scan);
+    match_vocabulary(rules, scan, matches);
+    for (const Match& match : matches) {
+        const Span span = match_span(scan, match);
+        const std::string_view display = match_display(rules, scan, match);
+        if (equals_ignoring_ascii_case(display,
+                                       std::string_view(text).substr(span.begin, span.length))) {
+            text.replace(span.begin, span.length, display);
+            continue;
+        }
+        for (std::size_t t = match.first_term; t < match.first_term + match.term_count; ++t) {
+            const Term& term = scan.terms[t];
+            if ((term_flags(rules, term) & kSmallWord) && t > 0) {
+                for (std::size_t i = term.begin; i < term.end; ++i) text[i] = ascii_lower(text[i]);
+            } else if (term.upper_letters == 0) {
+                text[term.begin] = ascii_upper(text[term.begin]);
+            }
+        }
+    }
+}
+
+// Appends `text` trimmed, with each run of spaces and control characters as one space: a
+// record field may hold a tab or a terminal escape, a suggested title must not.
+void append_collapsed(std::string& out, std::string_view text) {
+    bool pending_space = false;
+    bool started = false;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= ' ' || byte == 0x7F) {
+            pending_space = started;
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        started = true;
+        out.push_back(c);
+    }
+}
+
+std::string_view choose_outcome(const TitleRules& rules, const TitleContext& context) {
+    std::string record_text(context.workload);
+    for (std::string_view service : context.services) {
+        record_text += ' ';
+        record_text += service;
+    }
+    TextScan record;
+    scan_text(record_text, rules.url_prefixes, record);
+    for (const OutcomeRule& rule : rules.outcomes)
+        for (const std::string& word : rule.when)
+            if (contains_term(record, word)) return rule.phrase;
+    return rules.default_outcome;
+}
+
+// The record's services the workload does not already name, joined with "and".
+std::string services_to_mention(const TitleRules& rules, const TitleContext& context,
+                                const TextScan& workload) {
+    std::string joined;
+    std::size_t count = 0;
+    TextScan service_scan;
+    for (std::string_view service : context.services) {
+        if (count == rules.max_services) break;
+        scan_text(service, rules.url_prefixes, service_scan);
+        if (service_scan.terms.empty() || contains_terms(workload, service_scan)) continue;
+        if (count > 0) joined += " and ";
+        append_collapsed(joined, service);
+        ++count;
+    }
+    return joined;
+}
+
+struct SuggestionFields {
+    std::string_view workload;
+    std::string_view outcome;
+    std::string_view industry; // empty when the record has none or the workload names it
+    std::string_view services; // empty when there are none left to mention
+};
+
+// False when the template needs a field the record does not have.
+bool expand_template(const std::vector<TemplatePart>& parts, const SuggestionFields& fields,
+                     std::string& out) {
+    out.clear();
+    for (const TemplatePart& part : parts) {
+        std::string_view value;
+        switch (part.field) {
+        case TemplateField::Text:
+            value = part.text;
+            break;
+        case TemplateField::Workload:
+            value = fields.workload;
+            break;
+        case TemplateField::Outcome:
+            value = fields.outcome;
+            break;
+        case TemplateField::Industry:
+            value = fields.industry;
+            break;
+        case TemplateField::Services:
+            value = fields.services;
+            break;
+        }
+        if (value.empty()) return false;
+        if (part.field == TemplateField::Text)
+            out += value;
+        else
+            append_collapsed(out, value);
+    }
+    return true;
+}
+
+// The best-scoring template filled from the record, when it beats the title as it stands.
+std::string build_suggestion(const TitleContext& context, const TitleRules& rules,
+                             int score_to_beat) {
+    TextScan workload;
+    scan_text(context.workload, rules.url_prefixes, workload);
+    if (workload.terms.empty()) return {};
+    TextScan industry;
+    scan_text(context.industry, rules.url_prefixes, industry);
+    const std::string services = services_to_mention(rules, context, workload);
+
+    SuggestionFields fields;
+    fields.workload = context.workload;
+    fields.outcome = choose_outcome(rules, context);
+    if (!industry.terms.empty() && !contains_terms(workload, industry))
+        fields.industry = context.industry;
+    fields.services = services;
+
+    std::string best;
+    int best_score = score_to_beat;
+    std::string candidate;
+    for (const std::vector<TemplatePart>& parts : rules.templates) {
+        if (!expand_template(parts, fields, candidate)) continue;
+        apply_title_case(rules, candidate);
+        const int score = analyze_title(candidate, context, rules).score;
+        if (score <= best_score) continue;
+        best_score = score;
+        best = candidate;
+    }
+    return best;
+}
+
+// ---- Loading the rules --------------------------------------------------------------------
+
+void add_error(std::vector<std::string>& errors, std::string_view key, std::string_view problem) {
+    std::string text = "title_rules.json: ";
+    text += key;
+    text += " ";
+    text += problem;
+    errors.push_back(std::move(text));
+}
+
+// Null when `object` is null, not an object, or has no member `key`.
+const json* member(const json* object, const std::string& key) {
+    if (object == nullptr || !object->is_object()) return nullptr;
+    const auto it = object->find(key);
+    return it == object->end() ? nullptr : &*it;
+}
+
+bool has_upper_case(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+std::optional<std::vector<std::string>> read_string_list(const json* value) {
+    if (value == nullptr || !value->is_array()) return std::nullopt;
+    std::vector<std::string> list;
+    for (const json& item : *value) {
+        if (!item.is_string() || item.get_ref<const std::string&>().empty()) return std::nullopt;
+        list.push_back(item.get<std::string>());
+    }
+    return list;
+}
+
+std::optional<double> read_number(const json* value, double min, double max) {
+    if (value == nullptr || !value->is_number()) return std::nullopt;
+    const double number = value->get<double>();
+    if (!(number >= min && number <= max)) return std::nullopt;
+    return number;
+}
+
+std::optional<long long> read_whole_number(const json* value, long long min, long long max) {
+    if (value == nullptr) return std::nullopt;
+    long long number = 0;
+    if (value->is_number_unsigned()) {
+        const auto unsigned_number = value->get<std::uint64_t>();
+        if (unsigned_number > static_cast<std::uint64_t>(max)) return std::nullopt;
+        number = static_cast<long long>(unsigned_number);
+    } else if (value->is_number_integer()) {
+        number = value->get<std::int64_t>();
+    } else {
+        return std::nullopt;
+    }
+    if (number < min || number > max) return std::nullopt;
+    return number;
+}
+
+std::uint32_t intern_word(TitleRules& rules, std::string_view text) {
+    const auto found = rules.word_ids.find(text);
+    if (found != rules.word_ids.end()) return found->second;
+    const auto id = static_cast<std::uint32_t>(rules.words.size());
+    rules.word_texts.emplace_back(text);
+    rules.word_ids.emplace(rules.word_texts.back(), id);
+    rules.words.emplace_back();
+    return id;
+}
+
+// Splits the entry into terms exactly as a title is split, so both match alike.
+bool add_vocabulary_entry(TitleRules& rules, std::string_view entry, std::uint16_t flag,
+                          TextScan& scan) {
+    scan_text(entry, rules.url_prefixes, scan);
+    if (scan.terms.empty()) return false;
+    const std::string display = has_upper_case(entry) ? std::string(entry) : std::string();
+    if (scan.terms.size() == 1) {
+        VocabularyWord& word = rules.words[intern_word(rules, scan.term_text(scan.terms[0]))];
+        word.flags |= flag;
+        if (word.display.empty()) word.display = display;
+        return true;
+    }
+    std::vector<std::uint32_t> ids;
+    for (const Term& term : scan.terms) ids.push_back(intern_word(rules, scan.term_text(term)));
+    for (Phrase& phrase : rules.phrases) {
+        if (phrase.words != ids) continue;
+        phrase.flags |= flag;
+        if (phrase.display.empty()) phrase.display = display;
+        return true;
+    }
+    rules.words[ids[0]].phrases.push_back(static_cast<std::uint32_t>(rules.phrases.size()));
+    rules.phrases.push_back({std::move(ids), flag, display});
+    return true;
+}
+
+void read_vocabulary(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
+    TextScan scan;
+    for (const VocabularyList& list : kVocabularyLists) {
+        const auto entries = read_string_list(member(&data, list.key));
+        if (!entries) {
+            add_error(errors, list.key, "must be a list of non-empty strings");
+            continue;
+        }
+        for (const std::string& entry : *entries)
+            if (!add_vocabulary_entry(rules, entry, list.flag, scan))
+                add_error(errors, list.key, "has an entry with no words: \"" + entry + "\"");
+    }
+    for (VocabularyWord& word : rules.words)
+        std::stable_sort(word.phrases.begin(), word.phrases.end(),
+                         [&](std::uint32_t a, std::uint32_t b) {
+                             return rules.phrases[a].words.size() > rules.phrases[b].words.size();
+                         });
+}
+
+void read_stemming(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
+    const json* stemming = member(&data, "stemming");
+    if (stemming == nullptr || !stemming->is_object()) {
+        add_error(errors, "stemming", "must be an object with min_stem_length and rules");
+        return;
+    }
+    const auto min_stem_length = read_whole_number(member(stemming, "min_stem_length"), 1, 20);
+    if (min_stem_length)
+        rules.min_stem_length = static_cast<std::size_t>(*min_stem_length);
+    else
+        add_error(errors, "stemming.min_stem_length", "must be a whole number from 1 to 20");
+    const json* stem_rules = member(stemming, "rules");
+    if (stem_rules == nullptr || !stem_rules->is_array()) {
+        add_error(errors, "stemming.rules", "must be a list of {suffix, base}");
+        return;
+    }
+    for (std::size_t i = 0; i < stem_rules->size(); ++i) {
+        const json& rule = (*stem_rules)[i];
+        const json* suffix = member(&rule, "suffix");
+        const json* base = member(&rule, "base");
+        if (suffix == nullptr || !suffix->is_string() || suffix->get<std::string>().empty() ||
+            base == nullptr || !base->is_string()) {
+            add_error(errors, "stemming.rules[" + std::to_string(i) + "]",
+                      "must have a non-empty string suffix and a string base");
+            continue;
+        }
+        rules.stem_rules.push_back({suffix->get<std::string>(), base->get<std::string>()});
+    }
+}
+
+// Bands cover every count from 0 up, in order, without gaps; only the last may leave out max.
+std::vector<Band> read_bands(const json& data, const char* key, std::vector<std::string>& errors) {
+    const std::string problem = "must be a list of {min, max, points} from 0 up, each min one "
+                                "above the max before it, points 0 to 100, only the last "
+                                "without max";
+    const json* value = member(&data, key);
+    if (value == nullptr || !value->is_array() || value->empty()) {
+        add_error(errors, key, problem);
+        return {};
+    }
+    constexpr long long kLargest = std::numeric_limits<long long>::max();
+    std::vector<Band> bands;
+    long long next_min = 0;
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        const json& item = (*value)[i];
+        const bool last = i + 1 == value->size();
+        if (!item.is_object()) {
+            add_error(errors, key, problem);
+            return {};
+        }
+        const auto min = read_whole_number(member(&item, "min"), 0, kLargest - 1);
+        const json* max_value = member(&item, "max");
+        const auto max = max_value == nullptr && last
+                             ? std::optional<long long>(kLargest)
+                             : read_whole_number(max_value, 0, kLargest - 1);
+        const auto points = read_number(member(&item, "points"), 0, 100);
+        if (!min || !max || !points || *min != next_min || *max < *min) {
+            add_error(errors, key, problem);
+            return {};
+        }
+        bands.push_back({*min, *max, *points});
+        if (!last) next_min = *max + 1;
+    }
+    bands.back().max = kLargest;
+    return bands;
+}
+
+void read_lengths_and_case(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
+    rules.word_count_bands = read_bands(data, "word_count_bands", errors);
+    rules.character_count_bands = read_bands(data, "character_count_bands", errors);
+
+    const auto tip_points = read_number(member(&data, "length_tip_min_points"), 0, 100);
+    if (tip_points)
+        rules.length_tip_min_points = *tip_points;
+    else
+        add_error(errors, "length_tip_min_points", "must be a number from 0 to 100");
+
+    const json* all_caps = member(&data, "all_caps");
+    const auto min_words = read_whole_number(member(all_caps, "min_words"), 1, 1000);
+    const auto min_letters = read_whole_number(member(all_caps, "min_word_letters"), 1, 1000);
+    if (min_words && min_letters) {
+        rules.all_caps_min_words = static_cast<std::size_t>(*min_words);
+        rules.all_caps_min_word_letters = static_cast<std::size_t>(*min_letters);
+    } else {
+        add_error(errors, "all_caps",
+                  "must be an object with whole numbers min_words and min_word_letters, 1 or more");
+    }
+}
+
+void read_weights(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
+    const json* weights = member(&data, "weights");
+    if (weights == nullptr || !weights->is_object()) {
+        add_error(errors, "weights", "must be an object of numbers");
+        return;
+    }
+    double total = 0;
+    bool all_read = true;
+    for (const WeightKey& weight : kWeightKeys) {
+        const auto number = read_number(member(weights, weight.key), 0, 100);
+        if (!number) {
+            add_error(errors, std::string("weights.") + weight.key,
+                      "must be a number from 0 to 100");
+            all_read = false;
+            continue;
+        }
+        rules.weights.*weight.member = *number;
+        total += *number;
+    }
+    if (all_read && std::abs(total - 100) > 1e-9)
+        add_error(errors, "weights", "must add up to 100");
+}
+
+void read_penalties(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
+    const json* penalties = member(&data, "penalties");
+    if (penalties == nullptr || !penalties->is_object()) {
+        add_error(errors, "penalties", "must be an object of finding code to number");
+        return;
+    }
+    for (const auto& [code, value] : penalties->items()) {
+        const auto known = std::find(kCodeNames.begin(), kCodeNames.end(), code);
+        const auto number = read_number(&value, 0, 100);
+        if (known == kCodeNames.end())
+            add_error(errors, "penalties." + code, "is not a title finding code");
+        else if (!number)
+            add_error(errors, "penalties." + code, "must be a number from 0 to 100");
+        else
+            rules.penalties[static_cast<std::size_t>(known - kCodeNames.begin())] = *number;
+    }
+}
+
+void read_grades(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
+    const auto cap = read_number(member(&data, "error_score_cap"), 0, 100);
+    if (cap)
+        rules.error_score_cap = *cap;
+    else
+        add_error(errors, "error_score_cap", "must be a number from 0 to 100");
+
+    const json* grades = member(&data, "grades");
+    const auto strong = read_number(member(grades, "strong"), 0, 100);
+    const auto fair = read_number(member(grades, "fair"), 0, 100);
+    if (strong && fair && *fair <= *strong) {
+        rules.strong_score = *strong;
+        rules.fair_score = *fair;
+    } else {
+        add_error(errors, "grades",
+                  "must be an object with numbers strong and fair, 0 to 100, fair not above "
+                  "strong");
+    }
+}
+
+// "{workload} to {outcome}" into parts; every template names the workload.
+std::optional<std::vector<TemplatePart>> parse_template(std::string_view text) {
+    std::vector<TemplatePart> parts;
+    bool has_workload = false;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t open = text.find('{', at);
+        if (open != at) {
+            const std::size_t end = std::min(open, text.size());
+            if (text.substr(at, end - at).find('}') != std::string_view::npos) return std::nullopt;
+            parts.push_back({TemplateField::Text, std::string(text.substr(at, end - at))});
+            at = end;
+            continue;
+        }
+        const std::size_t close = text.find('}', open);
+        if (close == std::string_view::npos) return std::nullopt;
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        const auto field = std::find_if(kTemplateFields.begin(), kTemplateFields.end(),
+                                        [&](const TemplateFieldName& f) { return f.name == name; });
+        if (field == kTemplateFields.end()) return std::nullopt;
+        if (field->field == TemplateField::Workload) has_workload = true;
+        parts.push_back({field->field, {}});
+        at = close + 1;
+    }
+    if (!has_workload) return std::nullopt;
+    return parts;
+}
+
+void read_suggestion(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
+    const json* suggestion = member(&data, "suggestion");
+    if (suggestion == nullptr || !suggestion->is_object()) {
+        add_error(errors, "suggestion",
+                  "must be an object with templates, max_services, outcomes and default_outcome");
+        return;
+    }
+    const auto templates = read_string_list(member(suggestion, "templates"));
+    if (!templates || templates->empty()) {
+        add_error(errors, "suggestion.templates", "must be a non-empty list of strings");
+    } else {
+        for (const std::string& text : *templates) {
+            auto parts = parse_template(text);
+            if (parts)
+                rules.templates.push_back(std::move(*parts));
+            else
+                add_error(errors, "suggestion.templates",
+                          "has \"" + text +
+                              "\": use {workload} once or more, and only {outcome}, {industry} "
+                              "and {services} besides");
+        }
+    }
+    const auto max_services = read_whole_number(member(suggestion, "max_services"), 0, 20);
+    if (max_services)
+        rules.max_services = static_cast<std::size_t>(*max_services);
+    else
+        add_error(errors, "suggestion.max_services", "must be a whole number from 0 to 20");
+
+    const json* default_outcome = member(suggestion, "default_outcome");
+    if (default_outcome && default_outcome->is_string() &&
+        !default_outcome->get<std::string>().empty())
+        rules.default_outcome = default_outcome->get<std::string>();
+    else
+        add_error(errors, "suggestion.default_outcome", "must be a non-empty string");
+
+    const json* outcomes = member(suggestion, "outcomes");
+    if (outcomes == nullptr || !outcomes->is_array()) {
+        add_error(errors, "suggestion.outcomes", "must be a list of {when, phrase}");
+        return;
+    }
+    for (std::size_t i = 0; i < outcomes->size(); ++i) {
+        const json& item = (*outcomes)[i];
+        const std::string key = "suggestion.outcomes[" + std::to_string(i) + "]";
+        const json* phrase = member(&item, "phrase");
+        auto when = read_string_list(member(&item, "when"));
+        const bool single_lower_words =
+            when && std::all_of(when->begin(), when->end(), [](const std::string& word) {
+                return std::all_of(word.begin(), word.end(),
+                                   [](char c) { return c != ' ' && ascii_lower(c) == c; });
+            });
+        if (phrase == nullptr || !phrase->is_string() || phrase->get<std::string>().empty() ||
+            !single_lower_words) {
+            add_error(errors, key,
+                      "must have a non-empty string phrase and when, a list of lower-case "
+                      "single words");
+            continue;
+        }
+        rules.outcomes.push_back({std::move(*when), phrase->get<std::string>()});
+    }
+}
+
+} // namespace
+
+TitleRulesLoad load_title_rules(const nlohmann::json& data) {
+    TitleRulesLoad load;
+    if (!data.is_object()) {
+        load.errors.push_back("title_rules.json: must be a JSON object");
+        return load;
+    }
+    auto rules = TitleRulesPtr(new TitleRules());
+    // URL prefixes first: splitting the vocabulary into terms uses them.
+    const auto url_prefixes = read_string_list(member(&data, "url_prefixes"));
+    if (url_prefixes) {
+        for (const std::string& prefix : *url_prefixes) {
+            std::string lower = prefix;
+            for (char& c : lower) c = ascii_lower(c);
+            rules->url_prefixes.push_back(std::move(lower));
+        }
+    } else {
+        add_error(load.errors, "url_prefixes", "must be a list of non-empty strings");
+    }
+    read_vocabulary(data, *rules, load.errors);
+    read_stemming(data, *rules, load.errors);
+    read_lengths_and_case(data, *rules, load.errors);
+    read_weights(data, *rules, load.errors);
+    read_penalties(data, *rules, load.errors);
+    read_grades(data, *rules, load.errors);
+    read_suggestion(data, *rules, load.errors);
+    if (load.errors.empty()) load.rules = std::move(rules);
+    return load;
+}
+
+TitleRulesLoad load_title_rules_text(std::string_view json_text) {
+    const json data = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+    if (data.is_discarded()) {
+        TitleRulesLoad load;
+        load.errors.push_back("title_rules.json: is not valid JSON");
+        return load;
+    }
+    return load_title_rules(data);
+}
+
+TitleReport check_title(std::string_view title, const TitleContext& context,
+                        const TitleRules& rules) {
+    TitleReport report = analyze_title(title, context, rules);
+    if (report.grade != Grade::Strong)
+        report.suggestion = build_suggestion(context, rules, report.score);
+    return report;
+}
+
+} // namespace reftier

@@ -43,10 +43,16 @@ struct TitleContext {
     std::vector<std::string_view> sibling_titles;
 };
 
+// Finding codes: title-empty, title-url, title-placeholder, title-generic (error when the whole
+// title is generic, warning for a generic phrase in it), title-duplicate, title-too-short-words,
+// title-too-long-words, title-too-short-characters, title-too-long-characters,
+// title-no-technology, title-no-outcome, title-no-context, title-all-caps,
+// title-inconsistent-case, title-not-title-case, title-trailing-period,
+// title-repeated-punctuation, title-emoji, title-filler, title-near-duplicate.
 struct TitleReport {
     int score = 0; // 0..100
     Grade grade = Grade::Weak;
-    std::vector<Finding> findings; // path is "title"; spans point into the title
+    std::vector<Finding> findings; // path is "title"; spans point into the title; errors first
     std::string suggestion;        // empty when no better title can be built from the record
 };
 

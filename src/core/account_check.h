@@ -14,13 +14,13 @@
 namespace reftier {
 
 enum class AccountState {
-    LinkedEarning,     // linked and runs partner activity: earns points
-    LinkedIdle,        // linked, no partner activity: fine, nothing to earn
-    NotLinkedLosing,   // partner activity but not linked: earns nothing (the costly case)
-    NotNeeded,         // not linked, no partner activity: nothing lost
+    LinkedEarning,   // linked and runs partner activity: earns points
+    LinkedIdle,      // linked, no partner activity: fine, nothing to earn
+    NotLinkedLosing, // partner activity but not linked: earns nothing (the costly case)
+    NotNeeded,       // not linked, no partner activity: nothing lost
 };
-std::string_view to_string(AccountState state);   // "linked_earning", ...
-std::string_view describe(AccountState state);    // "Linked and earning points", ...
+std::string_view to_string(AccountState state); // "linked_earning", ...
+std::string_view describe(AccountState state);  // "Linked and earning points", ...
 
 struct AccountStatus {
     AccountState state = AccountState::NotNeeded;

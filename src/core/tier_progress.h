@@ -28,13 +28,22 @@ struct RuleSet {
     std::vector<TierRule> tiers;  // lowest first
 };
 
+// The rule set a new document on `path` starts with (tier_rules.json "default").
+struct RuleSetDefault {
+    PartnerPath path = PartnerPath::Consulting;
+    std::string rule_set_id;
+};
+
 struct RuleSetsLoad {
-    std::vector<RuleSet> rule_sets;
+    std::vector<RuleSet> rule_sets;       // empty when there are errors: all or nothing
+    std::vector<RuleSetDefault> defaults; // one per path that has rule sets
+    // "rule_sets[1].tiers[2].required must be a whole number or null"; callers name the file
     std::vector<std::string> errors;
 };
 RuleSetsLoad load_rule_sets(const nlohmann::json& data);
 RuleSetsLoad load_rule_sets_text(std::string_view json_text);
 const RuleSet* find_rule_set(const std::vector<RuleSet>& sets, std::string_view id);
+const RuleSet* default_rule_set(const RuleSetsLoad& load, PartnerPath path);
 
 struct PendingReference {
     std::size_t index = 0; // into Document::references
@@ -52,6 +61,9 @@ struct TierStatus {
     // When the tier is expected if the pending references are approved on time; nullopt when
     // reached already or when pending ones cannot close the gap.
     std::optional<Date> expected_date;
+    // expected_date is before today: a review is late. The date is kept as computed (not moved
+    // to today) so the app can say how late.
+    bool expected_overdue = false;
 };
 
 // Why a reference does not count, for "what is still needed" texts.
@@ -64,9 +76,10 @@ struct ExcludedReference {
 
 struct TierProgress {
     std::string rule_set_id;
-    std::string current_tier;           // highest reached
+    std::string current_tier;             // highest reached; empty when none is
     std::optional<std::string> next_tier; // lowest not reached (that exists on this path)
     std::optional<Date> next_tier_expected;
+    bool next_tier_expected_overdue = false;
     int approved = 0;
     int pending = 0;
     std::vector<TierStatus> tiers;
@@ -75,7 +88,9 @@ struct TierProgress {
 };
 
 // `check` must be check_references(document.references) (passed in so callers that already
-// have it do not pay twice).
+// have it do not pay twice). A reference does not qualify when it has an error finding other
+// than a duplicate one (duplicates carry related_id and are judged by is_duplicate, so the first
+// copy still counts).
 TierProgress compute_tier_progress(const Document& document, const DocumentCheck& check,
                                    const RuleSet& rules, Date today);
 

@@ -13,6 +13,7 @@
 'use strict';
 (function() {
   var canvas = document.getElementById('canvas');
+  canvas.addEventListener('contextmenu', function(event) { event.preventDefault(); });
   var readyResolve;
   var api = {
     ready: new Promise(function(resolve) { readyResolve = resolve; }),
@@ -90,6 +91,15 @@
   }
   var input = document.getElementById('reftier-file-input');
   input.addEventListener('change', function() { importFile(input.files && input.files[0]); });
+
+  // Offline: a service worker caches the app's files after the first visit.
+  if ('serviceWorker' in navigator) {
+    window.addEventListener('load', function() {
+      navigator.serviceWorker.register('sw.js').catch(function(error) {
+        console.warn('RefTier works online only: ' + error);
+      });
+    });
+  }
 
   var hint = document.getElementById('drop-hint');
   window.addEventListener('dragover', function(event) {

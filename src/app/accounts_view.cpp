@@ -11,10 +11,14 @@ namespace reftier::app {
 
 static ImVec4 state_colour(AccountState state) {
     switch (state) {
-    case AccountState::LinkedEarning: return status_colour(Status::Approved);
-    case AccountState::LinkedIdle: return ImVec4(0.45f, 0.70f, 0.95f, 1);
-    case AccountState::NotLinkedLosing: return status_colour(Status::Rejected);
-    case AccountState::NotNeeded: return status_colour(Status::Draft);
+    case AccountState::LinkedEarning:
+        return status_colour(Status::Approved);
+    case AccountState::LinkedIdle:
+        return ImVec4(0.45f, 0.70f, 0.95f, 1);
+    case AccountState::NotLinkedLosing:
+        return status_colour(Status::Rejected);
+    case AccountState::NotNeeded:
+        return status_colour(Status::Draft);
     }
     return ImVec4(1, 1, 1, 1);
 }
@@ -30,13 +34,15 @@ static void open_account(App& app, const Account* account) {
     }
 }
 
-static void draw_node(App& app, const AccountReport& report, const AccountTreeNode& node) {
+// `state_x`: where the state column starts, the same for every depth of the tree.
+static void draw_node(App& app, const AccountReport& report, const AccountTreeNode& node,
+                      float state_x) {
     const auto& accounts = app.workspace.document().accounts;
     ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth;
     if (node.children.empty()) flags |= ImGuiTreeNodeFlags_Leaf;
     if (node.kind != AccountTreeNode::Kind::Account) {
         if (ImGui::TreeNodeEx(node.label.c_str(), flags)) {
-            for (const auto& child : node.children) draw_node(app, report, child);
+            for (const auto& child : node.children) draw_node(app, report, child, state_x);
             ImGui::TreePop();
         }
         return;
@@ -47,20 +53,20 @@ static void draw_node(App& app, const AccountReport& report, const AccountTreeNo
     ImGui::PushID(static_cast<int>(index));
     const bool selected = app.account_editor.open && app.account_editor.original_id == account.id;
     if (selected) flags |= ImGuiTreeNodeFlags_Selected;
-    const bool open = ImGui::TreeNodeEx("##account", flags, "%s  %s", account.id.c_str(),
-                                        account.name.c_str());
+    const bool open =
+        ImGui::TreeNodeEx("##account", flags, "%s  %s", account.id.c_str(), account.name.c_str());
     if (ImGui::IsItemClicked()) open_account(app, &account);
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
+    ImGui::SameLine(state_x);
     ImGui::TextColored(state_colour(status.state), "%s", describe(status.state).data());
     if (!status.fix.empty()) {
-        ImGui::Indent(28);
+        ImGui::Indent(em(1.8f));
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(status_colour(Status::Submitted), "Fix: %s", status.fix.c_str());
         ImGui::PopTextWrapPos();
-        ImGui::Unindent(28);
+        ImGui::Unindent(em(1.8f));
     }
     if (open) {
-        for (const auto& child : node.children) draw_node(app, report, child);
+        for (const auto& child : node.children) draw_node(app, report, child, state_x);
         ImGui::TreePop();
     }
     ImGui::PopID();
@@ -71,13 +77,13 @@ static void draw_account_editor(App& app) {
     Account& d = e.draft;
     ImGui::Text("%s", e.original_id.empty() ? "New account" : "Edit account");
     ImGui::Separator();
-    ImGui::SetNextItemWidth(-120);
+    ImGui::SetNextItemWidth(-em(8));
     ImGui::InputTextWithHint("Account id", "12 digits", &d.id, ImGuiInputTextFlags_CharsDecimal);
-    ImGui::SetNextItemWidth(-120);
+    ImGui::SetNextItemWidth(-em(8));
     ImGui::InputText("Name", &d.name);
-    enum_combo("Role", &d.role, -120);
+    enum_combo("Role", &d.role, -em(8));
     if (d.role == AccountRole::Member) {
-        ImGui::SetNextItemWidth(-120);
+        ImGui::SetNextItemWidth(-em(8));
         ImGui::InputTextWithHint("Management id", "its Organization's management account",
                                  &e.parent_text, ImGuiInputTextFlags_CharsDecimal);
     }
@@ -85,8 +91,9 @@ static void draw_account_editor(App& app) {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Linked means the primary AWS account of your Partner Central account, or "
-                          "a subsidiary account connection requested by its 12-digit id.");
+        ImGui::SetTooltip(
+            "Linked means the primary AWS account of your Partner Central account, or "
+            "a subsidiary account connection requested by its 12-digit id.");
     ImGui::Checkbox("Runs partner activity", &d.partner_activity);
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
@@ -125,13 +132,15 @@ void draw_accounts_view(App& app) {
     ImGui::TextDisabled("Only accounts linked to Partner Central one by one earn points: linking "
                         "an Organization's management account does not cover its members.");
 
-    const float editor_width = app.account_editor.open ? ImGui::GetContentRegionAvail().x * 0.38f : 0;
+    const float editor_width =
+        app.account_editor.open ? ImGui::GetContentRegionAvail().x * 0.38f : 0;
     ImGui::BeginChild("##tree", ImVec2(app.account_editor.open ? -editor_width - 8 : 0, 0));
     if (app.workspace.document().accounts.empty())
         ImGui::TextWrapped("No accounts yet. Add the AWS accounts your Partner Central account "
                            "links, and those that run partner activity.");
     else
-        draw_node(app, report, report.tree);
+        draw_node(app, report, report.tree,
+                  ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x * 0.5f);
     std::vector<const Finding*> errors;
     for (const Finding& f : report.findings)
         if (f.severity == Severity::Error) errors.push_back(&f);

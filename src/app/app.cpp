@@ -1,9 +1,11 @@
 #include "app/app.h"
+#include "app/widgets.h"
 
 #include <cstdio>
 
 #include <imgui.h>
 
+#include "app/item_locator.h"
 #include "core/date.h"
 #include "core/text_file.h"
 #include "platform/browser.h"
@@ -49,6 +51,8 @@ static void on_stored_document(const char* text, const char* error) {
                                  to_string(read.errors.front()) +
                                  "). It was kept aside in browser storage and a new one started.";
         }
+    } else {
+        app.show_welcome = true; // first visit in this browser
     }
     app.saved_revision = app.workspace.revision();
     app.save_state = SaveState::Saved;
@@ -62,27 +66,35 @@ static void on_saved(const char* error) {
         return;
     }
     app.save_error.clear();
-    app.save_state = app.saved_revision == app.workspace.revision() ? SaveState::Saved
-                                                                     : SaveState::Pending;
+    app.save_state =
+        app.saved_revision == app.workspace.revision() ? SaveState::Saved : SaveState::Pending;
 }
 
 static void on_file_opened(const char* name, const char* text) {
     begin_import(the_app(), name ? name : "file", text ? text : "");
 }
 
-static void on_other_tab_saved() { the_app().other_tab_changed = true; }
+static void on_other_tab_saved() {
+    the_app().other_tab_changed = true;
+}
 
 void init(App& app) {
     const auto titles = read_text_file("/assets/title_rules.json");
     const auto tiers = read_text_file("/assets/tier_rules.json");
-    if (!titles || !tiers) app.rule_errors.push_back("The rule files are missing from the build.");
-    else app.rule_errors = app.workspace.load_rules(*titles, *tiers);
+    if (!titles || !tiers)
+        app.rule_errors.push_back("The rule files are missing from the build.");
+    else
+        app.rule_errors = app.workspace.load_rules(*titles, *tiers);
     platform::Callbacks callbacks;
     callbacks.stored_document = on_stored_document;
     callbacks.saved = on_saved;
     callbacks.file_opened = on_file_opened;
     callbacks.other_tab_saved = on_other_tab_saved;
     platform::set_callbacks(callbacks);
+    const char* theme = platform::user_preference("theme");
+    app.settings.light = theme && std::string(theme) == "light";
+    const char* presentation = platform::user_preference("presentation");
+    app.settings.presentation = presentation && std::string(presentation) == "1";
     platform::load_stored_document();
 }
 
@@ -97,7 +109,7 @@ void autosave(App& app) {
     if (app.save_state == SaveState::Failed && !app.save_error.empty() &&
         now - app.last_change_ms < 5000)
         return; // do not hammer a full storage every frame; retry every few seconds
-    if (now - app.last_change_ms < kAutosaveDelayMs) {
+    if (now - app.last_change_ms < kAutosaveDelayMs && app.last_change_ms >= 0) {
         platform::request_frames(2); // keep the loop alive until the save is due
         return;
     }
@@ -105,6 +117,12 @@ void autosave(App& app) {
     app.save_state = SaveState::Saving;
     app.saved_revision = app.workspace.revision();
     platform::save_document(write_document(app.workspace.document()));
+}
+
+void save_now(App& app) {
+    app.last_change_ms = -kAutosaveDelayMs; // due at once
+    if (app.save_state == SaveState::Failed) app.save_state = SaveState::Pending;
+    platform::request_frames(2);
 }
 
 void new_reference(App& app) {
@@ -150,15 +168,28 @@ void apply_import(App& app, bool merge) {
     }
     d = ImportDialog{};
     app.editor = ReferenceEditor{};
+    app.show_welcome = false;
+}
+
+SaveState current_save_state(const App& app) {
+    // An edit made since the last frame has not reached autosave() yet: it is not saved.
+    if (app.save_state == SaveState::Saved && app.workspace.revision() != app.saved_revision)
+        return SaveState::Pending;
+    return app.save_state;
 }
 
 static const char* save_state_text(const App& app) {
-    switch (app.save_state) {
-    case SaveState::Loading: return "Loading...";
-    case SaveState::Saved: return "All changes saved";
-    case SaveState::Pending: return "Unsaved changes";
-    case SaveState::Saving: return "Saving...";
-    case SaveState::Failed: return "Not saved";
+    switch (current_save_state(app)) {
+    case SaveState::Loading:
+        return "Loading...";
+    case SaveState::Saved:
+        return "All changes saved";
+    case SaveState::Pending:
+        return "Unsaved changes";
+    case SaveState::Saving:
+        return "Saving...";
+    case SaveState::Failed:
+        return "Not saved";
     }
     return "";
 }
@@ -166,16 +197,16 @@ static const char* save_state_text(const App& app) {
 void draw_status_bar(App& app) {
     const Document& doc = app.workspace.document();
     ImGui::Separator();
-    const bool failed = app.save_state == SaveState::Failed;
+    const bool failed = current_save_state(app) == SaveState::Failed;
     if (failed) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.3f, 1));
     ImGui::TextUnformatted(save_state_text(app));
     if (failed) ImGui::PopStyleColor();
     if (failed && !app.save_error.empty() && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", app.save_error.c_str());
-    ImGui::SameLine(0, 24);
+    ImGui::SameLine(0, em(1.5f));
     ImGui::TextDisabled("%zu references, %zu accounts", doc.references.size(), doc.accounts.size());
     if (!app.toast.empty() && platform::now_ms() < app.toast_until_ms) {
-        ImGui::SameLine(0, 24);
+        ImGui::SameLine(0, em(1.5f));
         ImGui::TextUnformatted(app.toast.c_str());
         platform::request_frames(1); // the toast has to disappear by itself
     }
@@ -185,10 +216,10 @@ static void draw_notice(const std::string& text, ImVec4 colour, bool* dismiss) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
     const float height = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
     ImGui::BeginChild("##notice", ImVec2(0, height), true);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 120);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - em(8));
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 80);
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - em(5.5f));
     if (ImGui::Button("Dismiss")) *dismiss = true;
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -198,13 +229,14 @@ void draw_frame(App& app, float width, float height) {
     ++app.frames_drawn;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(width, height));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_MenuBar |
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoSavedSettings;
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoMove |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("RefTier", nullptr, flags);
     draw_menu_bar(app);
 
-    for (const auto& e : app.rule_errors) ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "%s", e.c_str());
+    for (const auto& e : app.rule_errors)
+        ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "%s", e.c_str());
     bool dismiss = false;
     if (!app.storage_notice.empty()) {
         draw_notice(app.storage_notice, ImVec4(0.45f, 0.3f, 0.05f, 0.6f), &dismiss);
@@ -224,7 +256,9 @@ void draw_frame(App& app, float width, float height) {
         auto tab = [&](const char* label, View view, void (*draw)(App&)) {
             const ImGuiTabItemFlags tab_flags =
                 app.switch_to == view ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-            if (ImGui::BeginTabItem(label, nullptr, tab_flags)) {
+            const bool open = ImGui::BeginTabItem(label, nullptr, tab_flags);
+            note_item_for_locator(label); // tabs report no label to ImGui's item hooks
+            if (open) {
                 app.view = view;
                 draw(app);
                 ImGui::EndTabItem();
@@ -239,6 +273,7 @@ void draw_frame(App& app, float width, float height) {
     ImGui::EndChild();
     draw_status_bar(app);
     draw_import_dialog(app);
+    draw_workshop_dialogs(app);
     ImGui::End();
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/theme.h"
 #include "core/document_json.h"
 #include "core/document_merge.h"
 #include "core/workspace.h"
@@ -63,9 +64,18 @@ struct App {
     std::string storage_notice; // e.g. a corrupt stored document was set aside
     bool other_tab_changed = false;
 
+    UiSettings settings;       // remembered in localStorage
+    bool show_welcome = false; // first start: nothing stored yet
+    bool show_help = false;
+    bool show_about = false;
+    enum class Confirm { None, ResetToSample, ClearAll } confirm = Confirm::None;
+    bool focus_filter = false; // Ctrl+F: put the cursor in the filter box next frame
+
     std::string toast; // short confirmation shown in the status bar
     double toast_until_ms = 0;
     int frames_drawn = 0;
+    double frame_build_ms = 0; // CPU time of the last frame: views + ImGui, before GL
+    double frame_total_ms = 0; // ... including submitting the draw calls
 };
 
 App& the_app();
@@ -74,14 +84,20 @@ App& the_app();
 void init(App& app);
 void draw_frame(App& app, float width, float height);
 void autosave(App& app);
+SaveState current_save_state(const App& app);
 
 // Actions shared by menus, shortcuts and the JS API.
 Date today();
 void new_reference(App& app);
+void save_now(App& app);
 void export_document(App& app);
 void begin_import(App& app, const std::string& file_name, const std::string& text);
 void apply_import(App& app, bool merge);
 void show_toast(App& app, std::string text);
+void load_sample(App& app);
+void clear_all(App& app);
+void copy_summary(App& app);
+void set_settings(App& app, const UiSettings& settings);
 
 // Views (one file each).
 void draw_menu_bar(App& app);
@@ -91,5 +107,7 @@ void draw_tier_view(App& app);
 void draw_accounts_view(App& app);
 void draw_import_dialog(App& app);
 void draw_status_bar(App& app);
+void draw_workshop_menu(App& app);
+void draw_workshop_dialogs(App& app); // welcome, reset/clear confirmation, help, about
 
 } // namespace reftier::app

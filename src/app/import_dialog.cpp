@@ -11,7 +11,7 @@ static void draw_errors(App& app) {
     ImportDialog& d = app.import;
     ImGui::TextWrapped("%s cannot be imported. Nothing was changed. %zu problem(s):",
                        d.file_name.c_str(), d.errors.size());
-    ImGui::BeginChild("##errors", ImVec2(640, 260), true);
+    ImGui::BeginChild("##errors", ImVec2(em(42), em(17)), true);
     for (const ReadError& e : d.errors) {
         ImGui::TextColored(severity_colour(Severity::Error), "%s",
                            e.path.empty() ? "(file)" : e.path.c_str());
@@ -31,15 +31,17 @@ static void draw_choice(App& app) {
     ImportDialog& d = app.import;
     const Document& incoming = *d.incoming;
     ImGui::Text("%s: %zu references, %zu accounts, partner \"%s\".", d.file_name.c_str(),
-                incoming.references.size(), incoming.accounts.size(), incoming.partner.name.c_str());
+                incoming.references.size(), incoming.accounts.size(),
+                incoming.partner.name.c_str());
     ImGui::Spacing();
-    ImGui::TextWrapped("Replace: your current document is replaced by the file (undo brings it back).");
+    ImGui::TextWrapped(
+        "Replace: your current document is replaced by the file (undo brings it back).");
     ImGui::TextWrapped("Merge: %d new references and %d new accounts are added, %d records are "
                        "already the same, %zu conflict(s).",
                        d.plan.references_added, d.plan.accounts_added, d.plan.unchanged,
                        d.plan.conflicts.size());
     if (!d.plan.conflicts.empty()) {
-        ImGui::BeginChild("##conflicts", ImVec2(640, 140), true);
+        ImGui::BeginChild("##conflicts", ImVec2(em(42), em(9)), true);
         for (const MergeConflict& c : d.plan.conflicts) {
             std::string fields;
             for (const auto& f : c.differing_fields) fields += (fields.empty() ? "" : ", ") + f;
@@ -76,9 +78,12 @@ void draw_import_dialog(App& app) {
     const char* title = d.errors.empty() ? "Import" : "Import failed";
     if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    if (!d.errors.empty()) draw_errors(app);
-    else if (d.incoming) draw_choice(app);
-    else ImGui::CloseCurrentPopup();
+    if (!d.errors.empty())
+        draw_errors(app);
+    else if (d.incoming)
+        draw_choice(app);
+    else
+        ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include "app/item_locator.h"
 #include "platform/browser.h"
 
 namespace {
@@ -19,19 +20,27 @@ std::unordered_map<std::string, ImRect> g_rects; // visible label -> rect
 
 } // namespace
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb,
+                                 const ImGuiLastItemData*) {
     g_last_id = id;
     g_last_rect = bb;
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags) {
     if (id != g_last_id || !label) return;
     std::string visible(label, ImGui::FindRenderedTextEnd(label));
     if (!visible.empty()) g_rects[visible] = g_last_rect;
 }
 
+void reftier::app::note_item_for_locator(const char* label) {
+    if (ImGui::GetCurrentContext()->TestEngineHookItems) g_rects[label] = g_last_rect;
+}
+
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
+    return nullptr;
+}
 
 extern "C" {
 
@@ -50,8 +59,10 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_item_rect(const char* label) {
     }
     const float ratio = reftier::platform::device_pixel_ratio();
     const ImRect& r = it->second;
-    out = nlohmann::json{{"x", r.Min.x / ratio}, {"y", r.Min.y / ratio},
-                         {"width", r.GetWidth() / ratio}, {"height", r.GetHeight() / ratio}}
+    out = nlohmann::json{{"x", r.Min.x / ratio},
+                         {"y", r.Min.y / ratio},
+                         {"width", r.GetWidth() / ratio},
+                         {"height", r.GetHeight() / ratio}}
               .dump();
     return out.c_str();
 }

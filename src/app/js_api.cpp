@@ -49,13 +49,19 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
     nlohmann::json state = {
         {"references", doc.references.size()},
         {"accounts", doc.accounts.size()},
-        {"save_state", kSaveStates[static_cast<int>(app.save_state)]},
+        {"save_state", kSaveStates[static_cast<int>(reftier::app::current_save_state(app))]},
         {"save_error", app.save_error},
         {"revision", app.workspace.revision()},
         {"frames_drawn", app.frames_drawn},
+        {"frame_build_ms", app.frame_build_ms},
+        {"frame_total_ms", app.frame_total_ms},
         {"import_dialog_open", app.import.open},
         {"import_errors", app.import.errors.size()},
         {"storage_notice", app.storage_notice},
+        {"welcome", app.show_welcome},
+        {"presentation", app.settings.presentation},
+        {"light", app.settings.light},
+        {"can_undo", app.workspace.can_undo()},
     };
     return keep(state.dump());
 }

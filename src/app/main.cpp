@@ -19,6 +19,7 @@ namespace {
 
 GLFWwindow* g_window = nullptr;
 float g_scale = 0; // device pixel ratio the fonts were built for
+reftier::app::UiSettings g_built_for;
 
 void fit_canvas() {
     double css_width = 0, css_height = 0;
@@ -30,9 +31,11 @@ void fit_canvas() {
     glfwGetWindowSize(g_window, &current_width, &current_height);
     if (width > 0 && height > 0 && (width != current_width || height != current_height))
         glfwSetWindowSize(g_window, width, height);
-    if (ratio != g_scale) {
+    const reftier::app::UiSettings& settings = reftier::app::the_app().settings;
+    if (ratio != g_scale || !(settings == g_built_for)) {
         g_scale = ratio;
-        reftier::app::apply_theme_and_fonts(ratio);
+        g_built_for = settings;
+        reftier::app::apply_theme_and_fonts(ratio, settings);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -48,7 +51,9 @@ void frame() {
     reftier::app::App& app = reftier::app::the_app();
     reftier::app::autosave(app);
     if (reftier::platform::take_frames_to_draw() == 0) return;
+    fit_canvas(); // picks up theme or presentation-mode changes made in the last frame
 
+    const double start_ms = reftier::platform::now_ms();
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -57,11 +62,14 @@ void frame() {
     glfwGetFramebufferSize(g_window, &width, &height);
     reftier::app::draw_frame(app, static_cast<float>(width), static_cast<float>(height));
     ImGui::Render();
+    const double built_ms = reftier::platform::now_ms();
     glViewport(0, 0, width, height);
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(clear.x, clear.y, clear.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app.frame_build_ms = built_ms - start_ms;
+    app.frame_total_ms = reftier::platform::now_ms() - start_ms;
     // A text field with focus keeps a blinking cursor: keep drawing while one is active.
     if (ImGui::GetIO().WantTextInput) reftier::platform::request_frames(1);
 }
@@ -85,7 +93,9 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // After the backend: it installs GLFW's clipboard, which cannot see the system clipboard.
-    io.SetClipboardTextFn = [](void*, const char* text) { reftier::platform::set_clipboard_text(text); };
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        reftier::platform::set_clipboard_text(text);
+    };
     io.GetClipboardTextFn = [](void*) { return reftier::platform::clipboard_text(); };
 
     reftier::app::init(reftier::app::the_app());

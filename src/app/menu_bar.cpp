@@ -12,12 +12,12 @@ namespace reftier::app {
 static void draw_partner_profile(App& app) {
     PartnerProfile partner = app.workspace.document().partner;
     bool changed = false;
-    ImGui::SetNextItemWidth(260);
+    ImGui::SetNextItemWidth(em(17));
     changed |= ImGui::InputText("Partner name", &partner.name);
     changed |= enum_combo("Path", &partner.path);
 
     const RuleSet* current = find_rule_set(app.workspace.rule_sets(), partner.rule_set);
-    ImGui::SetNextItemWidth(260);
+    ImGui::SetNextItemWidth(em(17));
     if (ImGui::BeginCombo("Rule set", current ? current->name.c_str() : partner.rule_set.c_str())) {
         for (const RuleSet& set : app.workspace.rule_sets()) {
             if (ImGui::Selectable(set.name.c_str(), set.id == partner.rule_set)) {
@@ -33,15 +33,25 @@ static void draw_partner_profile(App& app) {
 
 static void handle_shortcuts(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) app.show_help = !app.show_help;
+    // Ctrl+N belongs to the browser (new window) and cannot be taken by a page.
+    if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_N, false)) new_reference(app);
     if (!io.KeyCtrl) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
-        if (io.KeyShift) app.workspace.redo();
-        else app.workspace.undo();
+        if (io.KeyShift)
+            app.workspace.redo();
+        else
+            app.workspace.undo();
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.workspace.redo();
-    if (io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_N, false)) new_reference(app);
     if (ImGui::IsKeyPressed(ImGuiKey_E, false) && io.KeyShift) export_document(app);
+    if (ImGui::IsKeyPressed(ImGuiKey_C, false) && io.KeyShift) copy_summary(app);
     if (ImGui::IsKeyPressed(ImGuiKey_O, false)) platform::open_file_picker();
+    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) save_now(app);
+    if (ImGui::IsKeyPressed(ImGuiKey_F, false)) {
+        app.switch_to = View::References;
+        app.focus_filter = true;
+    }
 }
 
 void draw_menu_bar(App& app) {
@@ -50,20 +60,28 @@ void draw_menu_bar(App& app) {
     ImGui::TextUnformatted("RefTier");
     ImGui::Separator();
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("New reference", "Ctrl+Alt+N")) new_reference(app);
+        if (ImGui::MenuItem("New reference", "Alt+N")) new_reference(app);
         ImGui::Separator();
         if (ImGui::MenuItem("Import JSON...", "Ctrl+O")) platform::open_file_picker();
         if (ImGui::MenuItem("Export JSON", "Ctrl+Shift+E")) export_document(app);
+        if (ImGui::MenuItem("Save now", "Ctrl+S")) save_now(app);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
-        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, app.workspace.can_undo())) app.workspace.undo();
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, app.workspace.can_undo()))
+            app.workspace.undo();
         if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, app.workspace.can_redo()))
             app.workspace.redo();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Partner")) {
         draw_partner_profile(app);
+        ImGui::EndMenu();
+    }
+    draw_workshop_menu(app);
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
+        if (ImGui::MenuItem("About RefTier")) app.show_about = true;
         ImGui::EndMenu();
     }
     const std::string& name = app.workspace.document().partner.name;

@@ -22,15 +22,17 @@ static std::vector<std::string> split_services(const std::string& text) {
         current.clear();
     };
     for (char c : text) {
-        if (c == ',') flush();
-        else current.push_back(c);
+        if (c == ',')
+            flush();
+        else
+            current.push_back(c);
     }
     flush();
     return out;
 }
 
 static void text_field(const char* label, std::string* value, const char* hint) {
-    ImGui::SetNextItemWidth(-110);
+    ImGui::SetNextItemWidth(-em(7.3f));
     ImGui::InputTextWithHint(label, hint, value);
 }
 
@@ -104,17 +106,17 @@ void draw_reference_editor(App& app) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Open")) platform::open_url(d.url);
     }
-    enum_combo("Asset type", &d.asset_type, -110);
+    enum_combo("Asset type", &d.asset_type, -em(7.3f));
     text_field("Workload", &d.workload, "the AWS-based workload delivered");
     text_field("AWS services", &e.services_text, "comma separated, e.g. Lambda, DynamoDB");
     text_field("Industry", &d.industry, "e.g. Retail");
-    enum_combo("Channel", &d.channel, -110);
-    enum_combo("Status", &d.status, -110);
+    enum_combo("Channel", &d.channel, -em(7.3f));
+    enum_combo("Status", &d.status, -em(7.3f));
     bool submitted_valid = true, decided_valid = true;
     date_field("Submitted on", &e.submitted_text, &d.submitted_on, &submitted_valid);
     date_field("Decided on", &e.decided_text, &d.decided_on, &decided_valid);
-    ImGui::SetNextItemWidth(-110);
-    ImGui::InputTextMultiline("Notes", &d.notes, ImVec2(-110, ImGui::GetTextLineHeight() * 3));
+    ImGui::SetNextItemWidth(-em(7.3f));
+    ImGui::InputTextMultiline("Notes", &d.notes, ImVec2(-em(7.3f), ImGui::GetTextLineHeight() * 3));
 
     Reference checked = d;
     checked.services = split_services(e.services_text);

@@ -25,7 +25,11 @@ static void open_in_editor(App& app, const Reference& reference) {
 static void draw_toolbar(App& app) {
     if (ImGui::Button("+ New reference")) new_reference(app);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(320);
+    ImGui::SetNextItemWidth(em(21));
+    if (app.focus_filter) {
+        ImGui::SetKeyboardFocusHere();
+        app.focus_filter = false;
+    }
     if (ImGui::InputTextWithHint("##filter", "Filter: customer, title, workload, URL...",
                                  &app.filter_text))
         app.query.text = app.filter_text;
@@ -40,8 +44,8 @@ static void draw_toolbar(App& app) {
 }
 
 static const ReferenceColumn kColumns[] = {
-    ReferenceColumn::Customer, ReferenceColumn::Title,     ReferenceColumn::Status,
-    ReferenceColumn::AssetType, ReferenceColumn::Channel,  ReferenceColumn::Grade,
+    ReferenceColumn::Customer,  ReferenceColumn::Title,   ReferenceColumn::Status,
+    ReferenceColumn::AssetType, ReferenceColumn::Channel, ReferenceColumn::Grade,
     ReferenceColumn::Submitted, ReferenceColumn::Decided,
 };
 
@@ -55,8 +59,10 @@ static void read_sort_specs(App& app) {
 }
 
 static void date_cell(const std::optional<Date>& date) {
-    if (date) ImGui::TextUnformatted(format_iso_date(*date).c_str());
-    else ImGui::TextDisabled("-");
+    if (date)
+        ImGui::TextUnformatted(format_iso_date(*date).c_str());
+    else
+        ImGui::TextDisabled("-");
 }
 
 static void draw_table(App& app) {
@@ -74,7 +80,7 @@ static void draw_table(App& app) {
     ImGui::TableSetupColumn("Channel", 0, 0.9f);
     ImGui::TableSetupColumn("Title grade", 0, 0.7f);
     ImGui::TableSetupColumn("Submitted", 0, 0.7f);
-    ImGui::TableSetupColumn("Decided", 0, 0.7f);
+    ImGui::TableSetupColumn("Decided", ImGuiTableColumnFlags_DefaultHide, 0.7f);
     ImGui::TableHeadersRow();
     read_sort_specs(app);
 
@@ -96,7 +102,11 @@ static void draw_table(App& app) {
                 open_in_editor(app, r);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.title.c_str());
-            if (index < check.reference_findings.size() && has_errors(check.reference_findings[index])) {
+            if (ImGui::IsItemHovered() &&
+                ImGui::GetItemRectSize().x < ImGui::CalcTextSize(r.title.c_str()).x)
+                ImGui::SetTooltip("%s", r.title.c_str());
+            if (index < check.reference_findings.size() &&
+                has_errors(check.reference_findings[index])) {
                 ImGui::SameLine();
                 ImGui::TextColored(severity_colour(Severity::Error), "(!)");
                 if (ImGui::IsItemHovered()) {
@@ -110,7 +120,8 @@ static void draw_table(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(to_label(r.asset_type).data());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.channel == Channel::AcePipelineManager ? "ACE" : "Public References Tool");
+            ImGui::TextUnformatted(
+                r.channel == Channel::AcePipelineManager ? "ACE" : "Public References Tool");
             ImGui::TableNextColumn();
             const TitleReport& report = ws.title_report(index);
             ImGui::TextColored(grade_colour(report.grade), "%s %d", to_string(report.grade).data(),
@@ -129,14 +140,16 @@ void draw_references_view(App& app) {
     draw_toolbar(app);
     const auto& rows = app.workspace.query_rows(app.query);
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu of %zu shown", rows.size(), app.workspace.document().references.size());
+    ImGui::TextDisabled("%zu of %zu shown", rows.size(),
+                        app.workspace.document().references.size());
 
     const float editor_width = app.editor.open ? ImGui::GetContentRegionAvail().x * 0.42f : 0;
     ImGui::BeginChild("##table", ImVec2(app.editor.open ? -editor_width - 8 : 0, 0));
     if (app.workspace.document().references.empty()) {
         ImGui::Spacing();
-        ImGui::TextWrapped("No references yet. Add one with \"+ New reference\", or import a "
-                           "file from File > Import JSON (you can also drop a .json file on the page).");
+        ImGui::TextWrapped(
+            "No references yet. Add one with \"+ New reference\", or import a "
+            "file from File > Import JSON (you can also drop a .json file on the page).");
     } else {
         draw_table(app);
     }

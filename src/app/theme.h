@@ -1,8 +1,17 @@
+// Colours, sizes and the font, scaled for the device pixel ratio and the user's settings.
 #pragma once
 
 namespace reftier::app {
 
-// Colours, sizes and the font, scaled for the device pixel ratio.
-void apply_theme_and_fonts(float pixel_ratio);
+struct UiSettings {
+    bool light = false;        // light theme instead of dark
+    bool presentation = false; // workshop projector: larger UI, high contrast
+    bool operator==(const UiSettings&) const = default;
+};
+
+// UI scale of presentation mode: readable from the back of a workshop room.
+inline constexpr float kPresentationScale = 1.75f;
+
+void apply_theme_and_fonts(float pixel_ratio, const UiSettings& settings);
 
 } // namespace reftier::app

@@ -12,25 +12,29 @@ namespace reftier::app {
 
 static const char* not_counted_text(NotCounted reason) {
     switch (reason) {
-    case NotCounted::Draft: return "draft, not submitted yet";
-    case NotCounted::Rejected: return "rejected by the reviewer";
-    case NotCounted::Duplicate: return "duplicate of another reference";
-    case NotCounted::NotQualifying: return "has errors the reviewer would reject";
+    case NotCounted::Draft:
+        return "draft, not submitted yet";
+    case NotCounted::Rejected:
+        return "rejected by the reviewer";
+    case NotCounted::Duplicate:
+        return "duplicate of another reference";
+    case NotCounted::NotQualifying:
+        return "has errors the reviewer would reject";
     }
     return "";
 }
 
 static void draw_tier_bar(const TierStatus& tier) {
     ImGui::Text("%s", tier.name.c_str());
-    ImGui::SameLine(140);
+    ImGui::SameLine(em(9));
     if (!tier.required) {
         ImGui::TextDisabled("not available on this path");
         return;
     }
     char overlay[160];
     if (tier.reached) {
-        std::snprintf(overlay, sizeof overlay, "Reached: %d approved of %d required",
-                      tier.approved, *tier.required);
+        std::snprintf(overlay, sizeof overlay, "Reached: %d approved of %d required", tier.approved,
+                      *tier.required);
     } else {
         const std::string expected =
             tier.expected_date ? ", expected " + format_iso_date(*tier.expected_date) : "";
@@ -61,7 +65,7 @@ void draw_tier_view(App& app) {
     ImGui::Spacing();
     ImGui::Text("Current tier: %s", p.current_tier.c_str());
     if (p.next_tier) {
-        ImGui::SameLine(0, 24);
+        ImGui::SameLine(0, em(1.5f));
         if (p.next_tier_expected)
             ImGui::Text("Next: %s, expected %s if pending references are approved on time",
                         p.next_tier->c_str(), format_iso_date(*p.next_tier_expected).c_str());
@@ -77,11 +81,10 @@ void draw_tier_view(App& app) {
     if (p.pending_references.empty()) ImGui::TextDisabled("Nothing pending.");
     for (const PendingReference& pending : p.pending_references) {
         const Reference& r = refs[pending.index];
-        ImGui::TextColored(pending.overdue ? status_colour(Status::Rejected)
-                                           : status_colour(Status::Submitted),
-                           "%s%s", format_iso_date(pending.expected).c_str(),
-                           pending.overdue ? " (overdue)" : "");
-        ImGui::SameLine(160);
+        ImGui::TextColored(
+            pending.overdue ? status_colour(Status::Rejected) : status_colour(Status::Submitted),
+            "%s%s", format_iso_date(pending.expected).c_str(), pending.overdue ? " (overdue)" : "");
+        ImGui::SameLine(em(10.5f));
         ImGui::Text("%s: %s", r.customer.c_str(), r.title.c_str());
     }
 

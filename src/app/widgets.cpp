@@ -8,48 +8,63 @@ namespace reftier::app {
 
 ImVec4 status_colour(Status status) {
     switch (status) {
-    case Status::Draft: return ImVec4(0.62f, 0.64f, 0.68f, 1);
-    case Status::Submitted: return ImVec4(0.95f, 0.72f, 0.25f, 1);
-    case Status::Approved: return ImVec4(0.35f, 0.80f, 0.45f, 1);
-    case Status::Rejected: return ImVec4(0.95f, 0.40f, 0.35f, 1);
+    case Status::Draft:
+        return ImVec4(0.62f, 0.64f, 0.68f, 1);
+    case Status::Submitted:
+        return ImVec4(0.95f, 0.72f, 0.25f, 1);
+    case Status::Approved:
+        return ImVec4(0.35f, 0.80f, 0.45f, 1);
+    case Status::Rejected:
+        return ImVec4(0.95f, 0.40f, 0.35f, 1);
     }
     return ImVec4(1, 1, 1, 1);
 }
 
 ImVec4 severity_colour(Severity severity) {
     switch (severity) {
-    case Severity::Error: return ImVec4(0.95f, 0.40f, 0.35f, 1);
-    case Severity::Warning: return ImVec4(0.95f, 0.72f, 0.25f, 1);
-    case Severity::Tip: return ImVec4(0.45f, 0.70f, 0.95f, 1);
+    case Severity::Error:
+        return ImVec4(0.95f, 0.40f, 0.35f, 1);
+    case Severity::Warning:
+        return ImVec4(0.95f, 0.72f, 0.25f, 1);
+    case Severity::Tip:
+        return ImVec4(0.45f, 0.70f, 0.95f, 1);
     }
     return ImVec4(1, 1, 1, 1);
 }
 
 ImVec4 grade_colour(Grade grade) {
     switch (grade) {
-    case Grade::Strong: return ImVec4(0.35f, 0.80f, 0.45f, 1);
-    case Grade::Fair: return ImVec4(0.95f, 0.72f, 0.25f, 1);
-    case Grade::Weak: return ImVec4(0.95f, 0.40f, 0.35f, 1);
+    case Grade::Strong:
+        return ImVec4(0.35f, 0.80f, 0.45f, 1);
+    case Grade::Fair:
+        return ImVec4(0.95f, 0.72f, 0.25f, 1);
+    case Grade::Weak:
+        return ImVec4(0.95f, 0.40f, 0.35f, 1);
     }
     return ImVec4(1, 1, 1, 1);
 }
 
 const char* severity_icon(Severity severity) {
     switch (severity) {
-    case Severity::Error: return "Error";
-    case Severity::Warning: return "Warning";
-    case Severity::Tip: return "Tip";
+    case Severity::Error:
+        return "Error";
+    case Severity::Warning:
+        return "Warning";
+    case Severity::Tip:
+        return "Tip";
     }
     return "";
 }
 
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid) {
-    ImGui::SetNextItemWidth(140);
+    ImGui::SetNextItemWidth(em(9));
     const bool changed = ImGui::InputTextWithHint(label, "YYYY-MM-DD", text);
     const auto parsed = parse_iso_date(*text);
     *valid = text->empty() || parsed.has_value();
-    if (text->empty()) value->reset();
-    else if (parsed) *value = parsed;
+    if (text->empty())
+        value->reset();
+    else if (parsed)
+        *value = parsed;
     if (!*valid) {
         ImGui::SameLine();
         ImGui::TextColored(severity_colour(Severity::Error), "not a real date (YYYY-MM-DD)");
@@ -66,7 +81,7 @@ void findings_list(const std::vector<Finding>& findings, const char* filter_path
     for (const Finding& f : findings) {
         if (*filter_path && !ends_with(f.path, filter_path)) continue;
         ImGui::TextColored(severity_colour(f.severity), "%s", severity_icon(f.severity));
-        ImGui::SameLine(80);
+        ImGui::SameLine(em(5.3f));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(f.message.c_str());
         ImGui::PopTextWrapPos();

@@ -14,9 +14,14 @@
 
 namespace reftier::app {
 
-template <typename E> bool enum_combo(const char* label, E* value, float width = 260) {
+// Sizes in font heights, so layouts scale with presentation mode and the pixel ratio.
+inline float em(float count) {
+    return count * ImGui::GetFontSize();
+}
+
+template <typename E> bool enum_combo(const char* label, E* value, float width = 0) {
     bool changed = false;
-    ImGui::SetNextItemWidth(width);
+    ImGui::SetNextItemWidth(width != 0 ? width : em(17));
     if (ImGui::BeginCombo(label, std::string(to_label(*value)).c_str())) {
         for (const auto& n : enum_names<E>()) {
             if (ImGui::Selectable(std::string(n.label).c_str(), n.value == *value)) {

@@ -50,11 +50,21 @@ inline constexpr std::array<EnumName<AccountRole>, 3> kAccountRoleNames{{
 }};
 
 template <typename E> constexpr const auto& enum_names();
-template <> constexpr const auto& enum_names<AssetType>() { return kAssetTypeNames; }
-template <> constexpr const auto& enum_names<Channel>() { return kChannelNames; }
-template <> constexpr const auto& enum_names<Status>() { return kStatusNames; }
-template <> constexpr const auto& enum_names<PartnerPath>() { return kPartnerPathNames; }
-template <> constexpr const auto& enum_names<AccountRole>() { return kAccountRoleNames; }
+template <> constexpr const auto& enum_names<AssetType>() {
+    return kAssetTypeNames;
+}
+template <> constexpr const auto& enum_names<Channel>() {
+    return kChannelNames;
+}
+template <> constexpr const auto& enum_names<Status>() {
+    return kStatusNames;
+}
+template <> constexpr const auto& enum_names<PartnerPath>() {
+    return kPartnerPathNames;
+}
+template <> constexpr const auto& enum_names<AccountRole>() {
+    return kAccountRoleNames;
+}
 
 template <typename E> constexpr std::string_view to_json_name(E value) {
     for (const auto& n : enum_names<E>())

@@ -13,9 +13,12 @@ enum class Severity { Error, Warning, Tip };
 
 constexpr std::string_view to_string(Severity s) {
     switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Tip: return "tip";
+    case Severity::Error:
+        return "error";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Tip:
+        return "tip";
     }
     return "error";
 }
@@ -29,11 +32,11 @@ struct Span {
 
 struct Finding {
     Severity severity = Severity::Error;
-    std::string code;    // stable, kebab-case, e.g. "url-scheme", "title-generic"
-    std::string message; // one plain sentence
-    std::string path;    // JSON path, e.g. "references[3].url"; empty when not tied to a field
-    std::vector<Span> spans;      // offending parts of the text, when known
-    std::string related_id;       // for duplicates: the id of the other reference
+    std::string code;        // stable, kebab-case, e.g. "url-scheme", "title-generic"
+    std::string message;     // one plain sentence
+    std::string path;        // JSON path, e.g. "references[3].url"; empty when not tied to a field
+    std::vector<Span> spans; // offending parts of the text, when known
+    std::string related_id;  // for duplicates: the id of the other reference
 
     bool operator==(const Finding&) const = default;
 };

@@ -12,11 +12,20 @@
 
 namespace reftier {
 
-enum class ReferenceColumn { Customer, Title, Status, AssetType, Channel, Grade, Submitted, Decided };
+enum class ReferenceColumn {
+    Customer,
+    Title,
+    Status,
+    AssetType,
+    Channel,
+    Grade,
+    Submitted,
+    Decided
+};
 
 struct ReferenceQuery {
-    std::string text;                 // case-insensitive substring of customer, title, workload, url, id, industry
-    int status_mask = 0b1111;         // bit per Status value
+    std::string text; // case-insensitive substring of customer, title, workload, url, id, industry
+    int status_mask = 0b1111; // bit per Status value
     ReferenceColumn sort_column = ReferenceColumn::Customer;
     bool descending = false;
     bool operator==(const ReferenceQuery&) const = default;

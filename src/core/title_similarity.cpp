@@ -10,8 +10,8 @@ std::string normalize_title(std::string_view title) {
     out.reserve(title.size());
     bool pending_space = false;
     for (unsigned char c : title) {
-        const bool ascii_alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                                 (c >= 'A' && c <= 'Z');
+        const bool ascii_alnum =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         if (ascii_alnum || c >= 0x80) {
             if (pending_space && !out.empty()) out.push_back(' ');
             pending_space = false;

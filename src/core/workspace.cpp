@@ -126,8 +126,10 @@ static void swap_record(std::vector<T>& records, std::size_t index, bool& presen
     std::optional<T> current;
     if (present_now) current = std::move(records[index]);
     if (other) {
-        if (present_now) records[index] = std::move(*other);
-        else records.insert(records.begin() + static_cast<long>(index), std::move(*other));
+        if (present_now)
+            records[index] = std::move(*other);
+        else
+            records.insert(records.begin() + static_cast<long>(index), std::move(*other));
     } else if (present_now) {
         records.erase(records.begin() + static_cast<long>(index));
     }
@@ -143,8 +145,12 @@ void Workspace::apply_swap(Edit& edit) {
     case Edit::Kind::Account:
         swap_record(document_.accounts, edit.index, edit.present_now, edit.account);
         break;
-    case Edit::Kind::Partner: std::swap(document_.partner, *edit.partner); break;
-    case Edit::Kind::Whole: std::swap(document_, *edit.whole); break;
+    case Edit::Kind::Partner:
+        std::swap(document_.partner, *edit.partner);
+        break;
+    case Edit::Kind::Whole:
+        std::swap(document_, *edit.whole);
+        break;
     }
     invalidate();
 }

@@ -20,7 +20,7 @@
 namespace reftier {
 
 class Workspace {
-public:
+  public:
     // Rules come from assets/ (title_rules.json, tier_rules.json); errors are readable lines.
     std::vector<std::string> load_rules(std::string_view title_rules_json,
                                         std::string_view tier_rules_json);
@@ -63,7 +63,7 @@ public:
 
     std::optional<std::size_t> find_reference(const std::string& id) const;
 
-private:
+  private:
     // One undo step, stored as "the other state" of what it changed: applying it swaps that
     // state with the current one, so the same code undoes and redoes. Single-record edits keep
     // only that record, so undo stays small on a 100,000-reference document.

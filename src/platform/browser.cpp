@@ -23,8 +23,12 @@ static Callbacks g_callbacks;
 static std::string g_clipboard;
 static int g_frames_to_draw = 3;
 
-void set_callbacks(const Callbacks& callbacks) { g_callbacks = callbacks; }
-void load_stored_document() { reftier_js_load_document(); }
+void set_callbacks(const Callbacks& callbacks) {
+    g_callbacks = callbacks;
+}
+void load_stored_document() {
+    reftier_js_load_document();
+}
 
 void save_document(const std::string& json) {
     reftier_js_save_document(json.data(), static_cast<int>(json.size()));
@@ -38,25 +42,41 @@ void download_text(const std::string& file_name, const std::string& text, const 
     reftier_js_download(file_name.c_str(), text.data(), static_cast<int>(text.size()), mime_type);
 }
 
-void open_file_picker() { reftier_js_open_file_picker(); }
+void open_file_picker() {
+    reftier_js_open_file_picker();
+}
 
 void set_clipboard_text(const std::string& text) {
     g_clipboard = text;
     reftier_js_set_clipboard(text.c_str());
 }
 
-const char* clipboard_text() { return g_clipboard.c_str(); }
-void open_url(const std::string& url) { reftier_js_open_url(url.c_str()); }
-float device_pixel_ratio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
+const char* clipboard_text() {
+    return g_clipboard.c_str();
+}
+void open_url(const std::string& url) {
+    reftier_js_open_url(url.c_str());
+}
+float device_pixel_ratio() {
+    return static_cast<float>(emscripten_get_device_pixel_ratio());
+}
 
 void canvas_css_size(double* width, double* height) {
     emscripten_get_element_css_size("#canvas", width, height);
 }
 
-int today_yyyymmdd() { return reftier_js_today(); }
-double now_ms() { return emscripten_get_now(); }
-const char* user_preference(const char* key) { return reftier_js_get_preference(key); }
-void set_user_preference(const char* key, const char* value) { reftier_js_set_preference(key, value); }
+int today_yyyymmdd() {
+    return reftier_js_today();
+}
+double now_ms() {
+    return emscripten_get_now();
+}
+const char* user_preference(const char* key) {
+    return reftier_js_get_preference(key);
+}
+void set_user_preference(const char* key, const char* value) {
+    reftier_js_set_preference(key, value);
+}
 
 int take_frames_to_draw() {
     if (g_frames_to_draw <= 0) return 0;
@@ -101,5 +121,7 @@ EMSCRIPTEN_KEEPALIVE void reftier_on_paste(const char* text) {
 }
 
 // Any input event: draw a few frames so ImGui can settle hover and focus states.
-EMSCRIPTEN_KEEPALIVE void reftier_wake() { reftier::platform::request_frames(3); }
+EMSCRIPTEN_KEEPALIVE void reftier_wake() {
+    reftier::platform::request_frames(3);
+}
 }

@@ -20,7 +20,11 @@ static std::string read_or_fail(const std::string& path) {
     return text.value_or("");
 }
 
-std::string read_asset(const std::string& name) { return read_or_fail(asset_path(name)); }
-std::string read_data(const std::string& name) { return read_or_fail(data_path(name)); }
+std::string read_asset(const std::string& name) {
+    return read_or_fail(asset_path(name));
+}
+std::string read_data(const std::string& name) {
+    return read_or_fail(data_path(name));
+}
 
 } // namespace reftier::test

@@ -5,7 +5,8 @@
 using namespace reftier;
 
 TEST(TitleSimilarity, IgnoresCaseAndPunctuation) {
-    EXPECT_DOUBLE_EQ(title_similarity("Serverless Order Processing", "serverless order processing."), 1.0);
+    EXPECT_DOUBLE_EQ(
+        title_similarity("Serverless Order Processing", "serverless order processing."), 1.0);
 }
 
 TEST(TitleSimilarity, OneWordChangedInALongTitleIsNearSame) {
@@ -20,7 +21,9 @@ TEST(TitleSimilarity, DifferentWorkloadsAreNotNearSame) {
               kNearDuplicateTitleThreshold);
 }
 
-TEST(TitleSimilarity, TwoEmptyTitlesAreTheSame) { EXPECT_DOUBLE_EQ(title_similarity("", " "), 1.0); }
+TEST(TitleSimilarity, TwoEmptyTitlesAreTheSame) {
+    EXPECT_DOUBLE_EQ(title_similarity("", " "), 1.0);
+}
 
 TEST(TitleSimilarity, NormalizeCollapsesSeparators) {
     EXPECT_EQ(normalize_title("  AWS -- Lambda!!  Rocks "), "aws lambda rocks");

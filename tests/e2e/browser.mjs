@@ -34,7 +34,8 @@ export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e
   return { context, userDataDir };
 }
 
-export async function openApp(context, url, consoleErrors = []) {
+// A fresh profile opens on the welcome dialog; `welcome` picks its button.
+export async function openApp(context, url, consoleErrors = [], welcome = 'Start empty') {
   const page = context.pages()[0] || await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -42,6 +43,7 @@ export async function openApp(context, url, consoleErrors = []) {
   await page.evaluate(() => window.reftier.ready);
   await page.evaluate(() => window.reftier.enableLocator());
   await settle(page);
+  if (await page.evaluate(() => window.reftier.state().welcome)) await clickItem(page, welcome);
   return page;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,9 @@
 #include "core/account_check.h"
 #include "core/date.h"
 #include "core/document_json.h"
+#include "core/document_merge.h"
 #include "core/reference_check.h"
+#include "core/reference_csv.h"
 #include "core/text_file.h"
 #include "core/tier_progress.h"
 #include "core/title_check.h"
@@ -36,6 +39,12 @@ commands:
   progress FILE.json [--today YYYY-MM-DD] [--rule-set ID]
                         tier progress: approved, pending with expected dates, missing per tier
   accounts FILE.json    which AWS accounts earn APN points, as a tree, with fixes
+  export-csv FILE.json [--bom] [--output OUT.csv]
+                        the references as CSV (RFC 4180, UTF-8; --bom for Excel), to stdout
+  import-csv FILE.csv [--into FILE.json] [--good-rows]
+                        references from CSV with a header row, printed as a RefTier document
+                        (merged into --into); every bad row by line and column, and nothing
+                        imported unless --good-rows skips the bad rows
 
 options for every command:
   --json                machine-readable output on stdout
@@ -49,16 +58,23 @@ struct Args {
     std::string command;
     std::vector<std::string> positional;
     std::map<std::string, std::string> options; // --name value
+    std::set<std::string> flags;                // --name, without a value
     bool json = false;
 };
 
 // Options that take a value; everything else starting with -- is a flag.
 bool takes_value(const std::string& name) {
-    static const char* const names[] = {"--customer", "--workload", "--industry", "--services",
-                                        "--today",    "--rule-set", "--assets"};
+    static const char* const names[] = {"--customer", "--workload", "--industry",
+                                        "--services", "--today",    "--rule-set",
+                                        "--assets",   "--output",   "--into"};
     for (const char* n : names)
         if (name == n) return true;
     return false;
+}
+
+// Options without a value, besides --json.
+bool is_flag(const std::string& name) {
+    return name == "--bom" || name == "--good-rows";
 }
 
 int usage_error(const std::string& message) {
@@ -134,26 +150,26 @@ int check_title_command(const Args& args) {
     const TitleReport report = check_title(args.positional[0], context, *rules.rules);
 
     if (args.json) {
-        json out = {{"title", args.positional[0]}, {"score", report.score},
-                    {"grade", to_string(report.grade)}, {"findings", json::array()},
-                    {"suggestion", report.suggestion.empty() ? json(nullptr) : json(report.suggestion)}};
+        json out = {
+            {"title", args.positional[0]},
+            {"score", report.score},
+            {"grade", to_string(report.grade)},
+            {"findings", json::array()},
+            {"suggestion", report.suggestion.empty() ? json(nullptr) : json(report.suggestion)}};
         for (const auto& f : report.findings) out["findings"].push_back(finding_json(f));
         std::cout << out.dump(2) << "\n";
     } else {
         std::cout << "score " << report.score << "/100, " << to_string(report.grade) << "\n";
         for (const auto& f : report.findings) print_finding(f);
-        if (!report.suggestion.empty()) std::cout << "suggested title: " << report.suggestion << "\n";
+        if (!report.suggestion.empty())
+            std::cout << "suggested title: " << report.suggestion << "\n";
     }
     return has_errors(report.findings) ? kExitInputErrors : kExitClean;
 }
 
-// Reads FILE.json; on failure prints every error (with its path) and returns nullopt.
-std::optional<Document> load_document(const Args& args, const char* command) {
-    if (args.positional.size() != 1) {
-        usage_error(std::string(command) + " takes one FILE.json argument");
-        return std::nullopt;
-    }
-    const std::string& path = args.positional[0];
+// Reads the document at `path`; on failure prints every error (with its path), also as JSON
+// on stdout when `json_output`, and returns nullopt.
+std::optional<Document> read_document_file(const std::string& path, bool json_output) {
     auto text = read_text_file(path);
     if (!text) {
         std::cerr << "reftier: cannot read " << path << "\n";
@@ -161,7 +177,7 @@ std::optional<Document> load_document(const Args& args, const char* command) {
     }
     ReadResult read = read_document(*text);
     if (read.document) return std::move(read.document);
-    if (args.json) {
+    if (json_output) {
         json out = {{"file", path}, {"valid", false}, {"errors", json::array()}};
         for (const auto& e : read.errors)
             out["errors"].push_back({{"path", e.path}, {"message", e.message}});
@@ -170,6 +186,15 @@ std::optional<Document> load_document(const Args& args, const char* command) {
     std::cerr << path << ": " << read.errors.size() << " error(s)\n";
     for (const auto& e : read.errors) std::cerr << "  " << to_string(e) << "\n";
     return std::nullopt;
+}
+
+// Reads the FILE.json argument; on failure prints every error and returns nullopt.
+std::optional<Document> load_document(const Args& args, const char* command) {
+    if (args.positional.size() != 1) {
+        usage_error(std::string(command) + " takes one FILE.json argument");
+        return std::nullopt;
+    }
+    return read_document_file(args.positional[0], args.json);
 }
 
 int validate_command(const Args& args) {
@@ -185,7 +210,9 @@ int validate_command(const Args& args) {
     const bool errors = has_errors(findings);
 
     if (args.json) {
-        json out = {{"file", args.positional[0]}, {"valid", !errors}, {"errors", json::array()},
+        json out = {{"file", args.positional[0]},
+                    {"valid", !errors},
+                    {"errors", json::array()},
                     {"findings", json::array()}};
         for (const auto& f : findings) {
             if (f.severity == Severity::Error)
@@ -195,8 +222,8 @@ int validate_command(const Args& args) {
         std::cout << out.dump(2) << "\n";
     } else {
         std::cout << args.positional[0] << ": " << doc->references.size() << " references, "
-                  << doc->accounts.size() << " accounts, "
-                  << (errors ? "has errors" : "valid") << "\n";
+                  << doc->accounts.size() << " accounts, " << (errors ? "has errors" : "valid")
+                  << "\n";
         for (const auto& f : findings) print_finding(f);
     }
     return errors ? kExitInputErrors : kExitClean;
@@ -227,19 +254,25 @@ int progress_command(const Args& args) {
     const RuleSet* rules = find_rule_set(sets.rule_sets, id);
     if (!rules) return usage_error("unknown rule set \"" + id + "\"");
 
-    const TierProgress p = compute_tier_progress(*doc, check_references(doc->references), *rules, today);
+    const TierProgress p =
+        compute_tier_progress(*doc, check_references(doc->references), *rules, today);
     if (args.json) {
-        json out = {{"rule_set", rules->id},  {"today", format_iso_date(today)},
+        json out = {{"rule_set", rules->id},
+                    {"today", format_iso_date(today)},
                     {"current_tier", p.current_tier},
                     {"next_tier", p.next_tier ? json(*p.next_tier) : json(nullptr)},
                     {"next_tier_expected", date_json(p.next_tier_expected)},
-                    {"approved", p.approved}, {"pending", p.pending},
-                    {"tiers", json::array()}, {"pending_references", json::array()}};
+                    {"approved", p.approved},
+                    {"pending", p.pending},
+                    {"tiers", json::array()},
+                    {"pending_references", json::array()}};
         for (const auto& t : p.tiers)
             out["tiers"].push_back({{"name", t.name},
                                     {"required", t.required ? json(*t.required) : json(nullptr)},
-                                    {"approved", t.approved}, {"pending", t.pending},
-                                    {"missing", t.missing}, {"reached", t.reached},
+                                    {"approved", t.approved},
+                                    {"pending", t.pending},
+                                    {"missing", t.missing},
+                                    {"reached", t.reached},
                                     {"expected_date", date_json(t.expected_date)}});
         for (const auto& r : p.pending_references)
             out["pending_references"].push_back({{"id", doc->references[r.index].id},
@@ -258,7 +291,8 @@ int progress_command(const Args& args) {
             continue;
         }
         std::cout << t.approved << "/" << *t.required << " approved";
-        if (t.reached) std::cout << ", reached\n";
+        if (t.reached)
+            std::cout << ", reached\n";
         else {
             std::cout << ", " << t.pending << " pending, " << t.missing << " missing";
             if (t.expected_date) std::cout << ", expected " << format_iso_date(*t.expected_date);
@@ -293,7 +327,8 @@ int accounts_command(const Args& args) {
     const bool losing = report.with_activity_earning < report.with_activity;
     const bool errors = has_errors(report.findings);
     if (args.json) {
-        json out = {{"accounts", json::array()}, {"with_activity", report.with_activity},
+        json out = {{"accounts", json::array()},
+                    {"with_activity", report.with_activity},
                     {"with_activity_earning", report.with_activity_earning},
                     {"findings", json::array()}};
         for (std::size_t i = 0; i < doc->accounts.size(); ++i) {
@@ -301,7 +336,8 @@ int accounts_command(const Args& args) {
             const AccountStatus& s = report.accounts[i];
             json warnings = json::array();
             for (const auto& f : s.findings) warnings.push_back(f.message);
-            out["accounts"].push_back({{"id", a.id}, {"name", a.name},
+            out["accounts"].push_back({{"id", a.id},
+                                       {"name", a.name},
                                        {"state", to_string(s.state)},
                                        {"earns_points", s.earns_points},
                                        {"warnings", warnings},
@@ -318,6 +354,71 @@ int accounts_command(const Args& args) {
     return losing || errors ? kExitInputErrors : kExitClean;
 }
 
+int export_csv_command(const Args& args) {
+    auto doc = load_document(args, "export-csv");
+    if (!doc) return args.positional.size() == 1 ? kExitInputErrors : kExitUsage;
+    const std::string csv = write_references_csv(doc->references, args.flags.contains("--bom"));
+    const std::string output = option(args, "--output");
+    if (output.empty()) {
+        std::cout << csv;
+        return kExitClean;
+    }
+    const std::string error = write_text_file_atomically(output, csv);
+    if (error.empty()) return kExitClean;
+    std::cerr << "reftier: " << error << "\n";
+    return kExitInputErrors;
+}
+
+int import_csv_command(const Args& args) {
+    if (args.positional.size() != 1) return usage_error("import-csv takes one FILE.csv argument");
+    const std::string& path = args.positional[0];
+    const auto text = read_text_file(path);
+    if (!text) {
+        std::cerr << "reftier: cannot read " << path << "\n";
+        return kExitInputErrors;
+    }
+    Document current;
+    const std::string into = option(args, "--into");
+    if (!into.empty()) {
+        auto doc = read_document_file(into, false);
+        if (!doc) return kExitInputErrors;
+        current = std::move(*doc);
+    }
+    const CsvImport read = read_references_csv(*text, current);
+    // A bad header leaves no good rows to choose, so --good-rows cannot make it a success.
+    const bool apply =
+        read.header_ok && (read.errors.empty() || args.flags.contains("--good-rows"));
+    Document incoming;
+    if (apply) incoming.references = read.references;
+    const MergePlan plan = plan_merge(current, incoming);
+
+    for (const auto& notice : read.notices) std::cerr << path << ": note: " << notice << "\n";
+    if (!read.errors.empty()) {
+        std::cerr << path << ": " << read.errors.size() << " error(s)"
+                  << (apply ? ", bad rows skipped" : ", nothing imported") << "\n";
+        for (const auto& e : read.errors) std::cerr << "  " << to_string(e) << "\n";
+    }
+    // Rows whose id is already in the document keep the document's version (KeepCurrent).
+    for (const auto& c : plan.conflicts)
+        std::cerr << path << ": note: " << c.id << " is already in " << into
+                  << " with other values; kept the one there\n";
+
+    if (args.json) {
+        json out = {{"rows", read.rows},
+                    {"imported", plan.references_added},
+                    {"errors", json::array()},
+                    {"notices", read.notices}};
+        for (const auto& e : read.errors)
+            out["errors"].push_back(
+                {{"line", e.line}, {"column", e.column}, {"message", e.message}});
+        std::cout << out.dump(2) << "\n";
+    } else if (apply) {
+        std::cout << write_document(
+            merge_documents(current, incoming, ConflictPolicy::KeepCurrent));
+    }
+    return apply ? kExitClean : kExitInputErrors;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -332,18 +433,25 @@ int main(int argc, char** argv) {
             std::cout << "reftier " << REFTIER_VERSION << "\n";
             return kExitClean;
         }
-        if (a == "--json") args.json = true;
+        if (a == "--json")
+            args.json = true;
+        else if (is_flag(a))
+            args.flags.insert(a);
         else if (a.rfind("--", 0) == 0) {
             if (!takes_value(a)) return usage_error("unknown option " + a);
             if (i + 1 >= argc) return usage_error(a + " needs a value");
             args.options[a] = argv[++i];
-        } else if (args.command.empty()) args.command = a;
-        else args.positional.push_back(a);
+        } else if (args.command.empty())
+            args.command = a;
+        else
+            args.positional.push_back(a);
     }
     if (args.command.empty()) return usage_error("no command given");
     if (args.command == "check-title") return check_title_command(args);
     if (args.command == "validate") return validate_command(args);
     if (args.command == "progress") return progress_command(args);
     if (args.command == "accounts") return accounts_command(args);
+    if (args.command == "export-csv") return export_csv_command(args);
+    if (args.command == "import-csv") return import_csv_command(args);
     return usage_error("unknown command \"" + args.command + "\"");
 }

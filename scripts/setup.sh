@@ -12,8 +12,9 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 log() { printf '[setup] %s\n' "$*"; }
 
-apt_packages=(cmake g++ clang-14 lld-14 emscripten nlohmann-json3-dev googletest
-              chromium fonts-inter xz-utils nodejs npm python3 dpkg-dev)
+# libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for clang (scripts/fuzz.sh).
+apt_packages=(cmake g++ clang-14 lld-14 libclang-rt-14-dev emscripten nlohmann-json3-dev googletest
+              chromium fonts-dejavu-core xz-utils nodejs npm python3 dpkg-dev)
 
 missing=()
 for p in "${apt_packages[@]}"; do

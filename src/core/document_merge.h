@@ -28,10 +28,11 @@ struct MergePlan {
 // What merging would do, without doing it (for the confirmation dialog).
 MergePlan plan_merge(const Document& current, const Document& incoming);
 // The merged document; the partner profile stays the current one.
-Document merge_documents(const Document& current, const Document& incoming,
-                         ConflictPolicy policy);
+Document merge_documents(const Document& current, const Document& incoming, ConflictPolicy policy);
 
 // A fresh id not used in `document`: "r-0001" style for references.
 std::string next_reference_id(const Document& document);
+// `count` fresh ids at once, none used in `document` and all different: O(references + count).
+std::vector<std::string> next_reference_ids(const Document& document, std::size_t count);
 
 } // namespace reftier

@@ -12,6 +12,7 @@
 #include "core/document_merge.h"
 #include "core/enum_names.h"
 #include "core/url_check.h"
+#include "core/utf8_text.h"
 
 namespace reftier {
 
@@ -38,60 +39,6 @@ std::string ascii_lower(std::string_view text) {
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
-}
-
-// A cell quoted for a message: JSON-escaped, so no raw control character reaches a terminal,
-// and cut to a readable length on a UTF-8 boundary.
-std::string quote(std::string_view text) {
-    constexpr std::size_t kMaxQuotedBytes = 60;
-    const bool cut = text.size() > kMaxQuotedBytes;
-    if (cut) {
-        std::size_t end = kMaxQuotedBytes;
-        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-        text = text.substr(0, end);
-    }
-    std::string out = nlohmann::json(std::string(text))
-                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (cut) out.insert(out.size() - 1, "...");
-    return out;
-}
-
-// RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF. Checked per cell, because
-// Excel's plain "CSV" is saved in the system code page (é as the lone byte 0xE9), not UTF-8.
-bool is_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        unsigned char low = 0x80, high = 0xBF; // allowed range of the second byte
-        if (lead >= 0xC2 && lead <= 0xDF)
-            length = 2;
-        else if (lead == 0xE0)
-            length = 3, low = 0xA0;
-        else if (lead == 0xED)
-            length = 3, high = 0x9F;
-        else if (lead >= 0xE1 && lead <= 0xEF)
-            length = 3;
-        else if (lead == 0xF0)
-            length = 4, low = 0x90;
-        else if (lead == 0xF4)
-            length = 4, high = 0x8F;
-        else if (lead >= 0xF1 && lead <= 0xF3)
-            length = 4;
-        else
-            return false;
-        if (i + length > text.size()) return false;
-        const auto second = static_cast<unsigned char>(text[i + 1]);
-        if (second < low || second > high) return false;
-        for (std::size_t k = 2; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-        i += length;
-    }
-    return true;
 }
 
 // ---- Formula neutralisation (see the header for why a run of apostrophes counts)
@@ -147,7 +94,10 @@ enum class TextKind { Line, Notes };
 
 // The JSON reader's rules for text, so every imported record can be saved and opened again.
 std::string text_problem(std::string_view text, TextKind kind) {
-    if (!is_utf8(text)) return "not UTF-8 text; save the file as \"CSV UTF-8\" and import it again";
+    // Checked per cell: Excel's plain "CSV" is saved in the system code page (é as the lone
+    // byte 0xE9), not UTF-8, and the message can then name the cell.
+    if (!is_valid_utf8(text))
+        return "not UTF-8 text; save the file as \"CSV UTF-8\" and import it again";
     const std::size_t limit = kind == TextKind::Line ? kMaxLineBytes : kMaxNotesBytes;
     if (text.size() > limit)
         return "is " + std::to_string(text.size()) + " bytes long; at most " +
@@ -219,7 +169,7 @@ template <typename E> std::string read_enum(std::string_view cell, E& out) {
             return {};
         }
     }
-    return "unknown value " + quote(cell) + " (expected " + expected_labels<E>() + ")";
+    return "unknown value " + quote_for_message(cell) + " (expected " + expected_labels<E>() + ")";
 }
 
 std::string read_date(std::string_view cell, std::optional<Date>& out) {
@@ -227,7 +177,7 @@ std::string read_date(std::string_view cell, std::optional<Date>& out) {
     if (text.empty()) return {};
     out = parse_iso_date(text);
     if (out) return {};
-    return quote(text) + " is not a real date written YYYY-MM-DD";
+    return quote_for_message(text) + " is not a real date written YYYY-MM-DD";
 }
 
 // ---- The columns, in the order they are written
@@ -448,9 +398,9 @@ Header read_header(const CsvRecord& record, ErrorList& errors, std::vector<std::
         // An ignored column is named by its position: its header may be any text at all.
         header.names.push_back(column < 0 ? position : std::string(name));
         if (column < 0) {
-            notices.push_back(name.empty()
-                                  ? "ignored column " + position + ", which has no name"
-                                  : "ignored unknown column " + position + " " + quote(name));
+            notices.push_back(name.empty() ? "ignored column " + position + ", which has no name"
+                                           : "ignored unknown column " + position + " " +
+                                                 quote_for_message(name));
         } else if (cell_of_column[column] >= 0) {
             errors.add(record.line, name,
                        "appears twice in the header (columns " +
@@ -507,9 +457,8 @@ bool read_row(const CsvRecord& record, const Header& header, Reference& out, Err
     return good;
 }
 
-// Ids for the good rows without one, in the app's "r-0001" style. The first fresh id is clear
-// of every taken one; after it, next_reference_id over the last fresh id alone counts up by
-// one, in constant time instead of a pass over all ids per row.
+// Ids for the good rows without one, in the app's "r-0001" style, clear of every id in the
+// document and in the file.
 void assign_missing_ids(std::vector<Reference>& references, const Document& existing,
                         const std::unordered_map<std::string, int>& line_of_file_id) {
     Document taken;
@@ -517,12 +466,12 @@ void assign_missing_ids(std::vector<Reference>& references, const Document& exis
     for (const Reference& reference : existing.references)
         taken.references.emplace_back().id = reference.id;
     for (const auto& [id, line] : line_of_file_id) taken.references.emplace_back().id = id;
-    for (Reference& reference : references) {
-        if (!reference.id.empty()) continue;
-        reference.id = next_reference_id(taken);
-        taken.references.resize(1);
-        taken.references[0].id = reference.id;
-    }
+    const auto missing = static_cast<std::size_t>(std::count_if(
+        references.begin(), references.end(), [](const Reference& r) { return r.id.empty(); }));
+    std::vector<std::string> ids = next_reference_ids(taken, missing);
+    auto next = ids.begin();
+    for (Reference& reference : references)
+        if (reference.id.empty()) reference.id = std::move(*next++);
 }
 
 } // namespace
@@ -577,7 +526,8 @@ CsvImport read_references_csv(std::string_view text, const Document& existing_fo
             const auto [first, inserted] = line_of_file_id.try_emplace(reference.id, record.line);
             if (!inserted) {
                 errors.add(record.line, header.id_name,
-                           quote(reference.id) + " is already the id of the row on line " +
+                           quote_for_message(reference.id) +
+                               " is already the id of the row on line " +
                                std::to_string(first->second));
                 good = false;
             }

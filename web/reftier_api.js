@@ -3,6 +3,7 @@
 //   reftier.ready                 Promise resolved when the app has loaded its stored document
 //   reftier.documentJson()        the current document as RefTier JSON text
 //   reftier.document()            the same, parsed
+//   reftier.importBytes(bytes, mode) the same for raw file bytes (Uint8Array)
 //   reftier.importJson(text, mode) validates and imports ('replace' | 'merge'); returns
 //                                 { ok, errors: [{ path, message }], conflicts }, the same errors
 //                                 the import dialog lists; on errors nothing changes
@@ -19,9 +20,13 @@
     ready: new Promise(function(resolve) { readyResolve = resolve; }),
     documentJson: function() { return Module.ccall('reftier_api_document_json', 'string', [], []); },
     document: function() { return JSON.parse(api.documentJson()); },
-    importJson: function(text, mode) {
-      var result = JSON.parse(Module.ccall('reftier_api_import', 'string', ['string', 'string'],
-                                           [String(text), mode || 'replace']));
+    importJson: function(text, mode) { return api.importBytes(new TextEncoder().encode(String(text)), mode); },
+    // Raw file bytes, as a dropped or picked file is read.
+    importBytes: function(bytes, mode) {
+      var result = JSON.parse(withBytes(bytes, function(pointer, length) {
+        return Module.ccall('reftier_api_import', 'string', ['number', 'number', 'string'],
+                            [pointer, length, mode || 'replace']);
+      }));
       wake();
       return result;
     },
@@ -44,6 +49,17 @@
     },
   };
   window.reftier = api;
+
+  // Copies bytes into wasm memory for the duration of one call.
+  function withBytes(bytes, call) {
+    var pointer = Module._malloc(Math.max(bytes.length, 1));
+    try {
+      Module.HEAPU8.set(bytes, pointer);
+      return call(pointer, bytes.length);
+    } finally {
+      Module._free(pointer);
+    }
+  }
 
   function wake() { if (Module.calledRun && Module._reftier_wake) Module._reftier_wake(); }
 
@@ -85,8 +101,10 @@
 
   function importFile(file) {
     if (!file) return;
-    file.text().then(function(text) {
-      Module.ccall('reftier_on_file_opened', null, ['string', 'string'], [file.name, text]);
+    file.arrayBuffer().then(function(buffer) {
+      withBytes(new Uint8Array(buffer), function(pointer, length) {
+        Module.ccall('reftier_on_file_opened', null, ['string', 'number', 'number'], [file.name, pointer, length]);
+      });
     });
   }
   var input = document.getElementById('reftier-file-input');

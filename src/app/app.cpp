@@ -63,6 +63,7 @@ static void on_saved(const char* error) {
     if (error) {
         app.save_state = SaveState::Failed;
         app.save_error = error;
+        app.saved_revision = 0; // nothing of this revision is stored: retry it
         return;
     }
     app.save_error.clear();
@@ -70,8 +71,9 @@ static void on_saved(const char* error) {
         app.saved_revision == app.workspace.revision() ? SaveState::Saved : SaveState::Pending;
 }
 
-static void on_file_opened(const char* name, const char* text) {
-    begin_import(the_app(), name ? name : "file", text ? text : "");
+static void on_file_opened(const char* name, const char* data, int length) {
+    begin_import(the_app(), name ? name : "file",
+                 std::string_view(data ? data : "", data ? static_cast<std::size_t>(length) : 0));
 }
 
 static void on_other_tab_saved() {
@@ -100,6 +102,7 @@ void init(App& app) {
 
 void autosave(App& app) {
     if (app.save_state == SaveState::Loading || app.save_state == SaveState::Saving) return;
+    if (app.other_tab_changed) return; // the user chooses: reload, or keep this tab's version
     if (app.workspace.revision() == app.saved_revision) return;
     const double now = platform::now_ms();
     if (app.save_state != SaveState::Pending && app.save_state != SaveState::Failed) {
@@ -141,11 +144,41 @@ void export_document(App& app) {
     show_toast(app, "Exported " + name);
 }
 
-void begin_import(App& app, const std::string& file_name, const std::string& text) {
+void export_csv(App& app) {
+    const std::string name = "reftier-" + format_iso_date(today()) + ".csv";
+    // With a BOM, so Excel reads the file as UTF-8.
+    platform::download_text(name, write_references_csv(app.workspace.document().references, true),
+                            "text/csv");
+    show_toast(app, "Exported " + name);
+}
+
+static bool is_csv_name(const std::string& name) {
+    return name.size() >= 4 && (name.compare(name.size() - 4, 4, ".csv") == 0 ||
+                                name.compare(name.size() - 4, 4, ".CSV") == 0);
+}
+
+void apply_csv_import(App& app) {
+    ImportDialog& d = app.import;
+    if (!d.csv) return;
+    Document incoming = app.workspace.document();
+    incoming.references = d.csv->references;
+    const std::size_t count = d.csv->references.size();
+    app.workspace.replace_document(
+        merge_documents(app.workspace.document(), incoming, ConflictPolicy::KeepCurrent));
+    show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
+    d = ImportDialog{};
+    app.show_welcome = false;
+}
+
+void begin_import(App& app, const std::string& file_name, std::string_view text) {
     ImportDialog& d = app.import;
     d = ImportDialog{};
     d.open = true;
     d.file_name = file_name;
+    if (is_csv_name(file_name)) {
+        d.csv = read_references_csv(text, app.workspace.document());
+        return;
+    }
     ReadResult read = read_document(text);
     d.errors = std::move(read.errors);
     if (read.document) {
@@ -212,17 +245,57 @@ void draw_status_bar(App& app) {
     }
 }
 
-static void draw_notice(const std::string& text, ImVec4 colour, bool* dismiss) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
-    ImGui::BeginChild("##notice", ImVec2(0, height), true);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - em(8));
+// A coloured banner with a message and buttons; returns the index of the clicked button or -1.
+static int draw_banner(const char* id, const std::string& text,
+                       std::initializer_list<const char*> buttons) {
+    ImGui::PushID(id);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.55f, 0.35f, 0.05f, 0.55f));
+    float buttons_width = 0;
+    for (const char* b : buttons)
+        buttons_width += ImGui::CalcTextSize(b).x + ImGui::GetStyle().FramePadding.x * 2 + em(0.7f);
+    const float wrap = ImGui::GetContentRegionAvail().x - buttons_width - em(1.5f);
+    const float text_height = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
+    ImGui::BeginChild("##banner", ImVec2(0, text_height + ImGui::GetStyle().WindowPadding.y * 2 + 4), true);
+    ImGui::PushTextWrapPos(wrap);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - em(5.5f));
-    if (ImGui::Button("Dismiss")) *dismiss = true;
+    int clicked = -1, index = 0;
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - buttons_width);
+    for (const char* b : buttons) {
+        if (index) ImGui::SameLine();
+        if (ImGui::Button(b)) clicked = index;
+        ++index;
+    }
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    ImGui::PopID();
+    return clicked;
+}
+
+// Problems with storage, in words, each with what the user can do about it.
+static void draw_storage_banners(App& app) {
+    if (!app.storage_notice.empty() && draw_banner("notice", app.storage_notice, {"Dismiss"}) == 0)
+        app.storage_notice.clear();
+    if (app.other_tab_changed) {
+        const int choice = draw_banner(
+            "other-tab",
+            "This document was saved from another tab. This tab stopped saving, so neither tab "
+            "overwrites the other's changes.",
+            {"Reload", "Keep this tab's version"});
+        if (choice == 0) platform::reload_page();
+        if (choice == 1) {
+            app.other_tab_changed = false;
+            save_now(app);
+        }
+    }
+    if (app.save_state == SaveState::Failed && !app.save_error.empty()) {
+        const int choice = draw_banner("save-failed",
+                                       "Your latest changes are not saved: " + app.save_error +
+                                           " They are still open in this tab.",
+                                       {"Export now", "Try again"});
+        if (choice == 0) export_document(app);
+        if (choice == 1) save_now(app);
+    }
 }
 
 void draw_frame(App& app, float width, float height) {
@@ -237,18 +310,7 @@ void draw_frame(App& app, float width, float height) {
 
     for (const auto& e : app.rule_errors)
         ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "%s", e.c_str());
-    bool dismiss = false;
-    if (!app.storage_notice.empty()) {
-        draw_notice(app.storage_notice, ImVec4(0.45f, 0.3f, 0.05f, 0.6f), &dismiss);
-        if (dismiss) app.storage_notice.clear();
-    }
-    if (app.other_tab_changed) {
-        dismiss = false;
-        draw_notice("This document was changed in another tab. Reload this tab to see those "
-                    "changes; saving here would overwrite them.",
-                    ImVec4(0.45f, 0.3f, 0.05f, 0.6f), &dismiss);
-        if (dismiss) app.other_tab_changed = false;
-    }
+    draw_storage_banners(app);
 
     const float status_height = ImGui::GetFrameHeightWithSpacing() + 4;
     ImGui::BeginChild("##body", ImVec2(0, -status_height));

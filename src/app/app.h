@@ -11,6 +11,7 @@
 #include "app/theme.h"
 #include "core/document_json.h"
 #include "core/document_merge.h"
+#include "core/reference_csv.h"
 #include "core/workspace.h"
 
 namespace reftier::app {
@@ -42,6 +43,7 @@ struct ImportDialog {
     std::vector<ReadError> errors; // non-empty: the error dialog instead of the choice
     MergePlan plan;
     ConflictPolicy policy = ConflictPolicy::KeepCurrent;
+    std::optional<CsvImport> csv; // set for a .csv file: its rows are added to the document
 };
 
 struct App {
@@ -91,7 +93,9 @@ Date today();
 void new_reference(App& app);
 void save_now(App& app);
 void export_document(App& app);
-void begin_import(App& app, const std::string& file_name, const std::string& text);
+void export_csv(App& app);
+void apply_csv_import(App& app); // adds the good rows
+void begin_import(App& app, const std::string& file_name, std::string_view text);
 void apply_import(App& app, bool merge);
 void show_toast(App& app, std::string text);
 void load_sample(App& app);

@@ -73,6 +73,42 @@ static void draw_choice(App& app) {
     }
 }
 
+static void draw_csv(App& app) {
+    ImportDialog& d = app.import;
+    const CsvImport& csv = *d.csv;
+    ImGui::Text("%s: %d rows, %zu good, %zu problem(s).", d.file_name.c_str(), csv.rows,
+                csv.references.size(), csv.errors.size());
+    for (const auto& n : csv.notices) ImGui::TextDisabled("%s", n.c_str());
+    if (!csv.errors.empty()) {
+        ImGui::TextWrapped("Nothing is imported while rows have problems, unless you choose to "
+                           "import only the good rows.");
+        ImGui::BeginChild("##csv_errors", ImVec2(em(42), em(12)), true);
+        for (const CsvRowError& e : csv.errors) {
+            ImGui::TextColored(severity_colour(Severity::Error), "line %d", e.line);
+            ImGui::SameLine(em(5));
+            ImGui::PushTextWrapPos(0);
+            ImGui::Text("%s%s%s", e.column.c_str(), e.column.empty() ? "" : ": ", e.message.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndChild();
+    }
+    const bool can_import = csv.header_ok && !csv.references.empty();
+    ImGui::BeginDisabled(!can_import);
+    const std::string label = csv.errors.empty()
+                                  ? "Import " + std::to_string(csv.references.size()) + " references"
+                                  : "Import the " + std::to_string(csv.references.size()) + " good rows";
+    if (ImGui::Button(label.c_str())) {
+        apply_csv_import(app);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+        d = ImportDialog{};
+        ImGui::CloseCurrentPopup();
+    }
+}
+
 void draw_import_dialog(App& app) {
     ImportDialog& d = app.import;
     const char* title = d.errors.empty() ? "Import" : "Import failed";

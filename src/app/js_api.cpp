@@ -21,10 +21,12 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_document_json() {
     return keep(reftier::write_document(the_app().workspace.document()));
 }
 
-// mode: "replace" or "merge" (merge keeps current records on conflict).
-EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* text, const char* mode) {
+// The file's bytes as they are (not decoded by the browser, so invalid UTF-8 is reported, not
+// silently replaced). mode: "replace" or "merge" (merge keeps current records on conflict).
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* data, int length, const char* mode) {
     reftier::app::App& app = the_app();
-    reftier::ReadResult read = reftier::read_document(text ? text : "");
+    reftier::ReadResult read =
+        reftier::read_document(std::string_view(data ? data : "", data ? static_cast<std::size_t>(length) : 0));
     nlohmann::json result;
     result["ok"] = read.errors.empty();
     result["errors"] = nlohmann::json::array();
@@ -39,7 +41,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* text, const char
         app.import.incoming = std::move(read.document);
         reftier::app::apply_import(app, merge);
     }
-    return keep(result.dump());
+    return keep(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
@@ -59,6 +61,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"import_errors", app.import.errors.size()},
         {"storage_notice", app.storage_notice},
         {"welcome", app.show_welcome},
+        {"other_tab_changed", app.other_tab_changed},
         {"presentation", app.settings.presentation},
         {"light", app.settings.light},
         {"can_undo", app.workspace.can_undo()},

@@ -62,8 +62,9 @@ void draw_menu_bar(App& app) {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("New reference", "Alt+N")) new_reference(app);
         ImGui::Separator();
-        if (ImGui::MenuItem("Import JSON...", "Ctrl+O")) platform::open_file_picker();
+        if (ImGui::MenuItem("Import JSON or CSV...", "Ctrl+O")) platform::open_file_picker();
         if (ImGui::MenuItem("Export JSON", "Ctrl+Shift+E")) export_document(app);
+        if (ImGui::MenuItem("Export CSV (spreadsheet)")) export_csv(app);
         if (ImGui::MenuItem("Save now", "Ctrl+S")) save_now(app);
         ImGui::EndMenu();
     }

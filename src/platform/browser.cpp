@@ -12,6 +12,7 @@ void reftier_js_download(const char* name, const char* text, int length, const c
 void reftier_js_open_file_picker();
 void reftier_js_set_clipboard(const char* text);
 void reftier_js_open_url(const char* url);
+void reftier_js_reload();
 int reftier_js_today();
 const char* reftier_js_get_preference(const char* key);
 void reftier_js_set_preference(const char* key, const char* value);
@@ -57,6 +58,8 @@ const char* clipboard_text() {
 void open_url(const std::string& url) {
     reftier_js_open_url(url.c_str());
 }
+
+void reload_page() { reftier_js_reload(); }
 float device_pixel_ratio() {
     return static_cast<float>(emscripten_get_device_pixel_ratio());
 }
@@ -103,10 +106,10 @@ EMSCRIPTEN_KEEPALIVE void reftier_on_saved(const char* error) {
     if (reftier::platform::g_callbacks.saved) reftier::platform::g_callbacks.saved(error);
 }
 
-EMSCRIPTEN_KEEPALIVE void reftier_on_file_opened(const char* name, const char* text) {
+EMSCRIPTEN_KEEPALIVE void reftier_on_file_opened(const char* name, const char* data, int length) {
     reftier::platform::request_frames(3);
     if (reftier::platform::g_callbacks.file_opened)
-        reftier::platform::g_callbacks.file_opened(name, text);
+        reftier::platform::g_callbacks.file_opened(name, data, length);
 }
 
 EMSCRIPTEN_KEEPALIVE void reftier_on_other_tab_saved() {

@@ -14,8 +14,8 @@ struct Callbacks {
     void (*stored_document)(const char* text, const char* error) = nullptr;
     // A save finished; `error` null on success ("The browser's storage is full ...").
     void (*saved)(const char* error) = nullptr;
-    // The user picked or dropped a file.
-    void (*file_opened)(const char* name, const char* text) = nullptr;
+    // The user picked or dropped a file: its bytes as they are.
+    void (*file_opened)(const char* name, const char* data, int length) = nullptr;
     // Another tab saved the same document (BroadcastChannel).
     void (*other_tab_saved)() = nullptr;
 };
@@ -34,6 +34,7 @@ void set_clipboard_text(const std::string& text);
 const char* clipboard_text(); // last text the user pasted into the page
 // Opens http/https links only (the caller checks with is_safe_to_open), with noopener.
 void open_url(const std::string& url);
+void reload_page();
 
 float device_pixel_ratio();
 void canvas_css_size(double* width, double* height);

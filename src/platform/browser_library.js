@@ -7,7 +7,8 @@ mergeInto(LibraryManager.library, {
   $RefTierIdb: {
     db: null,
     channel: null,
-    tabId: Math.random().toString(36).slice(2),
+    // Set at run time: a library object's values are evaluated once, when Emscripten builds.
+    tabId: null,
     open: function() {
       if (RefTierIdb.db) return Promise.resolve(RefTierIdb.db);
       return new Promise(function(resolve, reject) {
@@ -45,6 +46,7 @@ mergeInto(LibraryManager.library, {
     announce: function() {
       if (typeof BroadcastChannel === 'undefined') return;
       if (!RefTierIdb.channel) {
+        RefTierIdb.tabId = Math.random().toString(36).slice(2) + Date.now().toString(36);
         RefTierIdb.channel = new BroadcastChannel('reftier');
         RefTierIdb.channel.onmessage = function(event) {
           if (event.data && event.data.saved && event.data.tab !== RefTierIdb.tabId) _reftier_on_other_tab_saved();
@@ -80,16 +82,22 @@ mergeInto(LibraryManager.library, {
     RefTierIdb.open().then(function(db) {
       var tx = db.transaction('documents', 'readwrite');
       var store = tx.objectStore('documents');
+      var failure = null; // a put can throw (QuotaExceededError) instead of failing the request
       var get = store.get('current');
       get.onsuccess = function() {
-        if (typeof get.result === 'string' && get.result !== text) store.put(get.result, 'previous');
-        store.put(text, 'current');
+        try {
+          if (typeof get.result === 'string' && get.result !== text) store.put(get.result, 'previous');
+          store.put(text, 'current');
+        } catch (error) {
+          failure = error;
+          tx.abort();
+        }
       };
       tx.oncomplete = function() {
         if (RefTierIdb.channel) RefTierIdb.channel.postMessage({ saved: true, tab: RefTierIdb.tabId });
         _reftier_on_saved(0);
       };
-      tx.onabort = function() { fail(tx.error); };
+      tx.onabort = function() { fail(failure || tx.error); };
     }).catch(fail);
   },
 
@@ -133,6 +141,8 @@ mergeInto(LibraryManager.library, {
     if (!/^https?:\/\//i.test(url)) return; // second guard: the core already checked
     window.open(url, '_blank', 'noopener,noreferrer');
   },
+
+  reftier_js_reload: function() { location.reload(); },
 
   reftier_js_today: function() {
     var d = new Date();

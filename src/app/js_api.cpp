@@ -65,6 +65,8 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"presentation", app.settings.presentation},
         {"light", app.settings.light},
         {"can_undo", app.workspace.can_undo()},
+        {"accounts_with_activity", app.workspace.account_report().with_activity},
+        {"accounts_with_activity_earning", app.workspace.account_report().with_activity_earning},
     };
     return keep(state.dump());
 }

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "app/item_locator.h"
 #include "core/enum_names.h"
 #include "core/finding.h"
 #include "core/title_check.h"
@@ -22,7 +23,9 @@ inline float em(float count) {
 template <typename E> bool enum_combo(const char* label, E* value, float width = 0) {
     bool changed = false;
     ImGui::SetNextItemWidth(width != 0 ? width : em(17));
-    if (ImGui::BeginCombo(label, std::string(to_label(*value)).c_str())) {
+    const bool open = ImGui::BeginCombo(label, std::string(to_label(*value)).c_str());
+    if (!open) note_item_for_locator(label); // combos report no label to ImGui's item hooks
+    if (open) {
         for (const auto& n : enum_names<E>()) {
             if (ImGui::Selectable(std::string(n.label).c_str(), n.value == *value)) {
                 *value = n.value;

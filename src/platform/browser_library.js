@@ -111,7 +111,8 @@ mergeInto(LibraryManager.library, {
   },
 
   reftier_js_download: function(namePointer, textPointer, length, mimePointer) {
-    var blob = new Blob([UTF8ToString(textPointer, length)], { type: UTF8ToString(mimePointer) });
+    // The bytes as they are: decoding them would drop a leading BOM (CSV for Excel needs it).
+    var blob = new Blob([HEAPU8.slice(textPointer, textPointer + length)], { type: UTF8ToString(mimePointer) });
     var link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = UTF8ToString(namePointer);

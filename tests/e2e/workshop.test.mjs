@@ -2,6 +2,7 @@
 // (remembered), undo of an edit, and an offline reload served by the service worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { clickItem, launch, openApp, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
@@ -48,6 +49,25 @@ test('Ctrl+Z undoes a delete made in the editor', async () => {
   await page.keyboard.press('Control+z');
   await settle(page);
   assert.equal((await page.evaluate(() => window.reftier.state())).references, 25);
+  await context.close();
+});
+
+test('CSV export downloads a spreadsheet-safe file with a BOM', async () => {
+  const { context } = await launch();
+  const page = await openApp(context, url, [], 'Load sample data');
+  const sample = await page.evaluate(() => window.reftier.document());
+  sample.references[0].title = '=HYPERLINK("http://evil.example")';
+  await page.evaluate((t) => window.reftier.importJson(t), JSON.stringify(sample));
+  await clickItem(page, 'File');
+  const download = page.waitForEvent('download');
+  await clickItem(page, 'Export CSV (spreadsheet)');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^reftier-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(await file.path(), 'utf8');
+  assert.ok(text.startsWith('\uFEFFid,customer,title,'), 'BOM and header row');
+  assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"")"`), 'formula cell neutralised');
+  assert.ok(!/(^|,)=/m.test(text.replace(/^\uFEFF/, '')), 'no cell starts with =');
+  assert.equal(text.trimEnd().split('\r\n').length, 26);
   await context.close();
 });
 

@@ -40,7 +40,24 @@ struct ReadResult {
 // records gives a readable list.
 inline constexpr std::size_t kMaxReadErrors = 200;
 
+// Guards against hostile files, each refused with a clear message. No RefTier document nests
+// deeper than 4 levels; unknown fields may add a few. Text fields are single lines of at most
+// kMaxLineBytes (a title, a URL) without control characters (U+0000 to U+001F); notes may hold
+// tabs and line breaks. The editor must keep to these limits too, or a saved document would
+// not open again.
+inline constexpr int kMaxNestingDepth = 64;
+inline constexpr std::size_t kMaxLineBytes = 2048;
+inline constexpr std::size_t kMaxNotesBytes = 65536;
+
+// A UTF-8 byte order mark at the start is accepted (Windows editors write one). A field given
+// twice in one object counts once, with its last value, as in JavaScript's JSON.parse.
 ReadResult read_document(std::string_view text);
+// Fields in the order of PRODUCT.md, unknown fields after them; null for absent dates and
+// parent; UTF-8 unescaped; indent -1 gives one compact line. Ends with a newline.
 std::string write_document(const Document& document, int indent = 2);
+
+// One record as written in a document (also used by merge to name differing fields).
+nlohmann::ordered_json reference_to_json(const Reference& reference);
+nlohmann::ordered_json account_to_json(const Account& account);
 
 } // namespace reftier

@@ -136,13 +136,18 @@ static void draw_confirm(App& app) {
     ImGui::EndPopup();
 }
 
-static void draw_help(App& app) {
-    if (!app.show_help) return;
+// A small window in the middle of the screen, closed with its X.
+static void begin_centered_window(const char* title, bool* open) {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
-    ImGui::Begin("Keyboard shortcuts", &app.show_help,
+    ImGui::Begin(title, open,
                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings);
+}
+
+static void draw_help(App& app) {
+    if (!app.show_help) return;
+    begin_centered_window("Keyboard shortcuts", &app.show_help);
     if (ImGui::BeginTable("##shortcuts", 2, ImGuiTableFlags_RowBg)) {
         for (const Shortcut& s : kShortcuts) {
             ImGui::TableNextRow();
@@ -158,11 +163,7 @@ static void draw_help(App& app) {
 
 static void draw_about(App& app) {
     if (!app.show_about) return;
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::Begin("About RefTier", &app.show_about,
-                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoSavedSettings);
+    begin_centered_window("About RefTier", &app.show_about);
     ImGui::Text("RefTier %s", kVersion);
     ImGui::TextUnformatted("Public references and APN tier progress for AWS partners.");
     ImGui::TextUnformatted("Works offline after the first visit; your data stays in this browser.");

@@ -1,16 +1,13 @@
 #include <gtest/gtest.h>
 
+#include "test_assets.h"
+
 #include "core/date.h"
 
 using namespace reftier;
+using reftier::test::iso;
 
 namespace {
-
-Date iso(std::string_view text) {
-    const auto date = parse_iso_date(text);
-    EXPECT_TRUE(date.has_value()) << text;
-    return date.value_or(Date{});
-}
 
 std::string after_business_days(std::string_view start, int days) {
     return format_iso_date(add_business_days(iso(start), days));

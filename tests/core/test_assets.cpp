@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/date.h"
 #include "core/text_file.h"
 
 namespace reftier::test {
@@ -25,6 +26,12 @@ std::string read_asset(const std::string& name) {
 }
 std::string read_data(const std::string& name) {
     return read_or_fail(data_path(name));
+}
+
+Date iso(std::string_view text) {
+    const auto date = parse_iso_date(text);
+    EXPECT_TRUE(date.has_value()) << text;
+    return date.value_or(Date{});
 }
 
 } // namespace reftier::test

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+
+#include "core/model.h"
 
 namespace reftier::test {
 
@@ -11,5 +14,8 @@ std::string data_path(const std::string& name);  // under tests/data/
 // The file's text; fails the current test when it is missing.
 std::string read_asset(const std::string& name);
 std::string read_data(const std::string& name);
+
+// A date written YYYY-MM-DD in a test; fails the current test when it is not a real date.
+Date iso(std::string_view text);
 
 } // namespace reftier::test

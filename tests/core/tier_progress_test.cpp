@@ -7,14 +7,9 @@
 #include "test_assets.h"
 
 using namespace reftier;
+using reftier::test::iso;
 
 namespace {
-
-Date iso(std::string_view text) {
-    const auto date = parse_iso_date(text);
-    EXPECT_TRUE(date.has_value()) << text;
-    return date.value_or(Date{});
-}
 
 // A Monday; the shipped review time is 5 business days.
 const Date kToday{std::chrono::year{2026}, std::chrono::November, std::chrono::day{16}};

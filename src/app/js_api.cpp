@@ -23,10 +23,11 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_document_json() {
 
 // The file's bytes as they are (not decoded by the browser, so invalid UTF-8 is reported, not
 // silently replaced). mode: "replace" or "merge" (merge keeps current records on conflict).
-EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* data, int length, const char* mode) {
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* data, int length,
+                                                    const char* mode) {
     reftier::app::App& app = the_app();
-    reftier::ReadResult read =
-        reftier::read_document(std::string_view(data ? data : "", data ? static_cast<std::size_t>(length) : 0));
+    reftier::ReadResult read = reftier::read_document(
+        std::string_view(data ? data : "", data ? static_cast<std::size_t>(length) : 0));
     nlohmann::json result;
     result["ok"] = read.errors.empty();
     result["errors"] = nlohmann::json::array();
@@ -36,8 +37,10 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* data, int length
         const bool merge = mode && std::string(mode) == "merge";
         app.import = reftier::app::ImportDialog{};
         app.import.file_name = "automation";
-        app.import.plan = reftier::plan_merge(app.workspace.document(), *read.document);
-        result["conflicts"] = app.import.plan.conflicts.size();
+        if (merge) { // the plan only matters for a merge; replace skips the comparison
+            app.import.plan = reftier::plan_merge(app.workspace.document(), *read.document);
+            result["conflicts"] = app.import.plan.conflicts.size();
+        }
         app.import.incoming = std::move(read.document);
         reftier::app::apply_import(app, merge);
     }

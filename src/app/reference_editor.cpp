@@ -54,10 +54,28 @@ static void draw_title_check(App& app, const TitleReport& report) {
     }
 }
 
+// What the document reader would refuse in this record (a javascript: URL, a control
+// character, an over-long field): saving it would leave a stored document that cannot be
+// opened again, so the editor shows these and keeps Save disabled.
+static std::vector<ReadError> unstorable(const Reference& draft) {
+    Document probe;
+    probe.references.push_back(draft);
+    return read_document(write_document(probe, -1)).errors;
+}
+
 static void draw_actions(App& app, bool dates_valid) {
     ReferenceEditor& e = app.editor;
+    Reference checked = e.draft;
+    checked.services = split_services(e.services_text);
+    const std::vector<ReadError> refused = unstorable(checked);
+    for (const ReadError& r : refused) {
+        const std::string field =
+            r.path.substr(r.path.find('.') == std::string::npos ? 0 : r.path.find('.') + 1);
+        ImGui::TextColored(severity_colour(Severity::Error), "Cannot save: %s: %s", field.c_str(),
+                           r.message.c_str());
+    }
     ImGui::Separator();
-    ImGui::BeginDisabled(!dates_valid);
+    ImGui::BeginDisabled(!dates_valid || !refused.empty());
     if (ImGui::Button(e.is_new ? "Add reference" : "Save")) {
         e.draft.services = split_services(e.services_text);
         app.workspace.upsert_reference(e.draft);

@@ -17,12 +17,15 @@ namespace reftier {
 std::vector<Finding> check_reference(const Reference& reference, std::string_view path_prefix);
 
 struct DuplicatePair {
-    std::size_t first = 0;  // index into references, first < second
+    std::size_t first = 0; // index into references, first < second
     std::size_t second = 0;
     enum class Kind { SameUrl, SameTitle, NearTitle } kind = Kind::SameUrl;
 };
 
 // Groups by normalised URL and by customer, so it stays near-linear for 100,000 references.
+// Each later copy is paired with the earliest reference it repeats, sorted by `second`.
+// Exact repeats are found everywhere; near-same titles among the 64 most recent distinct
+// titles of the same customer (no real partner has more, and it bounds hostile files).
 std::vector<DuplicatePair> find_duplicates(const std::vector<Reference>& references);
 
 struct DocumentCheck {

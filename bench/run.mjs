@@ -1,0 +1,132 @@
+// Runs the six benchmarks of docs/performance.md and prints each figure next to its target and
+// its peer. Figures, not tests: nothing here fails because the machine is slow; the exit code
+// is non-zero only when a benchmark cannot run at all.
+//
+// node bench/run.mjs --web build/bench-wasm/web --modules build/bench-wasm/bench
+// (scripts/bench.sh builds both and runs this.)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchBrowser } from './browser.mjs';
+import { generateDocumentText } from './generate.mjs';
+import { benchTitles, fastest, measure } from './title.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const REFERENCES = 100000;
+const TITLES = 100000;
+
+const { values: args } = parseArgs({ options: { web: { type: 'string' }, modules: { type: 'string' } } });
+if (!args.web || !args.modules) {
+  console.error('usage: node bench/run.mjs --web WEB_DIR --modules BENCH_MODULES_DIR');
+  process.exit(2);
+}
+const webRoot = resolve(args.web);
+const modules = resolve(args.modules);
+const titleRules = join(ROOT, 'assets/title_rules.json');
+const tierRules = join(ROOT, 'assets/tier_rules.json');
+
+function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m);
+  // Debian's chromium wrapper script complains on stderr about its memory check; not ours.
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'],
+                                { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return `${os.cpus().length} CPUs (${cpu ? cpu[1] : 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+         `node ${process.version}, ${chromium}`;
+}
+
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+// Benchmarks 2 and 3 once more without a browser: the core's read_document and write_document
+// in wasm under node against V8's JSON.parse / JSON.stringify, by CPU time, plus what the app
+// computes after an import and the heap it uses (bench/doc_bench.cpp).
+function benchDocumentInNode(documentPath, documentText) {
+  const output = execFileSync('node', ['--no-experimental-fetch', join(modules, 'doc_bench.js'),
+                                       documentPath, titleRules, tierRules], { encoding: 'utf8' });
+  const core = JSON.parse(output.trim().split('\n').pop());
+  let parsed;
+  const parse = [0, 1, 2].map(() => measure(() => { parsed = JSON.parse(documentText); }));
+  const stringify = [0, 1, 2].map(() => measure(() => JSON.stringify(parsed, null, 2)));
+  return { core, parse: fastest(parse), stringify: fastest(stringify) };
+}
+
+const ms = (value) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+function printTable(rows) {
+  const headers = ['benchmark', 'RefTier', 'peer', 'ratio', 'target', ''];
+  const table = [headers, ...rows.map((r) => [r.name, r.value, r.peer || '', r.ratio || '', r.target, r.met ? 'met' : 'MISSED'])];
+  const widths = headers.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+const started = Date.now();
+console.log(`machine: ${machine()}`);
+console.log(`load average at start: ${loadAverage()}`);
+const work = mkdtempSync(join(os.tmpdir(), 'reftier-bench-'));
+try {
+  console.log('\n1. title checks (node)');
+  const titles = await benchTitles({ modulePath: join(modules, 'title_bench.js'), rulesPath: titleRules, count: TITLES });
+
+  console.log(`\n2./3. document read and write, core only (wasm under node)`);
+  const documentText = generateDocumentText(REFERENCES);
+  const documentPath = join(work, 'document.json');
+  writeFileSync(documentPath, documentText);
+  const node = benchDocumentInNode(documentPath, documentText);
+  const core = node.core;
+  console.log(`  read_document ${ms(core.read.cpu_ms)} CPU vs JSON.parse ${ms(node.parse.cpuMs)}; write_document ` +
+              `(indent 2) ${ms(core.write.cpu_ms)} vs JSON.stringify(.., null, 2) ${ms(node.stringify.cpuMs)}; compact write ` +
+              `${ms(core.write_compact.cpu_ms)}`);
+  console.log(`  start-up: rules loaded in ${ms(core.load_rules.cpu_ms)}; importing the same document again plans a ` +
+              `merge first: ${ms(core.plan_merge_same_document.cpu_ms)}`);
+  console.log(`  after an import: table order ${ms(core.query_sorted.cpu_ms)}, document checks ` +
+              `${ms(core.reference_check.cpu_ms)}, filter "cloud" typed (5 queries) ${ms(core.filter_five_keystrokes.cpu_ms)}, ` +
+              `all title scores (grade sort) ${ms(core.title_scores.cpu_ms)}`);
+  console.log(`  heap in use: text ${mb(core.heap_text_bytes)}, document ${mb(core.heap_document_bytes)}, with table order ` +
+              `and checks ${mb(core.heap_after_first_frame_work_bytes)}, with every title report ` +
+              `${mb(core.heap_with_title_reports_bytes)}; wasm memory after read ${mb(core.memory_after_read_bytes)}, ` +
+              `at the end ${mb(core.memory_peak_bytes)}`);
+
+  console.log('\n2.-6. the app in Chromium');
+  const browser = await benchBrowser({ webRoot, documentText });
+  const { io, frames, start } = browser;
+
+  const importRatio = io.imported.cpuMs / io.parse.cpuMs;
+  const exportRatio = io.exported.cpuMs / io.stringify.cpuMs;
+  const nodeReadRatio = core.read.cpu_ms / node.parse.cpuMs;
+  const nodeWriteRatio = core.write.cpu_ms / node.stringify.cpuMs;
+  const peakHeap = Math.max(io.heapAfterImport, io.heapAfterSave, io.heapAfterExport, browser.heapEnd);
+  const rows = [
+    { name: '1 title check (wasm, CPU)', value: `${titles.usPerTitle.toFixed(2)} us/title`,
+      peer: `write-good ${((titles.writeGood.cpuMs * 1000) / titles.titles).toFixed(2)} us`,
+      ratio: `${titles.ratio.toFixed(1)}x faster`, target: '>= 10x faster, <= 2 us/title',
+      met: titles.ratio >= 10 && titles.usPerTitle <= 2 },
+    { name: '2 import (Chromium, CPU)', value: ms(io.imported.cpuMs), peer: `JSON.parse ${ms(io.parse.cpuMs)}`,
+      ratio: `${importRatio.toFixed(1)}x`, target: '<= 1.5x JSON.parse', met: importRatio <= 1.5 },
+    { name: '  read_document (node, CPU)', value: ms(core.read.cpu_ms), peer: `JSON.parse ${ms(node.parse.cpuMs)}`,
+      ratio: `${nodeReadRatio.toFixed(1)}x`, target: '<= 1.5x JSON.parse', met: nodeReadRatio <= 1.5 },
+    { name: '3 export (Chromium, CPU)', value: ms(io.exported.cpuMs), peer: `JSON.stringify ${ms(io.stringify.cpuMs)}`,
+      ratio: `${exportRatio.toFixed(1)}x`, target: '<= 1.5x JSON.stringify', met: exportRatio <= 1.5 },
+    { name: '  write_document (node, CPU)', value: ms(core.write.cpu_ms), peer: `JSON.stringify ${ms(node.stringify.cpuMs)}`,
+      ratio: `${nodeWriteRatio.toFixed(1)}x`, target: '<= 1.5x JSON.stringify', met: nodeWriteRatio <= 1.5 },
+    { name: '4 frame while scrolling', value: `median ${ms(frames.scroll.totalMedian)}, p95 ${ms(frames.scroll.totalP95)}`,
+      peer: `views+ImGui ${ms(frames.scroll.buildMedian)} / ${ms(frames.scroll.buildP95)}`, target: '<= 2 ms',
+      met: frames.scroll.totalP95 <= 2 },
+    { name: '  frame per filter keystroke', value: `median ${ms(frames.keystrokes.totalMedian)}, max ${ms(frames.keystrokes.totalMax)}`,
+      target: '<= 2 ms', met: frames.keystrokes.totalMax <= 2 },
+    { name: '  frames while idle (2 s)', value: String(frames.idleFrames), target: '0', met: frames.idleFrames === 0 },
+    { name: '5 cold start to interactive', value: ms(start.cold.interactiveMs),
+      peer: `warm ${ms(start.warm.interactiveMs)}`, target: '<= 400 ms', met: start.cold.interactiveMs <= 400 },
+    { name: '  bytes on the wire (gzip)', value: `${(start.cold.pageBytes / 1024).toFixed(0)} KB`,
+      peer: `${(start.cold.serverBytes / 1024).toFixed(0)} KB with SW copy`, target: '<= 700 KB',
+      met: start.cold.pageBytes <= 700 * 1024 },
+    { name: '6 wasm memory, 100k loaded', value: mb(io.heapAfterImport), peer: `after save, export ${mb(peakHeap)}`,
+      target: '<= 64 MB', met: io.heapAfterImport <= 64 * 2 ** 20 },
+  ];
+  console.log(`\nsummary (load average at end: ${loadAverage()}; ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  printTable(rows);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,147 @@
+// Title-check benchmark: runs the core's check_title over many records given in one buffer, so
+// the figure is the checker's own cost, not JS<->wasm string marshalling per title.
+//
+// Records are lines of tab-separated fields: title, customer, workload, industry, services
+// (comma separated); bench/generate.mjs writes them. Built two ways:
+//   - wasm (bench/title.mjs loads it in the same node process as write-good): exports
+//     bench_title_load_rules and bench_title_check; no main.
+//   - native (scripts/bench.sh --profile): a main that reads the rules and records from files,
+//     so valgrind can profile the same code.
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/title_check.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#else
+#include "core/text_file.h"
+#endif
+
+namespace {
+
+struct TitleRecord {
+    std::string_view title;
+    reftier::TitleContext context;
+};
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find(separator, start);
+        parts.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) return parts;
+        start = end + 1;
+    }
+}
+
+std::vector<TitleRecord> parse_records(std::string_view buffer) {
+    std::vector<TitleRecord> records;
+    for (std::string_view line : split(buffer, '\n')) {
+        const std::vector<std::string_view> fields = split(line, '\t');
+        if (fields.size() != 5) continue;
+        TitleRecord record;
+        record.title = fields[0];
+        record.context.customer = fields[1];
+        record.context.workload = fields[2];
+        record.context.industry = fields[3];
+        if (!fields[4].empty()) record.context.services = split(fields[4], ',');
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+double now_ms() {
+    return std::chrono::duration<double, std::milli>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+reftier::TitleRulesPtr g_rules;
+
+// What a run found, so the caller can check that wasm and native agree and see the mix of
+// grades the generated titles produce.
+struct RunResult {
+    std::size_t titles = 0;
+    long long score_sum = 0;
+    std::size_t grades[3] = {0, 0, 0}; // weak, fair, strong
+    std::size_t findings = 0;
+    double loop_ms = 0; // the check loop alone, records already split
+};
+
+RunResult g_last;
+
+RunResult check_all(std::string_view buffer) {
+    const std::vector<TitleRecord> records = parse_records(buffer);
+    RunResult result;
+    result.titles = records.size();
+    const double start = now_ms();
+    for (const TitleRecord& record : records) {
+        const reftier::TitleReport report = reftier::check_title(record.title, record.context, *g_rules);
+        result.score_sum += report.score;
+        ++result.grades[static_cast<int>(report.grade)];
+        result.findings += report.findings.size();
+    }
+    result.loop_ms = now_ms() - start;
+    return result;
+}
+
+bool load_rules(std::string_view json_text) {
+    reftier::TitleRulesLoad load = reftier::load_title_rules_text(json_text);
+    for (const std::string& error : load.errors) std::fprintf(stderr, "%s\n", error.c_str());
+    g_rules = std::move(load.rules);
+    return g_rules != nullptr;
+}
+
+} // namespace
+
+#ifdef __EMSCRIPTEN__
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int bench_title_load_rules(const char* json_text) {
+    return load_rules(json_text) ? 1 : 0;
+}
+
+// Checks every record in buffer[0, length); returns the loop time in ms. The other figures of
+// the run are read with bench_title_result(i) afterwards.
+EMSCRIPTEN_KEEPALIVE double bench_title_check(const char* buffer, std::size_t length) {
+    g_last = check_all(std::string_view(buffer, length));
+    return g_last.loop_ms;
+}
+
+// 0 titles, 1 score sum, 2 weak, 3 fair, 4 strong, 5 findings.
+EMSCRIPTEN_KEEPALIVE double bench_title_result(int which) {
+    const double values[] = {double(g_last.titles),    double(g_last.score_sum),
+                             double(g_last.grades[0]), double(g_last.grades[1]),
+                             double(g_last.grades[2]), double(g_last.findings)};
+    return which >= 0 && which < 6 ? values[which] : -1;
+}
+}
+
+#else
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: title_bench TITLE_RULES.json RECORDS.tsv\n");
+        return 2;
+    }
+    const std::optional<std::string> rules = reftier::read_text_file(argv[1]);
+    const std::optional<std::string> records = reftier::read_text_file(argv[2]);
+    if (!rules || !records || !load_rules(*rules)) {
+        std::fprintf(stderr, "title_bench: cannot read %s or %s\n", argv[1], argv[2]);
+        return 1;
+    }
+    const RunResult r = check_all(*records);
+    std::printf("titles %zu, %.1f ms, %.3f us per title, score sum %lld, weak %zu, fair %zu, "
+                "strong %zu, findings %zu\n",
+                r.titles, r.loop_ms, r.loop_ms * 1000 / double(r.titles), r.score_sum,
+                r.grades[0], r.grades[1], r.grades[2], r.findings);
+    return 0;
+}
+
+#endif

@@ -1466,7 +1466,7 @@ TitleRulesLoad load_title_rules_text(std::string_view json_text) {
 TitleReport check_title(std::string_view title, const TitleContext& context,
                         const TitleRules& rules) {
     TitleReport report = analyze_title(title, context, rules);
-    if (report.grade != Grade::Strong)
+    if (context.want_suggestion && report.grade != Grade::Strong)
         report.suggestion = build_suggestion(context, rules, report.score);
     return report;
 }

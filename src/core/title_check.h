@@ -41,6 +41,9 @@ struct TitleContext {
     std::vector<std::string_view> services;
     // Titles of the customer's other references, for the near-duplicate finding.
     std::vector<std::string_view> sibling_titles;
+    // The rewrite costs about three quarters of a check (it scores candidate titles); views
+    // that show only the score and grade, such as the table, turn it off.
+    bool want_suggestion = true;
 };
 
 // Finding codes: title-empty, title-url, title-placeholder, title-generic (error when the whole

@@ -222,6 +222,7 @@ const TitleReport& Workspace::title_report(std::size_t reference_index) {
         context.workload = r.workload;
         context.industry = r.industry;
         for (const auto& s : r.services) context.services.push_back(s);
+        context.want_suggestion = false; // the table shows score and grade only
         slot = check_title(r.title, context, *title_rules_);
     }
     return *slot;

@@ -633,3 +633,11 @@ TEST(TitleRules, VocabularyComesFromTheRulesNotTheCode) {
         check_title("DevOps and Cloud Culture Drive Velocity in Retail", {}, *load.rules);
     EXPECT_TRUE(has_code(report, "title-no-context"));
 }
+
+TEST_F(TitleSuggestion, IsLeftEmptyWhenTheCallerDoesNotWantOne) {
+    TitleContext context = retail_order_record();
+    context.want_suggestion = false;
+    const TitleReport report = check("Case Study", context);
+    EXPECT_EQ(report.grade, Grade::Weak);
+    EXPECT_TRUE(report.suggestion.empty());
+}

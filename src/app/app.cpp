@@ -119,7 +119,8 @@ void autosave(App& app) {
     app.last_change_ms = now;
     app.save_state = SaveState::Saving;
     app.saved_revision = app.workspace.revision();
-    platform::save_document(write_document(app.workspace.document()));
+    // Compact: a quarter smaller and faster to write than the indented export.
+    platform::save_document(write_document(app.workspace.document(), -1));
 }
 
 void save_now(App& app) {

@@ -188,23 +188,25 @@ const DocumentCheck& Workspace::reference_check() {
     return *check_;
 }
 
-static bool same_customer(std::string_view a, std::string_view b) {
-    return normalize_title(a) == normalize_title(b);
-}
-
-TitleContext Workspace::context_for(const Reference& reference, std::size_t skip_index) const {
+// The record's own fields, as the title checker sees them.
+static TitleContext record_context(const Reference& reference) {
     TitleContext context;
     context.customer = reference.customer;
     context.workload = reference.workload;
     context.industry = reference.industry;
     for (const auto& s : reference.services) context.services.push_back(s);
-    if (!reference.customer.empty()) {
-        for (std::size_t i = 0; i < document_.references.size(); ++i) {
-            const Reference& other = document_.references[i];
-            if (i == skip_index || other.id == reference.id) continue;
-            if (same_customer(other.customer, reference.customer))
-                context.sibling_titles.push_back(other.title);
-        }
+    return context;
+}
+
+TitleContext Workspace::context_for(const Reference& reference, std::size_t skip_index) const {
+    TitleContext context = record_context(reference);
+    if (reference.customer.empty()) return context;
+    const std::string customer = normalize_title(reference.customer);
+    for (std::size_t i = 0; i < document_.references.size(); ++i) {
+        const Reference& other = document_.references[i];
+        if (i == skip_index || other.id == reference.id) continue;
+        if (normalize_title(other.customer) == customer)
+            context.sibling_titles.push_back(other.title);
     }
     return context;
 }
@@ -217,11 +219,7 @@ const TitleReport& Workspace::title_report(std::size_t reference_index) {
         const Reference& r = document_.references[reference_index];
         // Sibling titles are checked by the document-wide duplicate pass (reference_check);
         // the per-row grade only needs the title's own quality, which keeps this O(1) per row.
-        TitleContext context;
-        context.customer = r.customer;
-        context.workload = r.workload;
-        context.industry = r.industry;
-        for (const auto& s : r.services) context.services.push_back(s);
+        TitleContext context = record_context(r);
         context.want_suggestion = false; // the table shows score and grade only
         slot = check_title(r.title, context, *title_rules_);
     }

@@ -65,7 +65,9 @@ static void date_cell(const std::optional<Date>& date) {
         ImGui::TextDisabled("-");
 }
 
-static void draw_table(App& app) {
+// `check` is null while the document checks are still running: rows show no markers yet.
+static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
+                       const DocumentCheck* check) {
     Workspace& ws = app.workspace;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
@@ -84,8 +86,6 @@ static void draw_table(App& app) {
     ImGui::TableHeadersRow();
     read_sort_specs(app);
 
-    const auto& rows = ws.query_rows(app.query);
-    const auto& check = ws.reference_check();
     const auto& refs = ws.document().references;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
@@ -105,13 +105,12 @@ static void draw_table(App& app) {
             if (ImGui::IsItemHovered() &&
                 ImGui::GetItemRectSize().x < ImGui::CalcTextSize(r.title.c_str()).x)
                 ImGui::SetTooltip("%s", r.title.c_str());
-            if (index < check.reference_findings.size() &&
-                has_errors(check.reference_findings[index])) {
+            if (check && has_errors(check->reference_findings[index])) {
                 ImGui::SameLine();
                 ImGui::TextColored(severity_colour(Severity::Error), "(!)");
                 if (ImGui::IsItemHovered()) {
                     ImGui::BeginTooltip();
-                    findings_list(check.reference_findings[index]);
+                    findings_list(check->reference_findings[index]);
                     ImGui::EndTooltip();
                 }
             }
@@ -123,9 +122,9 @@ static void draw_table(App& app) {
             ImGui::TextUnformatted(
                 r.channel == Channel::AcePipelineManager ? "ACE" : "Public References Tool");
             ImGui::TableNextColumn();
-            const TitleReport& report = ws.title_report(index);
-            ImGui::TextColored(grade_colour(report.grade), "%s %d", to_string(report.grade).data(),
-                               report.score);
+            const Workspace::TitleGrade grade = ws.title_grade(index);
+            ImGui::TextColored(grade_colour(grade.grade), "%s %d", to_string(grade.grade).data(),
+                               grade.score);
             ImGui::TableNextColumn();
             date_cell(r.submitted_on);
             ImGui::TableNextColumn();
@@ -137,11 +136,19 @@ static void draw_table(App& app) {
 }
 
 void draw_references_view(App& app) {
+    Workspace& ws = app.workspace;
     draw_toolbar(app);
-    const auto& rows = app.workspace.query_rows(app.query);
+    const auto& rows = ws.query_rows(app.query, frame_work_budget_ms());
+    const DocumentCheck* check = ws.reference_check_within(frame_work_budget_ms());
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu of %zu shown", rows.size(),
-                        app.workspace.document().references.size());
+    if (ws.query_pending())
+        work_progress_note("Filtering", ws.query_progress());
+    else
+        ImGui::TextDisabled("%zu of %zu shown", rows.size(), ws.document().references.size());
+    if (!check) {
+        ImGui::SameLine();
+        work_progress_note("Checking references", ws.reference_check_progress());
+    }
 
     const float editor_width = app.editor.open ? ImGui::GetContentRegionAvail().x * 0.42f : 0;
     ImGui::BeginChild("##table", ImVec2(app.editor.open ? -editor_width - 8 : 0, 0));
@@ -151,7 +158,7 @@ void draw_references_view(App& app) {
             "No references yet. Add one with \"+ New reference\", or import a "
             "file from File > Import JSON (you can also drop a .json file on the page).");
     } else {
-        draw_table(app);
+        draw_table(app, rows, check);
     }
     ImGui::EndChild();
     if (app.editor.open) {

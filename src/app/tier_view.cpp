@@ -56,6 +56,11 @@ void draw_tier_view(App& app) {
         ImGui::TextWrapped("No tier rule set is loaded.");
         return;
     }
+    // Progress counts only references without errors or duplicates, so it waits for the checks.
+    if (!ws.reference_check_within(frame_work_budget_ms())) {
+        work_progress_note("Checking references", ws.reference_check_progress());
+        return;
+    }
     const TierProgress& p = ws.tier_progress(today());
     const auto& refs = ws.document().references;
 

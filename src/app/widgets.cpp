@@ -1,8 +1,11 @@
 #include "app/widgets.h"
 
+#include <algorithm>
+
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/date.h"
+#include "platform/browser.h"
 
 namespace reftier::app {
 
@@ -109,6 +112,36 @@ void segmented_bar(const int* counts, const ImVec4* colours, int segments, int t
                       ImGui::GetColorU32(ImGuiCol_Text), overlay);
     }
     ImGui::Dummy(ImVec2(width, height));
+}
+
+static bool user_is_interacting() {
+    constexpr double kQuietSeconds = 0.3; // scroll steps and keys come closer than this
+    static double last_input = -1;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsAnyItemActive() || ImGui::IsAnyMouseDown() || io.MouseDelta.x != 0 ||
+        io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.MouseWheelH != 0 ||
+        !io.InputQueueCharacters.empty())
+        last_input = ImGui::GetTime();
+    return last_input >= 0 && ImGui::GetTime() - last_input < kQuietSeconds;
+}
+
+double frame_work_budget_ms() {
+    // Drawing the views takes about 0.5 ms besides. When nothing moves, a longer frame shows
+    // no jank, and input waits at most this long (RAIL's 50 ms for idle work).
+    constexpr double kInteractiveMs = 1.2, kQuietMs = 25;
+    static int frame = -1;
+    static double started_ms = 0, budget_ms = 0;
+    if (ImGui::GetFrameCount() != frame) {
+        frame = ImGui::GetFrameCount();
+        started_ms = platform::now_ms();
+        budget_ms = user_is_interacting() ? kInteractiveMs : kQuietMs;
+    }
+    return std::max(0.0, budget_ms - (platform::now_ms() - started_ms));
+}
+
+void work_progress_note(const char* what, float progress) {
+    ImGui::TextDisabled("%s... %d%%", what, static_cast<int>(progress * 100));
+    platform::request_frames(1);
 }
 
 } // namespace reftier::app

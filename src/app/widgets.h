@@ -50,6 +50,15 @@ bool date_field(const char* label, std::string* text, std::optional<Date>* value
 // path ends with it (empty: all).
 void findings_list(const std::vector<Finding>& findings, const char* filter_path = "");
 
+// What is left of this frame's time for work spread over frames (a pending filter, the
+// document checks), shared by whoever asks. While the user types, scrolls or clicks, the whole
+// frame stays within about 2 ms of CPU; when nothing moves, frames give the work up to 25 ms,
+// so a check of 100,000 references is done within a second or two.
+double frame_work_budget_ms();
+// "Checking references... 40%" in grey, and another frame asked for so the work goes on
+// without new input.
+void work_progress_note(const char* what, float progress);
+
 // A horizontal bar split into coloured segments (counts), with `total` as the full width.
 void segmented_bar(const int* counts, const ImVec4* colours, int segments, int total, float height,
                    const char* overlay);

@@ -193,22 +193,51 @@ struct CustomerGroup {
     std::vector<DistinctTitle> distinct;
 };
 
-void find_title_duplicates(const std::vector<Reference>& references,
-                           const std::vector<std::size_t>& same_url_first,
-                           std::vector<DuplicatePair>& pairs) {
-    std::unordered_map<std::string, CustomerGroup> groups;
-    std::vector<std::size_t> edit_row;
-    for (std::size_t i = 0; i < references.size(); ++i) {
-        std::string customer = customer_key(references[i].customer);
-        std::string title = normalize_title(references[i].title);
-        if (customer.empty() || title.empty()) continue;
-        CustomerGroup& group = groups[std::move(customer)];
+// Finds duplicates one reference at a time, in document order, so a check can stop between
+// references and go on in the next frame. Each later copy is paired with the earliest
+// reference it repeats, so a URL shared by n references gives n - 1 pairs, never n squared.
+class DuplicateFinder {
+  public:
+    explicit DuplicateFinder(std::size_t count) { first_by_url_.reserve(count); }
+
+    void add(const std::vector<Reference>& references, std::size_t i) {
+        const std::size_t same_url_first = add_url(references[i], i);
+        add_title(references[i], i, same_url_first);
+    }
+
+    // Sorted by the later copy, then the earlier one.
+    std::vector<DuplicatePair> take_pairs() {
+        std::sort(pairs_.begin(), pairs_.end(), [](const DuplicatePair& a, const DuplicatePair& b) {
+            return a.second != b.second ? a.second < b.second : a.first < b.first;
+        });
+        return std::move(pairs_);
+    }
+
+  private:
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+    // The earliest reference with the same URL, or kNone.
+    std::size_t add_url(const Reference& reference, std::size_t i) {
+        if (is_blank(reference.url)) return kNone;
+        const auto [it, inserted] =
+            first_by_url_.try_emplace(normalize_url_for_compare(reference.url), i);
+        if (inserted) return kNone;
+        pairs_.push_back({it->second, i, DuplicatePair::Kind::SameUrl});
+        return it->second;
+    }
+
+    // A title pair with the reference already paired by URL would say the same thing twice.
+    void add_title(const Reference& reference, std::size_t i, std::size_t same_url_first) {
+        std::string customer = customer_key(reference.customer);
+        std::string title = normalize_title(reference.title);
+        if (customer.empty() || title.empty()) return;
+        CustomerGroup& group = groups_[std::move(customer)];
         const auto [it, inserted] = group.title_to_distinct.try_emplace(std::move(title), 0);
         if (!inserted) {
             const std::size_t first = group.distinct[it->second].first_index;
-            if (same_url_first[i] != first)
-                pairs.push_back({first, i, DuplicatePair::Kind::SameTitle});
-            continue;
+            if (same_url_first != first)
+                pairs_.push_back({first, i, DuplicatePair::Kind::SameTitle});
+            return;
         }
         it->second = group.distinct.size();
         DistinctTitle current{i, &it->first, it->first.size(), histogram_of(it->first)};
@@ -216,14 +245,19 @@ void find_title_duplicates(const std::vector<Reference>& references,
             group.distinct.size() > kNearTitleWindow ? group.distinct.size() - kNearTitleWindow : 0;
         for (std::size_t d = group.distinct.size(); d-- > window_begin;) {
             const DistinctTitle& earlier = group.distinct[d];
-            if (!is_near_title(earlier, current, edit_row)) continue;
-            if (same_url_first[i] != earlier.first_index)
-                pairs.push_back({earlier.first_index, i, DuplicatePair::Kind::NearTitle});
+            if (!is_near_title(earlier, current, edit_row_)) continue;
+            if (same_url_first != earlier.first_index)
+                pairs_.push_back({earlier.first_index, i, DuplicatePair::Kind::NearTitle});
             break; // one earlier near-same title is enough to mark this one a duplicate
         }
         group.distinct.push_back(std::move(current));
     }
-}
+
+    std::vector<DuplicatePair> pairs_;
+    std::unordered_map<std::string, std::size_t> first_by_url_;
+    std::unordered_map<std::string, CustomerGroup> groups_;
+    std::vector<std::size_t> edit_row_;
+};
 
 std::string describe(const Reference& reference) {
     std::string text = reference.id;
@@ -277,41 +311,65 @@ std::vector<Finding> check_reference(const Reference& reference, std::string_vie
 }
 
 std::vector<DuplicatePair> find_duplicates(const std::vector<Reference>& references) {
-    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-    std::vector<DuplicatePair> pairs;
-    // Each later copy is paired with the earliest reference it repeats, so a URL shared by
-    // n references gives n - 1 pairs, never n squared.
-    std::vector<std::size_t> same_url_first(references.size(), kNone);
-    std::unordered_map<std::string, std::size_t> first_by_url;
-    first_by_url.reserve(references.size());
-    for (std::size_t i = 0; i < references.size(); ++i) {
-        if (is_blank(references[i].url)) continue;
-        const auto [it, inserted] =
-            first_by_url.try_emplace(normalize_url_for_compare(references[i].url), i);
-        if (inserted) continue;
-        same_url_first[i] = it->second;
-        pairs.push_back({it->second, i, DuplicatePair::Kind::SameUrl});
+    DuplicateFinder finder(references.size());
+    for (std::size_t i = 0; i < references.size(); ++i) finder.add(references, i);
+    return finder.take_pairs();
+}
+
+struct DocumentCheckRun::State {
+    explicit State(const std::vector<Reference>& refs) : references(refs), duplicates(refs.size()) {
+        check.reference_findings.resize(refs.size());
     }
-    find_title_duplicates(references, same_url_first, pairs);
-    std::sort(pairs.begin(), pairs.end(), [](const DuplicatePair& a, const DuplicatePair& b) {
-        return a.second != b.second ? a.second < b.second : a.first < b.first;
-    });
-    return pairs;
+    const std::vector<Reference>& references;
+    DuplicateFinder duplicates;
+    DocumentCheck check;
+    std::size_t next = 0;
+    bool complete = false;
+};
+
+DocumentCheckRun::DocumentCheckRun(const std::vector<Reference>& references)
+    : state_(std::make_unique<State>(references)) {}
+DocumentCheckRun::~DocumentCheckRun() = default;
+DocumentCheckRun::DocumentCheckRun(DocumentCheckRun&&) noexcept = default;
+DocumentCheckRun& DocumentCheckRun::operator=(DocumentCheckRun&&) noexcept = default;
+
+bool DocumentCheckRun::advance(std::size_t max_references) {
+    State& s = *state_;
+    if (s.complete) return true;
+    const std::vector<Reference>& references = s.references;
+    const std::size_t left = references.size() - s.next;
+    const std::size_t end = max_references < left ? s.next + max_references : references.size();
+    for (; s.next < end; ++s.next) {
+        s.check.reference_findings[s.next] =
+            check_reference(references[s.next], "references[" + std::to_string(s.next) + "]");
+        s.duplicates.add(references, s.next);
+    }
+    if (s.next < references.size()) return false;
+    // The duplicate findings need every pair, so they are added in one go at the end; a file
+    // has few duplicates, and even a hostile one of all duplicates costs one pass.
+    s.check.duplicates = s.duplicates.take_pairs();
+    s.check.is_duplicate.assign(references.size(), false);
+    for (const DuplicatePair& pair : s.check.duplicates) {
+        s.check.is_duplicate[pair.second] = true;
+        s.check.reference_findings[pair.second].push_back(duplicate_finding(pair, references));
+    }
+    s.complete = true;
+    return true;
+}
+
+float DocumentCheckRun::progress() const {
+    const std::size_t total = state_->references.size();
+    return total == 0 ? 1.f : static_cast<float>(state_->next) / static_cast<float>(total);
+}
+
+DocumentCheck DocumentCheckRun::take() {
+    return std::move(state_->check);
 }
 
 DocumentCheck check_references(const std::vector<Reference>& references) {
-    DocumentCheck check;
-    check.reference_findings.resize(references.size());
-    for (std::size_t i = 0; i < references.size(); ++i)
-        check.reference_findings[i] =
-            check_reference(references[i], "references[" + std::to_string(i) + "]");
-    check.duplicates = find_duplicates(references);
-    check.is_duplicate.assign(references.size(), false);
-    for (const DuplicatePair& pair : check.duplicates) {
-        check.is_duplicate[pair.second] = true;
-        check.reference_findings[pair.second].push_back(duplicate_finding(pair, references));
-    }
-    return check;
+    DocumentCheckRun run(references);
+    run.advance(SIZE_MAX);
+    return run.take();
 }
 
 } // namespace reftier

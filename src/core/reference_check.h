@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -37,5 +38,24 @@ struct DocumentCheck {
 };
 
 DocumentCheck check_references(const std::vector<Reference>& references);
+
+// check_references a slice at a time, so the app can spread the checks of a large document
+// over frames. The references must stay as they are, and alive, until the run is taken.
+class DocumentCheckRun {
+  public:
+    explicit DocumentCheckRun(const std::vector<Reference>& references);
+    ~DocumentCheckRun();
+    DocumentCheckRun(DocumentCheckRun&&) noexcept;
+    DocumentCheckRun& operator=(DocumentCheckRun&&) noexcept;
+
+    // Checks up to `max_references` more references; true once the whole check is done.
+    bool advance(std::size_t max_references);
+    float progress() const; // 0..1 of the references checked
+    DocumentCheck take();   // once advance has returned true
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 } // namespace reftier

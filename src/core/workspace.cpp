@@ -1,6 +1,7 @@
 #include "core/workspace.h"
 
 #include <algorithm>
+#include <chrono>
 #include <unordered_map>
 
 #include "core/title_similarity.h"
@@ -29,9 +30,9 @@ std::optional<std::size_t> Workspace::find_reference(const std::string& id) cons
 
 void Workspace::record(Edit edit) {
     undo_.push_back(std::move(edit));
-    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
     redo_.clear();
-    invalidate();
+    invalidate_after(undo_.back());
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
 }
 
 void Workspace::replace_document(Document document) {
@@ -152,7 +153,7 @@ void Workspace::apply_swap(Edit& edit) {
         std::swap(document_, *edit.whole);
         break;
     }
-    invalidate();
+    invalidate_after(edit);
 }
 
 bool Workspace::undo() {
@@ -176,16 +177,96 @@ bool Workspace::redo() {
 void Workspace::invalidate() {
     ++revision_;
     check_.reset();
-    title_reports_.clear();
+    check_run_.reset();
+    title_grades_.clear();
     title_scores_.reset();
     tier_progress_.reset();
     account_report_.reset();
+    order_.clear();
+    order_for_.reset();
+    pending_query_.reset();
+    rows_.clear();
     rows_query_.reset();
 }
 
+namespace {
+
+// Work with a time budget looks at the clock between slices; kNoBudget never runs out.
+class Deadline {
+  public:
+    explicit Deadline(double budget_ms)
+        : unlimited_(budget_ms == Workspace::kNoBudget),
+          end_(Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                  std::chrono::duration<double, std::milli>(budget_ms))) {}
+    bool passed() const { return !unlimited_ && Clock::now() >= end_; }
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    bool unlimited_;
+    Clock::time_point end_;
+};
+
+} // namespace
+
+// One reference edit keeps what follows the rows (the sorted order, the grades, the shown rows,
+// renumbered), so an edit on 100,000 references neither sorts nor grades everything again;
+// results over the whole document are redone, spread over frames.
+void Workspace::invalidate_after(const Edit& edit) {
+    if (edit.kind != Edit::Kind::Reference) {
+        invalidate();
+        return;
+    }
+    // After the edit (record) or the swap (undo, redo), the fields read the same way.
+    const RowChange change = !edit.present_now ? RowChange::Erased
+                             : edit.reference  ? RowChange::Replaced
+                                               : RowChange::Inserted;
+    const auto index = static_cast<std::uint32_t>(edit.index);
+    const std::size_t size_before = document_.references.size() + (change == RowChange::Erased) -
+                                    (change == RowChange::Inserted);
+    std::vector<StoredGrade> grades = std::move(title_grades_);
+    std::vector<std::uint32_t> order = std::move(order_);
+    const auto order_for = order_for_;
+    std::vector<std::uint32_t> rows = std::move(rows_);
+    invalidate();
+
+    if (grades.size() == size_before) {
+        if (change == RowChange::Replaced) grades[index] = StoredGrade{};
+        if (change == RowChange::Inserted) grades.insert(grades.begin() + index, StoredGrade{});
+        if (change == RowChange::Erased) grades.erase(grades.begin() + index);
+        title_grades_ = std::move(grades);
+    }
+    if (order_for && order_for->first != ReferenceColumn::Grade) {
+        update_sorted_order(order, document_.references, order_for->first, order_for->second, index,
+                            change);
+        order_ = std::move(order);
+        order_for_ = order_for;
+    }
+    // Shown until the query has run again on the changed document.
+    update_row_indices(rows, index, change);
+    rows_ = std::move(rows);
+}
+
 const DocumentCheck& Workspace::reference_check() {
-    if (!check_) check_ = check_references(document_.references);
-    return *check_;
+    return *reference_check_within(kNoBudget);
+}
+
+const DocumentCheck* Workspace::reference_check_within(double budget_ms) {
+    if (check_) return &*check_;
+    if (!check_run_) check_run_.emplace(document_.references);
+    // Slices between clock reads, small enough to stay within a frame's budget: checking one
+    // reference takes 3-4 microseconds as wasm.
+    constexpr std::size_t kReferencesPerSlice = 32;
+    const Deadline deadline(budget_ms);
+    while (!check_run_->advance(kReferencesPerSlice))
+        if (deadline.passed()) return nullptr;
+    check_ = check_run_->take();
+    check_run_.reset();
+    return &*check_;
+}
+
+float Workspace::reference_check_progress() const {
+    if (check_) return 1;
+    return check_run_ ? check_run_->progress() : 0;
 }
 
 // The record's own fields, as the title checker sees them.
@@ -211,25 +292,26 @@ TitleContext Workspace::context_for(const Reference& reference, std::size_t skip
     return context;
 }
 
-const TitleReport& Workspace::title_report(std::size_t reference_index) {
-    if (title_reports_.size() != document_.references.size())
-        title_reports_.assign(document_.references.size(), std::nullopt);
-    auto& slot = title_reports_[reference_index];
-    if (!slot) {
+Workspace::TitleGrade Workspace::title_grade(std::size_t reference_index) {
+    if (title_grades_.size() != document_.references.size())
+        title_grades_.assign(document_.references.size(), StoredGrade{});
+    StoredGrade& slot = title_grades_[reference_index];
+    if (slot.score < 0) {
         const Reference& r = document_.references[reference_index];
         // Sibling titles are checked by the document-wide duplicate pass (reference_check);
         // the per-row grade only needs the title's own quality, which keeps this O(1) per row.
         TitleContext context = record_context(r);
         context.want_suggestion = false; // the table shows score and grade only
-        slot = check_title(r.title, context, *title_rules_);
+        const TitleReport report = check_title(r.title, context, *title_rules_);
+        slot = {static_cast<std::int8_t>(report.score), report.grade};
     }
-    return *slot;
+    return {slot.score, slot.grade};
 }
 
 const std::vector<int>& Workspace::title_scores() {
     if (!title_scores_) {
         std::vector<int> scores(document_.references.size());
-        for (std::size_t i = 0; i < scores.size(); ++i) scores[i] = title_report(i).score;
+        for (std::size_t i = 0; i < scores.size(); ++i) scores[i] = title_grade(i).score;
         title_scores_ = std::move(scores);
     }
     return *title_scores_;
@@ -257,15 +339,44 @@ const AccountReport& Workspace::account_report() {
     return *account_report_;
 }
 
-const std::vector<std::uint32_t>& Workspace::query_rows(const ReferenceQuery& query) {
-    if (!rows_query_ || !(*rows_query_ == query)) {
-        const bool needs_scores = query.sort_column == ReferenceColumn::Grade;
+void Workspace::start_query(const ReferenceQuery& query) {
+    const std::pair order_for{query.sort_column, query.descending};
+    if (order_for_ != order_for) {
         static const std::vector<int> no_scores;
-        rows_ = run_reference_query(document_.references, needs_scores ? title_scores() : no_scores,
-                                    query);
-        rows_query_ = query;
+        const bool needs_scores = query.sort_column == ReferenceColumn::Grade;
+        order_ = sort_references(document_.references, needs_scores ? title_scores() : no_scores,
+                                 query.sort_column, query.descending);
+        order_for_ = order_for;
     }
+    // Typing on in the filter only narrows: a row matching the longer text matches the shorter
+    // one, so only the last result needs looking at.
+    const bool narrows =
+        rows_query_ && rows_query_->sort_column == query.sort_column &&
+        rows_query_->descending == query.descending &&
+        rows_query_->status_mask == query.status_mask &&
+        fold_query_text(query.text).find(fold_query_text(rows_query_->text)) != std::string::npos;
+    filter_.start(narrows ? rows_ : order_, query.text, query.status_mask);
+    pending_query_ = query;
+}
+
+const std::vector<std::uint32_t>& Workspace::query_rows(const ReferenceQuery& query,
+                                                        double budget_ms) {
+    if (rows_query_ && *rows_query_ == query) return rows_;
+    if (!pending_query_ || !(*pending_query_ == query)) start_query(query);
+    // Slices of rows between clock reads: a read costs about as much as matching a few rows.
+    constexpr std::size_t kRowsPerSlice = 1024;
+    const Deadline deadline(budget_ms);
+    while (!filter_.advance(document_.references, kRowsPerSlice))
+        if (deadline.passed()) return rows_;
+    rows_ = filter_.take_matches();
+    rows_query_ = query;
+    pending_query_.reset();
     return rows_;
+}
+
+float Workspace::query_progress() const {
+    if (!pending_query_ || filter_.total() == 0) return 1;
+    return static_cast<float>(filter_.examined()) / static_cast<float>(filter_.total());
 }
 
 TitleReport Workspace::check_draft_title(const Reference& draft) const {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "account_check.h"
@@ -46,11 +47,29 @@ class Workspace {
 
     // Derived results, computed on first use after a change.
     const DocumentCheck& reference_check();
-    const TitleReport& title_report(std::size_t reference_index);
-    const std::vector<int>& title_scores(); // per reference, for sorting and the grade column
+    // The same check spread over calls: works on it for about `budget_ms` and returns it once
+    // done, nullptr before (a check of 100,000 references takes a few hundred milliseconds).
+    const DocumentCheck* reference_check_within(double budget_ms);
+    float reference_check_progress() const; // 0..1
+    struct TitleGrade {
+        int score = 0;
+        Grade grade = Grade::Weak;
+    };
+    // The table's grade column: checked when a row is first shown, kept as two bytes a row
+    // (a full TitleReport per row would be about 550 bytes on 100,000 references).
+    TitleGrade title_grade(std::size_t reference_index);
+    const std::vector<int>& title_scores(); // every reference's score, for sorting by grade
     const TierProgress& tier_progress(Date today);
     const AccountReport& account_report();
-    const std::vector<std::uint32_t>& query_rows(const ReferenceQuery& query);
+
+    // The table's rows for `query`. A new query on a large document is worked on for about
+    // `budget_ms` per call, so typing in the filter never holds up a frame; until it is done the
+    // last complete rows are returned (none after an edit) and query_pending() is true.
+    static constexpr double kNoBudget = -1;
+    const std::vector<std::uint32_t>& query_rows(const ReferenceQuery& query,
+                                                 double budget_ms = kNoBudget);
+    bool query_pending() const { return pending_query_.has_value(); }
+    float query_progress() const; // 0..1 of the pending query's rows examined
 
     // Live check of a title being typed in the editor (not yet saved).
     TitleReport check_draft_title(const Reference& draft) const;
@@ -79,6 +98,8 @@ class Workspace {
     void record(Edit edit);
     void apply_swap(Edit& edit);
     void invalidate();
+    void invalidate_after(const Edit& edit);
+    void start_query(const ReferenceQuery& query);
     TitleContext context_for(const Reference& reference, std::size_t skip_index) const;
 
     Document document_;
@@ -91,13 +112,25 @@ class Workspace {
     std::vector<Edit> redo_;
 
     std::optional<DocumentCheck> check_;
-    std::vector<std::optional<TitleReport>> title_reports_;
+    std::optional<DocumentCheckRun> check_run_; // reads document_.references: reset on change
+    struct StoredGrade {
+        std::int8_t score = -1; // -1: not checked yet
+        Grade grade = Grade::Weak;
+    };
+    std::vector<StoredGrade> title_grades_;
     std::optional<std::vector<int>> title_scores_;
     std::optional<TierProgress> tier_progress_;
     std::optional<Date> tier_progress_day_;
     std::optional<AccountReport> account_report_;
-    std::optional<ReferenceQuery> rows_query_;
-    std::vector<std::uint32_t> rows_;
+
+    // All rows in the order of `order_for_`'s column and direction, sorted once per document
+    // change or sort change; filters walk it and never sort.
+    std::vector<std::uint32_t> order_;
+    std::optional<std::pair<ReferenceColumn, bool>> order_for_;
+    RowFilter filter_;
+    std::optional<ReferenceQuery> pending_query_; // what filter_ is working on
+    std::vector<std::uint32_t> rows_;             // the last complete result ...
+    std::optional<ReferenceQuery> rows_query_;    // ... and its query
 };
 
 } // namespace reftier

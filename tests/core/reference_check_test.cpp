@@ -346,3 +346,37 @@ TEST(CheckReferences, KeepsEachReferencesOwnFindingsUnderItsIndex) {
     ASSERT_TRUE(finding);
     EXPECT_EQ(finding->path, "references[1].customer");
 }
+
+TEST(DocumentCheckRun, CheckedInSlicesGivesTheSameFindingsAsAtOnce) {
+    std::vector<Reference> refs;
+    for (int i = 0; i < 40; ++i) {
+        Reference r = complete_reference("r-" + std::to_string(i));
+        r.title = "Retail analytics platform number " + std::to_string(i % 7);
+        r.url = "https://example.com/story/" + std::to_string(i % 11);
+        if (i % 9 == 0) r.workload.clear();
+        refs.push_back(std::move(r));
+    }
+    const DocumentCheck whole = check_references(refs);
+    DocumentCheckRun run(refs);
+    int calls = 1;
+    while (!run.advance(3)) ++calls;
+    EXPECT_EQ(calls, 14); // 40 references, 3 at a time
+    EXPECT_FLOAT_EQ(run.progress(), 1.f);
+    const DocumentCheck sliced = run.take();
+    ASSERT_FALSE(whole.duplicates.empty());
+    EXPECT_EQ(sliced.is_duplicate, whole.is_duplicate);
+    ASSERT_EQ(sliced.duplicates.size(), whole.duplicates.size());
+    for (std::size_t i = 0; i < whole.duplicates.size(); ++i) {
+        EXPECT_EQ(sliced.duplicates[i].first, whole.duplicates[i].first);
+        EXPECT_EQ(sliced.duplicates[i].second, whole.duplicates[i].second);
+        EXPECT_EQ(sliced.duplicates[i].kind, whole.duplicates[i].kind);
+    }
+    EXPECT_EQ(sliced.reference_findings, whole.reference_findings);
+}
+
+TEST(DocumentCheckRun, AnEmptyDocumentIsCompleteAtOnce) {
+    const std::vector<Reference> none;
+    DocumentCheckRun run(none);
+    EXPECT_TRUE(run.advance(0));
+    EXPECT_TRUE(run.take().reference_findings.empty());
+}

@@ -1,0 +1,180 @@
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "core/workspace.h"
+#include "test_assets.h"
+
+using namespace reftier;
+
+namespace {
+
+using Rows = std::vector<std::uint32_t>;
+
+Document document_of(int count) {
+    Document document;
+    const char* const kCustomers[] = {"Acme Cloud", "Globex", "Initech Cloud Labs", "Umbrella"};
+    for (int i = 0; i < count; ++i) {
+        Reference r;
+        r.id = "r-" + std::to_string(i);
+        r.customer = kCustomers[i % 4];
+        r.title = "Migration " + std::to_string(i % 97) + " to Amazon EKS";
+        r.url = "https://example.org/story/" + std::to_string(i);
+        r.workload = "Containers";
+        document.references.push_back(std::move(r));
+    }
+    return document;
+}
+
+Workspace workspace_with(int count) {
+    Workspace workspace;
+    EXPECT_TRUE(
+        workspace
+            .load_rules(test::read_asset("title_rules.json"), test::read_asset("tier_rules.json"))
+            .empty());
+    workspace.load_without_history(document_of(count));
+    return workspace;
+}
+
+ReferenceQuery text_query(std::string text) {
+    ReferenceQuery query;
+    query.text = std::move(text);
+    return query;
+}
+
+} // namespace
+
+TEST(Workspace, QueryRowsWithoutBudgetAreCompleteAtOnce) {
+    Workspace ws = workspace_with(1000);
+    const Rows rows = ws.query_rows(text_query("cloud"));
+    EXPECT_FALSE(ws.query_pending());
+    EXPECT_EQ(rows, run_reference_query(ws.document().references, {}, text_query("cloud")));
+    EXPECT_EQ(rows.size(), 500u);
+}
+
+TEST(Workspace, QueryOverBudgetKeepsTheLastRowsUntilItIsDone) {
+    Workspace ws = workspace_with(20000);
+    const Rows all = ws.query_rows(ReferenceQuery{});
+    ASSERT_EQ(all.size(), 20000u);
+    // A zero budget still examines one slice a call, so the query finishes after a few calls.
+    Rows rows = ws.query_rows(text_query("initech"), 0);
+    EXPECT_TRUE(ws.query_pending());
+    EXPECT_EQ(rows, all);
+    EXPECT_GT(ws.query_progress(), 0.f);
+    EXPECT_LT(ws.query_progress(), 1.f);
+    int calls = 1;
+    while (ws.query_pending()) {
+        rows = ws.query_rows(text_query("initech"), 0);
+        ++calls;
+    }
+    EXPECT_GT(calls, 2);
+    EXPECT_EQ(rows, run_reference_query(ws.document().references, {}, text_query("initech")));
+}
+
+TEST(Workspace, TypingOnNarrowsToTheSameRowsAsAFreshQuery) {
+    Workspace ws = workspace_with(3000);
+    for (const char* text : {"c", "cl", "clo", "cloud", "cloud l"}) {
+        const Rows rows = ws.query_rows(text_query(text));
+        EXPECT_EQ(rows, run_reference_query(ws.document().references, {}, text_query(text)))
+            << text;
+    }
+    const Rows wider = ws.query_rows(text_query("c")); // deleting text widens again
+    EXPECT_EQ(wider, run_reference_query(ws.document().references, {}, text_query("c")));
+}
+
+TEST(Workspace, ChangingTheSortResortsTheFilteredRows) {
+    Workspace ws = workspace_with(200);
+    ReferenceQuery query = text_query("globex");
+    query.sort_column = ReferenceColumn::Title;
+    query.descending = true;
+    EXPECT_EQ(ws.query_rows(query), run_reference_query(ws.document().references, {}, query));
+}
+
+TEST(Workspace, AnEditNeverLeavesRowsPointingPastTheDocument) {
+    Workspace ws = workspace_with(10);
+    ASSERT_EQ(ws.query_rows(ReferenceQuery{}).size(), 10u);
+    ASSERT_TRUE(ws.remove_reference("r-9"));
+    const Rows rows = ws.query_rows(ReferenceQuery{});
+    EXPECT_EQ(rows.size(), 9u);
+    for (std::uint32_t index : rows) EXPECT_LT(index, 9u);
+}
+
+TEST(Workspace, TitleGradeIsTheTitleChecksScoreAndGrade) {
+    Workspace ws = workspace_with(4);
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Reference& r = ws.document().references[i];
+        TitleContext context;
+        context.customer = r.customer;
+        context.workload = r.workload;
+        context.want_suggestion = false;
+        const TitleReport report = check_title(r.title, context, *ws.title_rules());
+        EXPECT_EQ(ws.title_grade(i).score, report.score);
+        EXPECT_EQ(ws.title_grade(i).grade, report.grade);
+    }
+}
+
+TEST(Workspace, SortingByGradeOrdersByTitleScore) {
+    Workspace ws = workspace_with(50);
+    ReferenceQuery query;
+    query.sort_column = ReferenceColumn::Grade;
+    const Rows rows = ws.query_rows(query);
+    ASSERT_EQ(rows.size(), 50u);
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        EXPECT_LE(ws.title_grade(rows[i - 1]).score, ws.title_grade(rows[i]).score);
+}
+
+TEST(Workspace, ReferenceCheckOverBudgetIsReadyAfterSomeCalls) {
+    Workspace ws = workspace_with(3000);
+    EXPECT_EQ(ws.reference_check_within(0), nullptr); // one slice of 3,000 references
+    EXPECT_GT(ws.reference_check_progress(), 0.f);
+    const DocumentCheck* check = nullptr;
+    while (!(check = ws.reference_check_within(0))) {
+    }
+    EXPECT_EQ(ws.reference_check_progress(), 1.f);
+    EXPECT_EQ(check->reference_findings.size(), 3000u);
+    EXPECT_EQ(&ws.reference_check(), check); // kept until the next change
+}
+
+TEST(Workspace, AnEditRestartsAReferenceCheckInProgress) {
+    Workspace ws = workspace_with(3000);
+    EXPECT_EQ(ws.reference_check_within(0), nullptr);
+    ASSERT_TRUE(ws.remove_reference("r-0"));
+    EXPECT_EQ(ws.reference_check_progress(), 0.f);
+    EXPECT_EQ(ws.reference_check().reference_findings.size(), 2999u);
+}
+
+TEST(Workspace, RowsAfterEditsUndoAndRedoEqualAFreshQuery) {
+    Workspace ws = workspace_with(300);
+    ReferenceQuery query = text_query("cloud");
+    query.sort_column = ReferenceColumn::Title;
+    auto expect_fresh = [&](const char* step) {
+        EXPECT_EQ(ws.query_rows(query), run_reference_query(ws.document().references, {}, query))
+            << step;
+    };
+    expect_fresh("start");
+    Reference changed = ws.document().references[7];
+    changed.title = "A brand new cloud title";
+    ws.upsert_reference(changed);
+    expect_fresh("replaced");
+    Reference added = changed;
+    added.id = "r-new";
+    added.title = "Another cloud story";
+    ws.upsert_reference(added);
+    expect_fresh("inserted");
+    ASSERT_TRUE(ws.remove_reference("r-3"));
+    expect_fresh("erased");
+    while (ws.undo()) expect_fresh("undo");
+    while (ws.redo()) expect_fresh("redo");
+}
+
+TEST(Workspace, AGradeKeptForAnUnchangedRowFollowsItAfterAnErase) {
+    Workspace ws = workspace_with(6);
+    const Workspace::TitleGrade last = ws.title_grade(5);
+    Reference changed = ws.document().references[2];
+    changed.title = "x";
+    ws.upsert_reference(changed);
+    EXPECT_LT(ws.title_grade(2).score, 50); // the changed row was checked again
+    ASSERT_TRUE(ws.remove_reference("r-0"));
+    EXPECT_EQ(ws.title_grade(4).score, last.score);
+}

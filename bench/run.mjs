@@ -18,11 +18,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REFERENCES = 100000;
 const TITLES = 100000;
 
-const { values: args } = parseArgs({ options: { web: { type: 'string' }, modules: { type: 'string' } } });
-if (!args.web || !args.modules) {
-  console.error('usage: node bench/run.mjs --web WEB_DIR --modules BENCH_MODULES_DIR');
+// --only runs one part while working on it: title (1), core (2/3 under node), start (5), browser (2-6).
+const PARTS = ['title', 'core', 'start', 'browser'];
+const { values: args } = parseArgs({ options: { web: { type: 'string' }, modules: { type: 'string' },
+                                                only: { type: 'string' } } });
+if (!args.web || !args.modules || (args.only && !PARTS.includes(args.only))) {
+  console.error(`usage: node bench/run.mjs --web WEB_DIR --modules BENCH_MODULES_DIR [--only ${PARTS.join('|')}]`);
   process.exit(2);
 }
+const runs = (part) => !args.only || args.only === part;
 const webRoot = resolve(args.web);
 const modules = resolve(args.modules);
 const titleRules = join(ROOT, 'assets/title_rules.json');
@@ -67,64 +71,72 @@ console.log(`machine: ${machine()}`);
 console.log(`load average at start: ${loadAverage()}`);
 const work = mkdtempSync(join(os.tmpdir(), 'reftier-bench-'));
 try {
-  console.log('\n1. title checks (node)');
-  const titles = await benchTitles({ modulePath: join(modules, 'title_bench.js'), rulesPath: titleRules, count: TITLES });
+  const rows = [];
+  if (runs('title')) {
+    console.log('\n1. title checks (node)');
+    const titles = await benchTitles({ modulePath: join(modules, 'title_bench.js'), rulesPath: titleRules, count: TITLES });
+    rows.push({ name: '1 title check (wasm, CPU)', value: `${titles.usPerTitle.toFixed(2)} us/title`,
+                peer: `write-good ${((titles.writeGood.cpuMs * 1000) / titles.titles).toFixed(2)} us`,
+                ratio: `${titles.ratio.toFixed(1)}x faster`, target: '>= 10x faster, <= 2 us/title',
+                met: titles.ratio >= 10 && titles.usPerTitle <= 2 });
+  }
 
-  console.log(`\n2./3. document read and write, core only (wasm under node)`);
-  const documentText = generateDocumentText(REFERENCES);
-  const documentPath = join(work, 'document.json');
-  writeFileSync(documentPath, documentText);
-  const node = benchDocumentInNode(documentPath, documentText);
-  const core = node.core;
-  console.log(`  read_document ${ms(core.read.cpu_ms)} CPU vs JSON.parse ${ms(node.parse.cpuMs)}; write_document ` +
-              `(indent 2) ${ms(core.write.cpu_ms)} vs JSON.stringify(.., null, 2) ${ms(node.stringify.cpuMs)}; compact write ` +
-              `${ms(core.write_compact.cpu_ms)}`);
-  console.log(`  start-up: rules loaded in ${ms(core.load_rules.cpu_ms)}; importing the same document again plans a ` +
-              `merge first: ${ms(core.plan_merge_same_document.cpu_ms)}`);
-  console.log(`  after an import: table order ${ms(core.query_sorted.cpu_ms)}, document checks ` +
-              `${ms(core.reference_check.cpu_ms)}, filter "cloud" typed (5 queries) ${ms(core.filter_five_keystrokes.cpu_ms)}, ` +
-              `all title scores (grade sort) ${ms(core.title_scores.cpu_ms)}`);
-  console.log(`  heap in use: text ${mb(core.heap_text_bytes)}, document ${mb(core.heap_document_bytes)}, with table order ` +
-              `and checks ${mb(core.heap_after_first_frame_work_bytes)}, with every title report ` +
-              `${mb(core.heap_with_title_reports_bytes)}; wasm memory after read ${mb(core.memory_after_read_bytes)}, ` +
-              `at the end ${mb(core.memory_peak_bytes)}`);
+  const documentText = runs('core') || runs('browser') ? generateDocumentText(REFERENCES) : '';
+  if (runs('core')) {
+    console.log(`\n2./3. document read and write, core only (wasm under node)`);
+    const documentPath = join(work, 'document.json');
+    writeFileSync(documentPath, documentText);
+    const node = benchDocumentInNode(documentPath, documentText);
+    const core = node.core;
+    console.log(`  read_document ${ms(core.read.cpu_ms)} CPU vs JSON.parse ${ms(node.parse.cpuMs)}; write_document ` +
+                `(indent 2) ${ms(core.write.cpu_ms)} vs JSON.stringify(.., null, 2) ${ms(node.stringify.cpuMs)}; compact write ` +
+                `${ms(core.write_compact.cpu_ms)}`);
+    console.log(`  start-up: rules loaded in ${ms(core.load_rules.cpu_ms)}; importing the same document again plans a ` +
+                `merge first: ${ms(core.plan_merge_same_document.cpu_ms)}`);
+    console.log(`  after an import: table order ${ms(core.query_sorted.cpu_ms)}, document checks ` +
+                `${ms(core.reference_check.cpu_ms)}, filter "cloud" typed (5 queries) ${ms(core.filter_five_keystrokes.cpu_ms)}, ` +
+                `all title scores (grade sort) ${ms(core.title_scores.cpu_ms)}`);
+    console.log(`  heap in use: text ${mb(core.heap_text_bytes)}, document ${mb(core.heap_document_bytes)}, with table order ` +
+                `and checks ${mb(core.heap_after_first_frame_work_bytes)}, with every title report ` +
+                `${mb(core.heap_with_title_reports_bytes)}; wasm memory after read ${mb(core.memory_after_read_bytes)}, ` +
+                `at the end ${mb(core.memory_peak_bytes)}`);
+    const nodeReadRatio = core.read.cpu_ms / node.parse.cpuMs;
+    const nodeWriteRatio = core.write.cpu_ms / node.stringify.cpuMs;
+    rows.push({ name: '  read_document (node, CPU)', value: ms(core.read.cpu_ms), peer: `JSON.parse ${ms(node.parse.cpuMs)}`,
+                ratio: `${nodeReadRatio.toFixed(1)}x`, target: '<= 1.5x JSON.parse', met: nodeReadRatio <= 1.5 });
+    rows.push({ name: '  write_document (node, CPU)', value: ms(core.write.cpu_ms), peer: `JSON.stringify ${ms(node.stringify.cpuMs)}`,
+                ratio: `${nodeWriteRatio.toFixed(1)}x`, target: '<= 1.5x JSON.stringify', met: nodeWriteRatio <= 1.5 });
+  }
 
-  console.log('\n2.-6. the app in Chromium');
-  const browser = await benchBrowser({ webRoot, documentText });
-  const { io, frames, start } = browser;
-
-  const importRatio = io.imported.cpuMs / io.parse.cpuMs;
-  const exportRatio = io.exported.cpuMs / io.stringify.cpuMs;
-  const nodeReadRatio = core.read.cpu_ms / node.parse.cpuMs;
-  const nodeWriteRatio = core.write.cpu_ms / node.stringify.cpuMs;
-  const peakHeap = Math.max(io.heapAfterImport, io.heapAfterSave, io.heapAfterExport, browser.heapEnd);
-  const rows = [
-    { name: '1 title check (wasm, CPU)', value: `${titles.usPerTitle.toFixed(2)} us/title`,
-      peer: `write-good ${((titles.writeGood.cpuMs * 1000) / titles.titles).toFixed(2)} us`,
-      ratio: `${titles.ratio.toFixed(1)}x faster`, target: '>= 10x faster, <= 2 us/title',
-      met: titles.ratio >= 10 && titles.usPerTitle <= 2 },
-    { name: '2 import (Chromium, CPU)', value: ms(io.imported.cpuMs), peer: `JSON.parse ${ms(io.parse.cpuMs)}`,
-      ratio: `${importRatio.toFixed(1)}x`, target: '<= 1.5x JSON.parse', met: importRatio <= 1.5 },
-    { name: '  read_document (node, CPU)', value: ms(core.read.cpu_ms), peer: `JSON.parse ${ms(node.parse.cpuMs)}`,
-      ratio: `${nodeReadRatio.toFixed(1)}x`, target: '<= 1.5x JSON.parse', met: nodeReadRatio <= 1.5 },
-    { name: '3 export (Chromium, CPU)', value: ms(io.exported.cpuMs), peer: `JSON.stringify ${ms(io.stringify.cpuMs)}`,
-      ratio: `${exportRatio.toFixed(1)}x`, target: '<= 1.5x JSON.stringify', met: exportRatio <= 1.5 },
-    { name: '  write_document (node, CPU)', value: ms(core.write.cpu_ms), peer: `JSON.stringify ${ms(node.stringify.cpuMs)}`,
-      ratio: `${nodeWriteRatio.toFixed(1)}x`, target: '<= 1.5x JSON.stringify', met: nodeWriteRatio <= 1.5 },
-    { name: '4 frame while scrolling', value: `median ${ms(frames.scroll.totalMedian)}, p95 ${ms(frames.scroll.totalP95)}`,
-      peer: `views+ImGui ${ms(frames.scroll.buildMedian)} / ${ms(frames.scroll.buildP95)}`, target: '<= 2 ms',
-      met: frames.scroll.totalP95 <= 2 },
-    { name: '  frame per filter keystroke', value: `median ${ms(frames.keystrokes.totalMedian)}, max ${ms(frames.keystrokes.totalMax)}`,
-      target: '<= 2 ms', met: frames.keystrokes.totalMax <= 2 },
-    { name: '  frames while idle (2 s)', value: String(frames.idleFrames), target: '0', met: frames.idleFrames === 0 },
-    { name: '5 cold start to interactive', value: ms(start.cold.interactiveMs),
-      peer: `warm ${ms(start.warm.interactiveMs)}`, target: '<= 400 ms', met: start.cold.interactiveMs <= 400 },
-    { name: '  bytes on the wire (gzip)', value: `${(start.cold.pageBytes / 1024).toFixed(0)} KB`,
-      peer: `${(start.cold.serverBytes / 1024).toFixed(0)} KB with SW copy`, target: '<= 700 KB',
-      met: start.cold.pageBytes <= 700 * 1024 },
-    { name: '6 wasm memory, 100k loaded', value: mb(io.heapAfterImport), peer: `after save, export ${mb(peakHeap)}`,
-      target: '<= 64 MB', met: io.heapAfterImport <= 64 * 2 ** 20 },
-  ];
+  if (runs('start') || runs('browser')) {
+    console.log('\n2.-6. the app in Chromium');
+    const browser = await benchBrowser({ webRoot, documentText, startOnly: !runs('browser') });
+    const { start } = browser;
+    rows.push({ name: '5 cold start to interactive', value: ms(start.cold.interactiveMs),
+                peer: `warm ${ms(start.warm.interactiveMs)}`, target: '<= 400 ms', met: start.cold.interactiveMs <= 400 });
+    rows.push({ name: '  bytes on the wire (gzip)', value: `${(start.cold.pageBytes / 1024).toFixed(0)} KB`,
+                peer: `${(start.cold.serverBytes / 1024).toFixed(0)} KB with SW copy`, target: '<= 700 KB',
+                met: start.cold.pageBytes <= 700 * 1024 });
+    if (runs('browser')) {
+      const { io, frames } = browser;
+      const importRatio = io.imported.cpuMs / io.parse.cpuMs;
+      const exportRatio = io.exported.cpuMs / io.stringify.cpuMs;
+      const peakHeap = Math.max(io.heapAfterImport, io.heapAfterSave, io.heapAfterExport, browser.heapEnd);
+      rows.push(
+        { name: '2 import (Chromium, CPU)', value: ms(io.imported.cpuMs), peer: `JSON.parse ${ms(io.parse.cpuMs)}`,
+          ratio: `${importRatio.toFixed(1)}x`, target: '<= 1.5x JSON.parse', met: importRatio <= 1.5 },
+        { name: '3 export (Chromium, CPU)', value: ms(io.exported.cpuMs), peer: `JSON.stringify ${ms(io.stringify.cpuMs)}`,
+          ratio: `${exportRatio.toFixed(1)}x`, target: '<= 1.5x JSON.stringify', met: exportRatio <= 1.5 },
+        { name: '4 frame while scrolling', value: `median ${ms(frames.scroll.totalMedian)}, p95 ${ms(frames.scroll.totalP95)}`,
+          peer: `views+ImGui ${ms(frames.scroll.buildMedian)} / ${ms(frames.scroll.buildP95)}`, target: '<= 2 ms',
+          met: frames.scroll.totalP95 <= 2 },
+        { name: '  frame per filter keystroke', value: `median ${ms(frames.keystrokes.totalMedian)}, max ${ms(frames.keystrokes.totalMax)}`,
+          target: '<= 2 ms', met: frames.keystrokes.totalMax <= 2 },
+        { name: '  frames while idle (2 s)', value: String(frames.idleFrames), target: '0', met: frames.idleFrames === 0 },
+        { name: '6 wasm memory, 100k loaded', value: mb(io.heapAfterImport), peer: `after save, export ${mb(peakHeap)}`,
+          target: '<= 64 MB', met: io.heapAfterImport <= 64 * 2 ** 20 });
+    }
+  }
   console.log(`\nsummary (load average at end: ${loadAverage()}; ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   printTable(rows);
 } finally {

@@ -5,6 +5,7 @@
 # or busy machine gives worse numbers, never a failure.
 #
 #   scripts/bench.sh            the benchmarks (a few minutes, plus the first build)
+#   scripts/bench.sh --only P   one part: title, core (read/write under node), start, browser
 #   scripts/bench.sh --profile  where the time goes: a native build of the same core in
 #                               build/bench-native, run under valgrind's callgrind on 10,000
 #                               titles and a 10,000-reference document; prints the costliest
@@ -44,8 +45,8 @@ if [ "${1:-}" = "--profile" ]; then
   exit 0
 fi
 
-BENCH_BUILD="$ROOT/build/bench-wasm"
+BENCH_BUILD="${BENCH_BUILD:-$ROOT/build/bench-wasm}" # a separate directory per working copy
 emcmake cmake -S "$ROOT" -B "$BENCH_BUILD" -DCMAKE_BUILD_TYPE=Release -DREFTIER_BUILD_TESTS=OFF \
   -DREFTIER_BUILD_BENCH=ON >/dev/null
 cmake --build "$BENCH_BUILD" --target reftier_app title_bench doc_bench -j "$JOBS"
-node "$ROOT/bench/run.mjs" --web "$BENCH_BUILD/web" --modules "$BENCH_BUILD/bench"
+node "$ROOT/bench/run.mjs" --web "$BENCH_BUILD/web" --modules "$BENCH_BUILD/bench" "$@"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/enum_names.h"
 
@@ -107,8 +108,9 @@ static std::uint64_t sort_key(ReferenceColumn column, const Reference& r, int sc
     return 0;
 }
 
-// Whether row `a` comes before row `b`: by key, then the whole text for text columns, then
-// document order in both directions (so the order is stable).
+// Whether row `a` comes before row `b` by sort_key, then the whole text for text columns (the
+// key holds only their first bytes), then document order in both directions (so the order is
+// stable): the order sort_references gives.
 static bool row_before(ReferenceColumn column, bool descending, const std::vector<Reference>& refs,
                        std::uint32_t a, std::uint64_t key_a, std::uint32_t b, std::uint64_t key_b) {
     int c = key_a < key_b ? -1 : (key_a > key_b ? 1 : 0);
@@ -119,22 +121,79 @@ static bool row_before(ReferenceColumn column, bool descending, const std::vecto
     return a < b;
 }
 
+// Equal under compare_text_folded: same length, same bytes after ASCII folding.
+struct FoldedHash {
+    std::size_t operator()(std::string_view text) const {
+        std::uint64_t hash = 14695981039346656037ull; // FNV-1a
+        for (char c : text)
+            hash = (hash ^ static_cast<unsigned char>(ascii_lower(c))) * 1099511628211ull;
+        return static_cast<std::size_t>(hash);
+    }
+};
+struct FoldedEqual {
+    bool operator()(std::string_view a, std::string_view b) const {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+        return true;
+    }
+};
+
+// Each reference's rank among the distinct texts of the column. Documents repeat customers
+// (and often titles) many times; sorting the distinct texts once and the references by
+// integer rank avoids comparing the same long texts over and over.
+static std::vector<std::uint32_t> text_ranks(const std::vector<Reference>& references,
+                                             ReferenceColumn column) {
+    std::unordered_map<std::string_view, std::uint32_t, FoldedHash, FoldedEqual> distinct_of;
+    distinct_of.reserve(references.size());
+    std::vector<const std::string*> distinct;
+    std::vector<std::uint32_t> ranks(references.size());
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        const std::string& text = *sort_text(column, references[i]);
+        const auto [it, inserted] =
+            distinct_of.try_emplace(text, static_cast<std::uint32_t>(distinct.size()));
+        if (inserted) distinct.push_back(&text);
+        ranks[i] = it->second; // the distinct id for now
+    }
+    struct Keyed {
+        std::uint64_t key;
+        std::uint32_t id;
+    };
+    std::vector<Keyed> keyed(distinct.size());
+    for (std::uint32_t id = 0; id < keyed.size(); ++id)
+        keyed[id] = {text_prefix_key(*distinct[id]), id};
+    std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+        if (a.key != b.key) return a.key < b.key;
+        return compare_text_folded(*distinct[a.id], *distinct[b.id]) < 0;
+    });
+    std::vector<std::uint32_t> rank_of_id(distinct.size());
+    for (std::uint32_t rank = 0; rank < keyed.size(); ++rank) rank_of_id[keyed[rank].id] = rank;
+    for (std::uint32_t& rank : ranks) rank = rank_of_id[rank];
+    return ranks;
+}
+
 std::vector<std::uint32_t> sort_references(const std::vector<Reference>& references,
                                            const std::vector<int>& title_scores,
                                            ReferenceColumn column, bool descending) {
     struct Keyed {
-        std::uint64_t key;
+        std::uint64_t key; // exact: equal keys are equal in the column
         std::uint32_t index;
     };
     std::vector<Keyed> keyed(references.size());
-    for (std::uint32_t i = 0; i < keyed.size(); ++i) {
-        const int score = i < title_scores.size() ? title_scores[i] : 0;
-        keyed[i] = {sort_key(column, references[i], score), i};
+    if (column == ReferenceColumn::Customer || column == ReferenceColumn::Title) {
+        const std::vector<std::uint32_t> ranks = text_ranks(references, column);
+        for (std::uint32_t i = 0; i < keyed.size(); ++i) keyed[i] = {ranks[i], i};
+    } else {
+        for (std::uint32_t i = 0; i < keyed.size(); ++i) {
+            const int score = i < title_scores.size() ? title_scores[i] : 0;
+            keyed[i] = {sort_key(column, references[i], score), i};
+        }
     }
     // std::sort with the index as the last tie-break is stable and, unlike stable_sort,
     // needs no merge buffer.
     std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
-        return row_before(column, descending, references, a.index, a.key, b.index, b.key);
+        if (a.key != b.key) return descending ? a.key > b.key : a.key < b.key;
+        return a.index < b.index;
     });
     std::vector<std::uint32_t> order(keyed.size());
     for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].index;

@@ -114,7 +114,7 @@ void draw_reference_editor(App& app) {
     text_field("Customer", &d.customer, "the AWS customer, by name");
     text_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail");
     if (ImGui::IsItemActivated() || ImGui::IsItemEdited()) platform::request_frames(2);
-    const TitleReport report = app.workspace.check_draft_title(d);
+    const TitleReport& report = app.workspace.check_draft_title(d);
     ImGui::Indent();
     draw_title_check(app, report);
     ImGui::Unindent();
@@ -138,7 +138,7 @@ void draw_reference_editor(App& app) {
 
     Reference checked = d;
     checked.services = split_services(e.services_text);
-    const std::vector<Finding> findings = app.workspace.check_draft_reference(checked);
+    const std::vector<Finding>& findings = app.workspace.check_draft_reference(checked);
     if (!findings.empty()) {
         ImGui::Spacing();
         ImGui::TextDisabled("What the reviewer will look for:");

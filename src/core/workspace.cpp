@@ -182,6 +182,7 @@ void Workspace::invalidate() {
     title_scores_.reset();
     tier_progress_.reset();
     account_report_.reset();
+    draft_lookup_.reset();
     order_.clear();
     order_for_.reset();
     pending_query_.reset();
@@ -279,16 +280,49 @@ static TitleContext record_context(const Reference& reference) {
     return context;
 }
 
-TitleContext Workspace::context_for(const Reference& reference, std::size_t skip_index) const {
-    TitleContext context = record_context(reference);
-    if (reference.customer.empty()) return context;
-    const std::string customer = normalize_title(reference.customer);
-    for (std::size_t i = 0; i < document_.references.size(); ++i) {
-        const Reference& other = document_.references[i];
-        if (i == skip_index || other.id == reference.id) continue;
-        if (normalize_title(other.customer) == customer)
-            context.sibling_titles.push_back(other.title);
+static std::size_t text_hash(std::string_view text) {
+    return std::hash<std::string_view>{}(text);
+}
+
+static void index_text(HashIndex& index, const std::string& normalized, std::uint32_t reference) {
+    if (!normalized.empty()) index.emplace_back(text_hash(normalized), reference);
+}
+
+// The references of `index` whose text hashes like `normalized`, in document order.
+template <typename Visit>
+static void for_each_match(const HashIndex& index, const std::string& normalized, Visit visit) {
+    if (normalized.empty()) return;
+    const std::pair<std::size_t, std::uint32_t> first{text_hash(normalized), 0};
+    for (auto it = std::lower_bound(index.begin(), index.end(), first);
+         it != index.end() && it->first == first.first; ++it)
+        visit(it->second);
+}
+
+const Workspace::DraftLookup& Workspace::draft_lookup() {
+    if (!draft_lookup_) {
+        DraftLookup lookup;
+        const auto& refs = document_.references;
+        lookup.by_customer.reserve(refs.size());
+        lookup.by_url.reserve(refs.size());
+        for (std::uint32_t i = 0; i < refs.size(); ++i) {
+            index_text(lookup.by_customer, normalize_title(refs[i].customer), i);
+            index_text(lookup.by_url, normalize_url_for_compare(refs[i].url), i);
+        }
+        std::sort(lookup.by_customer.begin(), lookup.by_customer.end());
+        std::sort(lookup.by_url.begin(), lookup.by_url.end());
+        draft_lookup_ = std::move(lookup);
     }
+    return *draft_lookup_;
+}
+
+TitleContext Workspace::context_for(const Reference& reference) {
+    TitleContext context = record_context(reference);
+    const std::string customer = normalize_title(reference.customer);
+    for_each_match(draft_lookup().by_customer, customer, [&](std::uint32_t i) {
+        const Reference& other = document_.references[i];
+        if (other.id != reference.id && normalize_title(other.customer) == customer)
+            context.sibling_titles.push_back(other.title);
+    });
     return context;
 }
 
@@ -379,27 +413,33 @@ float Workspace::query_progress() const {
     return static_cast<float>(filter_.examined()) / static_cast<float>(filter_.total());
 }
 
-TitleReport Workspace::check_draft_title(const Reference& draft) const {
-    const auto index = find_reference(draft.id);
-    return check_title(draft.title, context_for(draft, index.value_or(SIZE_MAX)), *title_rules_);
+const TitleReport& Workspace::check_draft_title(const Reference& draft) {
+    if (draft_title_.revision != revision_ || !(draft_title_.draft == draft)) {
+        draft_title_.result = check_title(draft.title, context_for(draft), *title_rules_);
+        draft_title_.draft = draft;
+        draft_title_.revision = revision_;
+    }
+    return draft_title_.result;
 }
 
-std::vector<Finding> Workspace::check_draft_reference(const Reference& draft) const {
+const std::vector<Finding>& Workspace::check_draft_reference(const Reference& draft) {
+    if (draft_findings_.revision == revision_ && draft_findings_.draft == draft)
+        return draft_findings_.result;
     std::vector<Finding> findings = check_reference(draft, "");
-    for (const Reference& other : document_.references) {
-        if (other.id == draft.id) continue;
-        if (!draft.url.empty() &&
-            normalize_url_for_compare(other.url) == normalize_url_for_compare(draft.url)) {
-            Finding f;
-            f.severity = Severity::Error;
-            f.code = "duplicate-url";
-            f.message = "Reference " + other.id + " (" + other.customer + ") has the same URL.";
-            f.path = "url";
-            f.related_id = other.id;
-            findings.push_back(std::move(f));
-        }
-    }
-    return findings;
+    const std::string url = normalize_url_for_compare(draft.url);
+    for_each_match(draft_lookup().by_url, url, [&](std::uint32_t i) {
+        const Reference& other = document_.references[i];
+        if (other.id == draft.id || normalize_url_for_compare(other.url) != url) return;
+        Finding f;
+        f.severity = Severity::Error;
+        f.code = "duplicate-url";
+        f.message = "Reference " + other.id + " (" + other.customer + ") has the same URL.";
+        f.path = "url";
+        f.related_id = other.id;
+        findings.push_back(std::move(f));
+    });
+    draft_findings_ = {revision_, draft, std::move(findings)};
+    return draft_findings_.result;
 }
 
 } // namespace reftier

@@ -20,6 +20,10 @@
 
 namespace reftier {
 
+// (hash of a normalised text, reference index) pairs, sorted: the references with a given
+// customer or URL are found by binary search, in document order.
+using HashIndex = std::vector<std::pair<std::size_t, std::uint32_t>>;
+
 class Workspace {
   public:
     // Rules come from assets/ (title_rules.json, tier_rules.json); errors are readable lines.
@@ -51,6 +55,8 @@ class Workspace {
     // done, nullptr before (a check of 100,000 references takes a few hundred milliseconds).
     const DocumentCheck* reference_check_within(double budget_ms);
     float reference_check_progress() const; // 0..1
+    bool reference_check_pending() const { return check_run_.has_value(); }
+    bool reference_check_done() const { return check_.has_value(); }
     struct TitleGrade {
         int score = 0;
         Grade grade = Grade::Weak;
@@ -69,12 +75,14 @@ class Workspace {
     const std::vector<std::uint32_t>& query_rows(const ReferenceQuery& query,
                                                  double budget_ms = kNoBudget);
     bool query_pending() const { return pending_query_.has_value(); }
+    const std::vector<std::uint32_t>& shown_rows() const { return rows_; } // as last returned
     float query_progress() const; // 0..1 of the pending query's rows examined
 
-    // Live check of a title being typed in the editor (not yet saved).
-    TitleReport check_draft_title(const Reference& draft) const;
+    // Live check of a title being typed in the editor (not yet saved). The editor asks every
+    // frame: the last answer is kept while neither the draft nor the document changes.
+    const TitleReport& check_draft_title(const Reference& draft);
     // Findings of a draft reference on its own, plus duplicate findings against the others.
-    std::vector<Finding> check_draft_reference(const Reference& draft) const;
+    const std::vector<Finding>& check_draft_reference(const Reference& draft);
 
     const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
     const RuleSet* active_rule_set() const;
@@ -99,8 +107,13 @@ class Workspace {
     void apply_swap(Edit& edit);
     void invalidate();
     void invalidate_after(const Edit& edit);
+    struct DraftLookup {
+        HashIndex by_customer;
+        HashIndex by_url;
+    };
+    const DraftLookup& draft_lookup();
     void start_query(const ReferenceQuery& query);
-    TitleContext context_for(const Reference& reference, std::size_t skip_index) const;
+    TitleContext context_for(const Reference& reference);
 
     Document document_;
     std::uint64_t revision_ = 1;
@@ -122,6 +135,17 @@ class Workspace {
     std::optional<TierProgress> tier_progress_;
     std::optional<Date> tier_progress_day_;
     std::optional<AccountReport> account_report_;
+
+    // A draft is checked against the others through hashes of their normalised customers and
+    // URLs, built once per change, instead of normalising 100,000 texts on every keystroke.
+    std::optional<DraftLookup> draft_lookup_;
+    template <typename Result> struct DraftMemo {
+        std::uint64_t revision = 0; // 0: nothing kept
+        Reference draft;
+        Result result;
+    };
+    DraftMemo<TitleReport> draft_title_;
+    DraftMemo<std::vector<Finding>> draft_findings_;
 
     // All rows in the order of `order_for_`'s column and direction, sorted once per document
     // change or sort change; filters walk it and never sort.

@@ -178,3 +178,46 @@ TEST(Workspace, AGradeKeptForAnUnchangedRowFollowsItAfterAnErase) {
     ASSERT_TRUE(ws.remove_reference("r-0"));
     EXPECT_EQ(ws.title_grade(4).score, last.score);
 }
+
+TEST(Workspace, DraftWithAnotherReferencesUrlGetsADuplicateUrlError) {
+    Workspace ws = workspace_with(50);
+    Reference draft = ws.document().references[10];
+    draft.id = "r-draft";
+    draft.url = "https://EXAMPLE.org/story/20/"; // the same page as r-20, written differently
+    const std::vector<Finding>& findings = ws.check_draft_reference(draft);
+    std::vector<std::string> related;
+    for (const Finding& f : findings)
+        if (f.code == "duplicate-url") related.push_back(f.related_id);
+    EXPECT_EQ(related, std::vector<std::string>{"r-20"});
+}
+
+TEST(Workspace, AnEditedReferenceIsNotItsOwnDuplicate) {
+    Workspace ws = workspace_with(50);
+    const Reference same = ws.document().references[20];
+    for (const Finding& f : ws.check_draft_reference(same)) EXPECT_NE(f.code, "duplicate-url");
+}
+
+TEST(Workspace, DraftTitleIsComparedWithTheSameCustomersOtherTitles) {
+    Workspace ws = workspace_with(50);
+    Reference draft = ws.document().references[0]; // Acme Cloud, "Migration 0 to Amazon EKS"
+    draft.id = "r-draft";
+    draft.customer = "  acme   CLOUD ";
+    const TitleReport& report = ws.check_draft_title(draft);
+    bool near_duplicate = false;
+    for (const Finding& f : report.findings)
+        near_duplicate |= f.code.find("duplicate") != std::string::npos;
+    EXPECT_TRUE(near_duplicate);
+    draft.customer = "Someone Else";
+    for (const Finding& f : ws.check_draft_title(draft).findings)
+        EXPECT_EQ(f.code.find("duplicate"), std::string::npos) << f.code;
+}
+
+TEST(Workspace, DraftChecksSeeTheDocumentAfterAnEdit) {
+    Workspace ws = workspace_with(10);
+    Reference draft = ws.document().references[3];
+    draft.id = "r-draft";
+    ASSERT_FALSE(ws.check_draft_reference(draft).empty());
+    const std::size_t before = ws.check_draft_reference(draft).size();
+    ASSERT_TRUE(ws.remove_reference("r-3")); // the reference whose URL the draft repeats
+    EXPECT_EQ(ws.check_draft_reference(draft).size(), before - 1);
+}

@@ -1,5 +1,5 @@
 // A small static file server for the built app (no npm packages needed): right MIME types for
-// wasm, gzip when the browser accepts it, loopback only.
+// wasm, gzip when the browser accepts it, ETags for revalidation, loopback only.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -23,8 +23,12 @@ export function startServer(root, port, host = '127.0.0.1') {
       let info = await stat(path).catch(() => null);
       if (info && info.isDirectory()) { path = join(path, 'index.html'); info = await stat(path).catch(() => null); }
       if (!info) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      // no-cache: the browser asks every time, and an unchanged file costs a 304 instead of its
+      // bytes (a reload, the service worker's copy).
+      const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
       const headers = { 'content-type': TYPES[extname(path)] || 'application/octet-stream',
-                        'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+                        'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', etag };
+      if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers).end(); return; }
       let body = await readFile(path);
       if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
         const key = path + ':' + info.mtimeMs;

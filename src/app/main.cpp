@@ -81,6 +81,11 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // ImGui draws flat, opaque 2D: no depth or stencil buffer and no alpha channel, so the
+    // browser has less to clear and to composite each frame (it shows in software GL).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     g_window = glfwCreateWindow(1280, 800, "RefTier", nullptr, nullptr);
     if (!g_window) return 1;
     glfwMakeContextCurrent(g_window);

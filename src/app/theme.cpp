@@ -46,8 +46,10 @@ void apply_theme_and_fonts(float pixel_ratio, const UiSettings& settings) {
     io.Fonts->Clear();
     ImFontConfig config;
     config.OversampleH = 2;
+    // The embedded font holds only these characters: src/app/CMakeLists.txt subsets it to the
+    // same ranges (APP_FONT_UNICODES); change both together.
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0};
-    if (!io.Fonts->AddFontFromFileTTF("/assets/fonts/DejaVuSans.ttf", kFontSize * scale, &config,
+    if (!io.Fonts->AddFontFromFileTTF("/assets/fonts/RefTierSans.ttf", kFontSize * scale, &config,
                                       ranges))
         io.Fonts->AddFontDefault();
 

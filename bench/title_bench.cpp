@@ -1,12 +1,18 @@
 // Title-check benchmark: runs the core's check_title over many records given in one buffer, so
 // the figure is the checker's own cost, not JS<->wasm string marshalling per title.
 //
+// What is timed is what the table does for each row (Workspace::title_grade): build the row's
+// TitleContext from its fields and run the check without the suggested rewrite, report findings
+// included. The editor's check, suggestion included, is timed the same way for information.
+// Splitting the records out of the buffer is a separate call, timed apart: the app never does
+// it, and write-good is handed its titles ready as strings.
+//
 // Records are lines of tab-separated fields: title, customer, workload, industry, services
 // (comma separated); bench/generate.mjs writes them. Built two ways:
 //   - wasm (bench/title.mjs loads it in the same node process as write-good): exports
-//     bench_title_load_rules and bench_title_check; no main.
+//     bench_title_load_rules, bench_title_load_records and bench_title_check; no main.
 //   - native (scripts/bench.sh --profile): a main that reads the rules and records from files,
-//     so valgrind can profile the same code.
+//     so valgrind can profile the same code; --with-suggestion profiles the editor's check.
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -23,9 +29,13 @@
 
 namespace {
 
+// A row's fields, as a Reference holds them for the table.
 struct TitleRecord {
     std::string_view title;
-    reftier::TitleContext context;
+    std::string_view customer;
+    std::string_view workload;
+    std::string_view industry;
+    std::vector<std::string_view> services;
 };
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
@@ -46,10 +56,10 @@ std::vector<TitleRecord> parse_records(std::string_view buffer) {
         if (fields.size() != 5) continue;
         TitleRecord record;
         record.title = fields[0];
-        record.context.customer = fields[1];
-        record.context.workload = fields[2];
-        record.context.industry = fields[3];
-        if (!fields[4].empty()) record.context.services = split(fields[4], ',');
+        record.customer = fields[1];
+        record.workload = fields[2];
+        record.industry = fields[3];
+        if (!fields[4].empty()) record.services = split(fields[4], ',');
         records.push_back(std::move(record));
     }
     return records;
@@ -62,6 +72,8 @@ double now_ms() {
 }
 
 reftier::TitleRulesPtr g_rules;
+std::string g_text; // the records' text; g_records points into it
+std::vector<TitleRecord> g_records;
 
 // What a run found, so the caller can check that wasm and native agree and see the mix of
 // grades the generated titles produce.
@@ -75,13 +87,23 @@ struct RunResult {
 
 RunResult g_last;
 
-RunResult check_all(std::string_view buffer) {
-    const std::vector<TitleRecord> records = parse_records(buffer);
+void load_records(std::string_view text) {
+    g_text.assign(text);
+    g_records = parse_records(g_text);
+}
+
+RunResult check_all(bool want_suggestion) {
     RunResult result;
-    result.titles = records.size();
+    result.titles = g_records.size();
     const double start = now_ms();
-    for (const TitleRecord& record : records) {
-        const reftier::TitleReport report = reftier::check_title(record.title, record.context, *g_rules);
+    for (const TitleRecord& record : g_records) {
+        reftier::TitleContext context;
+        context.customer = record.customer;
+        context.workload = record.workload;
+        context.industry = record.industry;
+        for (std::string_view service : record.services) context.services.push_back(service);
+        context.want_suggestion = want_suggestion;
+        const reftier::TitleReport report = reftier::check_title(record.title, context, *g_rules);
         result.score_sum += report.score;
         ++result.grades[static_cast<int>(report.grade)];
         result.findings += report.findings.size();
@@ -107,10 +129,16 @@ EMSCRIPTEN_KEEPALIVE int bench_title_load_rules(const char* json_text) {
     return load_rules(json_text) ? 1 : 0;
 }
 
-// Checks every record in buffer[0, length); returns the loop time in ms. The other figures of
-// the run are read with bench_title_result(i) afterwards.
-EMSCRIPTEN_KEEPALIVE double bench_title_check(const char* buffer, std::size_t length) {
-    g_last = check_all(std::string_view(buffer, length));
+// Copies buffer[0, length) and splits it into records for bench_title_check; returns how many.
+EMSCRIPTEN_KEEPALIVE double bench_title_load_records(const char* buffer, std::size_t length) {
+    load_records(std::string_view(buffer, length));
+    return double(g_records.size());
+}
+
+// Checks every loaded record, with the suggestion when want_suggestion is not 0; returns the
+// loop time in ms. The other figures of the run are read with bench_title_result(i) afterwards.
+EMSCRIPTEN_KEEPALIVE double bench_title_check(int want_suggestion) {
+    g_last = check_all(want_suggestion != 0);
     return g_last.loop_ms;
 }
 
@@ -126,8 +154,10 @@ EMSCRIPTEN_KEEPALIVE double bench_title_result(int which) {
 #else
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: title_bench TITLE_RULES.json RECORDS.tsv\n");
+    const bool want_suggestion = argc == 4 && std::string_view(argv[3]) == "--with-suggestion";
+    if (argc != 3 && !want_suggestion) {
+        std::fprintf(stderr,
+                     "usage: title_bench TITLE_RULES.json RECORDS.tsv [--with-suggestion]\n");
         return 2;
     }
     const std::optional<std::string> rules = reftier::read_text_file(argv[1]);
@@ -136,11 +166,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "title_bench: cannot read %s or %s\n", argv[1], argv[2]);
         return 1;
     }
-    const RunResult r = check_all(*records);
-    std::printf("titles %zu, %.1f ms, %.3f us per title, score sum %lld, weak %zu, fair %zu, "
+    load_records(*records);
+    const RunResult r = check_all(want_suggestion);
+    std::printf("%stitles %zu, %.1f ms, %.3f us per title, score sum %lld, weak %zu, fair %zu, "
                 "strong %zu, findings %zu\n",
-                r.titles, r.loop_ms, r.loop_ms * 1000 / double(r.titles), r.score_sum,
-                r.grades[0], r.grades[1], r.grades[2], r.findings);
+                want_suggestion ? "with suggestion: " : "", r.titles, r.loop_ms,
+                r.loop_ms * 1000 / double(r.titles), r.score_sum, r.grades[0], r.grades[1],
+                r.grades[2], r.findings);
     return 0;
 }
 

@@ -4,10 +4,9 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <optional>
-#include <unordered_map>
+#include <span>
 
 #include "core/title_similarity.h"
 
@@ -105,6 +104,21 @@ struct Band {
     double points = 0;
 };
 
+// One length's bands, with what its findings say worked out at load: formatting the message
+// for each title cost as much as the rest of the length check.
+struct LengthBands {
+    std::vector<Band> bands;
+    Band best;
+    std::string_view unit;  // "word"
+    std::string_view units; // "words"
+    std::string best_text;  // "5 to 9"
+    // The finding's message for the counts below kPrecomputedLengthMessages; empty where the
+    // count is in the best band.
+    std::vector<std::string> messages;
+};
+
+constexpr std::size_t kPrecomputedLengthMessages = 256;
+
 struct StemRule {
     std::string suffix;
     std::string base; // what replaces the suffix: "driving" - "ing" + "e" = "drive"
@@ -164,9 +178,30 @@ constexpr std::array<TemplateFieldName, 4> kTemplateFields{{
     {"services", TemplateField::Services},
 }};
 
+// Lower-case; `starts` marks their first bytes, so most terms are ruled out with one look-up.
+struct UrlPrefixes {
+    std::vector<std::string> texts;
+    std::array<bool, 256> starts{};
+};
+
 struct OutcomeRule {
     std::vector<std::string> when; // lower-case single words of the workload or services
     std::string phrase;
+};
+
+// Every spelling that matches a vocabulary word: the words themselves, then what each stemming
+// rule turns into them ("drives", "optimizing"), so a term costs one lookup. Open addressing on
+// a power-of-two table with the hash kept per entry: it runs for every term of every title.
+struct SpellingTable {
+    struct Entry {
+        std::uint32_t hash = 0;
+        std::uint32_t text_begin = 0; // into texts
+        std::uint32_t text_length = 0;
+        std::uint32_t word_id = 0;
+    };
+    std::string texts;
+    std::vector<Entry> entries;
+    std::vector<std::uint32_t> slots; // entry index + 1, 0 when empty
 };
 
 } // namespace
@@ -174,16 +209,15 @@ struct OutcomeRule {
 struct TitleRules {
     // Vocabulary: every word of every list gets an id; phrases are id sequences, so "data lakes"
     // matches "data lake" through the stemmer of each word.
-    std::deque<std::string> word_texts; // owns the keys of word_ids; a deque never moves them
-    std::unordered_map<std::string_view, std::uint32_t> word_ids;
+    SpellingTable spellings;
     std::vector<VocabularyWord> words;
     std::vector<Phrase> phrases;
     std::size_t min_stem_length = 3;
     std::vector<StemRule> stem_rules;
-    std::vector<std::string> url_prefixes;
+    UrlPrefixes url_prefixes;
 
-    std::vector<Band> word_count_bands;
-    std::vector<Band> character_count_bands;
+    LengthBands word_count_bands;
+    LengthBands character_count_bands;
     double length_tip_min_points = 0;
     std::size_t all_caps_min_words = 0;
     std::size_t all_caps_min_word_letters = 0;
@@ -309,11 +343,11 @@ CodePoint decode_utf8(std::string_view text, std::size_t at) {
     return {value, length};
 }
 
-bool is_ascii_alnum(char32_t c) {
+constexpr bool is_ascii_alnum(char32_t c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-bool is_ascii_space(char32_t c) {
+constexpr bool is_ascii_space(char32_t c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
@@ -328,14 +362,15 @@ char ascii_upper(char c) {
 // term ("Node.js", "Acme's"). Both only when a letter follows, otherwise they are punctuation.
 enum class CharKind { Space, Letter, Joiner, Connector, Punctuation, Emoji };
 
-CharKind classify(char32_t c) {
-    if (c < 0x80) {
-        if (is_ascii_alnum(c)) return CharKind::Letter;
-        if (is_ascii_space(c) || c < 0x20 || c == 0x7F) return CharKind::Space;
-        if (c == '-' || c == '/') return CharKind::Joiner;
-        if (c == '.' || c == '\'') return CharKind::Connector;
-        return CharKind::Punctuation;
-    }
+constexpr CharKind classify_ascii(char32_t c) {
+    if (is_ascii_alnum(c)) return CharKind::Letter;
+    if (is_ascii_space(c) || c < 0x20 || c == 0x7F) return CharKind::Space;
+    if (c == '-' || c == '/') return CharKind::Joiner;
+    if (c == '.' || c == '\'') return CharKind::Connector;
+    return CharKind::Punctuation;
+}
+
+CharKind classify_beyond_ascii(char32_t c) {
     if (in_ranges(c, kEmojiRanges)) return CharKind::Emoji;
     if (in_ranges(c, kSpaceRanges)) return CharKind::Space;
     if (c == kHyphen || c == kNonBreakingHyphen) return CharKind::Joiner;
@@ -345,10 +380,27 @@ CharKind classify(char32_t c) {
 }
 
 // +1 upper case, -1 lower case, 0 uncased (digits, CJK). ASCII and Latin-1 letters only.
-int letter_case(char32_t c) {
+constexpr int letter_case(char32_t c) {
     if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return 1;
     if ((c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7)) return -1;
     return 0;
+}
+
+struct AsciiClass {
+    CharKind kind = CharKind::Space;
+    std::int8_t letter_case = 0;
+};
+
+// Looked up rather than worked out: most titles are ASCII only.
+constexpr std::array<AsciiClass, 0x80> kAsciiClasses = [] {
+    std::array<AsciiClass, 0x80> classes{};
+    for (char32_t c = 0; c < 0x80; ++c)
+        classes[c] = {classify_ascii(c), static_cast<std::int8_t>(letter_case(c))};
+    return classes;
+}();
+
+CharKind classify(char32_t c) {
+    return c < 0x80 ? kAsciiClasses[c].kind : classify_beyond_ascii(c);
 }
 
 // The punctuation whose doubling ("!!", "?!", "...") the title checker reports.
@@ -385,10 +437,10 @@ struct TextScan {
 
 // Where a URL starting at `at` ends (the next space), or `at` when none starts there. Checked
 // where a term would start, so "www." inside a word is not a URL.
-std::size_t find_url_end(const std::string& lower, std::size_t at,
-                         const std::vector<std::string>& url_prefixes) {
-    for (const std::string& prefix : url_prefixes) {
-        if (lower[at] != prefix[0] || lower.compare(at, prefix.size(), prefix) != 0) continue;
+std::size_t find_url_end(std::string_view lower, std::size_t at, const UrlPrefixes& url_prefixes) {
+    if (!url_prefixes.starts[static_cast<unsigned char>(lower[at])]) return at;
+    for (const std::string& prefix : url_prefixes.texts) {
+        if (lower.compare(at, prefix.size(), prefix) != 0) continue;
         std::size_t end = at;
         while (end < lower.size() && !is_ascii_space(static_cast<unsigned char>(lower[end]))) ++end;
         return end;
@@ -397,17 +449,21 @@ std::size_t find_url_end(const std::string& lower, std::size_t at,
 }
 
 // One pass over the text: terms, words, characters, URLs, emoji and punctuation runs.
-void scan_text(std::string_view text, const std::vector<std::string>& url_prefixes, TextScan& out) {
-    out.lower.assign(text);
-    for (char& c : out.lower) c = ascii_lower(c);
+void scan_text(std::string_view text, const UrlPrefixes& url_prefixes, TextScan& out) {
+    // Written in one pass: assigning first would copy the text, then lower it in a second.
+    out.lower.resize(text.size());
+    char* const lower_data = out.lower.data();
+    for (std::size_t i = 0; i < text.size(); ++i) lower_data[i] = ascii_lower(text[i]);
+    const std::string_view lower(lower_data, text.size());
     out.terms.clear();
     out.urls.clear();
     out.emoji.clear();
     out.repeated_punctuation.clear();
     out.has_trailing_period = false;
-    out.characters = 0;
-    out.words = 0;
-    out.has_lowercase = false;
+    // Counted in locals, stored at the end: the loop keeps them in registers.
+    std::size_t characters = 0;
+    std::size_t words = 0;
+    bool has_lowercase = false;
 
     bool in_term = false;
     bool in_word = false;
@@ -425,7 +481,9 @@ void scan_text(std::string_view text, const std::vector<std::string>& url_prefix
 
     std::size_t at = 0;
     while (at < text.size()) {
-        const CodePoint cp = decode_utf8(text, at);
+        // ASCII, the common case, needs no decoding.
+        const auto byte = static_cast<unsigned char>(text[at]);
+        const CodePoint cp = byte < 0x80 ? CodePoint{byte, 1} : decode_utf8(text, at);
         CharKind kind = classify(cp.value);
         if (kind == CharKind::Joiner || kind == CharKind::Connector) {
             const bool letter_follows =
@@ -434,22 +492,23 @@ void scan_text(std::string_view text, const std::vector<std::string>& url_prefix
             if (!in_term || !letter_follows) kind = CharKind::Punctuation;
         }
         if (kind == CharKind::Letter && !in_term) {
-            const std::size_t url_end = find_url_end(out.lower, at, url_prefixes);
+            const std::size_t url_end = find_url_end(lower, at, url_prefixes);
             if (url_end > at) {
                 end_punctuation_run();
                 out.urls.push_back({at, url_end - at});
-                out.characters += url_end - at;
+                characters += url_end - at;
                 in_word = false;
                 last_visible_was_lone_period = false;
                 at = url_end;
                 continue;
             }
         }
-        if (kind != CharKind::Space) ++out.characters;
+        if (kind != CharKind::Space) ++characters;
         if (punctuation_run_count > 0 &&
             (kind != CharKind::Punctuation || !is_repeatable_punctuation(cp.value)))
             end_punctuation_run();
 
+        std::size_t next = at + cp.length; // where the next character starts
         switch (kind) {
         case CharKind::Letter: {
             const int letter = letter_case(cp.value);
@@ -457,17 +516,29 @@ void scan_text(std::string_view text, const std::vector<std::string>& url_prefix
                 Term term;
                 term.begin = at;
                 term.first_in_word = !in_word;
-                if (!in_word) ++out.words;
-                term.word = out.words - 1;
+                if (!in_word) ++words;
+                term.word = words - 1;
                 term.first_letter_case = letter;
                 out.terms.push_back(term);
                 in_term = true;
                 in_word = true;
             }
             Term& term = out.terms.back();
-            term.end = at + cp.length;
-            if (letter > 0) ++term.upper_letters;
-            if (letter < 0) out.has_lowercase = true;
+            const auto count_case = [&](int case_of_letter) {
+                if (case_of_letter > 0) ++term.upper_letters;
+                if (case_of_letter < 0) has_lowercase = true;
+            };
+            count_case(letter);
+            // The rest of a run of ASCII letters and digits in one go: most of a title is such
+            // runs, and in them a character only counts.
+            while (next < text.size()) {
+                const auto c = static_cast<unsigned char>(text[next]);
+                if (c >= 0x80 || kAsciiClasses[c].kind != CharKind::Letter) break;
+                count_case(kAsciiClasses[c].letter_case);
+                ++characters;
+                ++next;
+            }
+            term.end = next;
             break;
         }
         case CharKind::Joiner:
@@ -503,13 +574,16 @@ void scan_text(std::string_view text, const std::vector<std::string>& url_prefix
         }
         if (kind != CharKind::Space)
             last_visible_was_lone_period = cp.value == '.' && punctuation_run_count == 1;
-        at += cp.length;
+        at = next;
     }
     if (last_visible_was_lone_period) {
         out.has_trailing_period = true;
         out.trailing_period = punctuation_run;
     }
     end_punctuation_run();
+    out.characters = characters;
+    out.words = words;
+    out.has_lowercase = has_lowercase;
 }
 
 // ---- Vocabulary matching ------------------------------------------------------------------
@@ -522,26 +596,70 @@ struct Match {
     std::int32_t phrase = -1; // index into TitleRules::phrases, -1 for a single word
 };
 
-std::int32_t find_word(const TitleRules& rules, std::string_view lower) {
-    const auto found = rules.word_ids.find(lower);
-    if (found != rules.word_ids.end()) return static_cast<std::int32_t>(found->second);
-    // Inflections: "drives", "optimizing", "cut" + "s". A small stack buffer keeps this free of
-    // allocation; longer words are not vocabulary anyway.
-    std::array<char, 48> stem{};
-    for (const StemRule& rule : rules.stem_rules) {
-        if (lower.size() <= rule.suffix.size()) continue;
-        const std::size_t stem_length = lower.size() - rule.suffix.size();
-        if (stem_length < rules.min_stem_length || stem_length + rule.base.size() > stem.size())
-            continue;
-        if (lower.substr(stem_length) != rule.suffix) continue;
-        std::copy(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(stem_length),
-                  stem.begin());
-        std::copy(rule.base.begin(), rule.base.end(), stem.begin() + stem_length);
-        const auto stemmed =
-            rules.word_ids.find(std::string_view(stem.data(), stem_length + rule.base.size()));
-        if (stemmed != rules.word_ids.end()) return static_cast<std::int32_t>(stemmed->second);
+// FNV-1a: words are short, so a simple byte loop beats anything with a set-up cost.
+std::uint32_t hash_text(std::string_view text) {
+    std::uint32_t hash = 2166136261u;
+    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    return hash;
+}
+
+std::string_view entry_text(const SpellingTable& table, const SpellingTable::Entry& entry) {
+    return std::string_view(table.texts).substr(entry.text_begin, entry.text_length);
+}
+
+// Whether `entry` spells `text`. Once hash and length agree the bytes nearly always do, and for
+// words this short a loop costs less than a call to memcmp.
+bool entry_spells(const SpellingTable& table, const SpellingTable::Entry& entry,
+                  std::string_view text, std::uint32_t hash) {
+    if (entry.hash != hash || entry.text_length != text.size()) return false;
+    const char* spelling = table.texts.data() + entry.text_begin;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (spelling[i] != text[i]) return false;
+    return true;
+}
+
+// The index of the slot holding `text`, or of the empty slot where it would go.
+std::size_t find_slot(const SpellingTable& table, std::string_view text, std::uint32_t hash) {
+    const std::size_t mask = table.slots.size() - 1;
+    std::size_t at = hash & mask;
+    while (table.slots[at] != 0 &&
+           !entry_spells(table, table.entries[table.slots[at] - 1], text, hash))
+        at = (at + 1) & mask;
+    return at;
+}
+
+// Keeps the table at most half full, so probe runs stay short.
+void grow_slots(SpellingTable& table) {
+    if ((table.entries.size() + 1) * 2 <= table.slots.size()) return;
+    table.slots.assign(std::max<std::size_t>(64, table.slots.size() * 2), 0);
+    const std::size_t mask = table.slots.size() - 1;
+    for (std::size_t i = 0; i < table.entries.size(); ++i) {
+        std::size_t at = table.entries[i].hash & mask;
+        while (table.slots[at] != 0) at = (at + 1) & mask;
+        table.slots[at] = static_cast<std::uint32_t>(i + 1);
     }
-    return -1;
+}
+
+// The word id `text` is spelled with; a spelling already in the table keeps its word, so the
+// first way to reach a spelling wins.
+std::uint32_t add_spelling(SpellingTable& table, std::string_view text, std::uint32_t word_id) {
+    grow_slots(table);
+    const std::uint32_t hash = hash_text(text);
+    std::uint32_t& slot = table.slots[find_slot(table, text, hash)];
+    if (slot != 0) return table.entries[slot - 1].word_id;
+    table.entries.push_back({hash, static_cast<std::uint32_t>(table.texts.size()),
+                             static_cast<std::uint32_t>(text.size()), word_id});
+    table.texts += text;
+    slot = static_cast<std::uint32_t>(table.entries.size());
+    return word_id;
+}
+
+// The vocabulary word `lower` spells, -1 for none.
+std::int32_t find_word(const TitleRules& rules, std::string_view lower) {
+    const SpellingTable& table = rules.spellings;
+    if (table.slots.empty()) return -1; // rules without vocabulary
+    const std::uint32_t slot = table.slots[find_slot(table, lower, hash_text(lower))];
+    return slot == 0 ? -1 : static_cast<std::int32_t>(table.entries[slot - 1].word_id);
 }
 
 std::uint16_t term_flags(const TitleRules& rules, const Term& term) {
@@ -586,12 +704,14 @@ Span match_span(const TextScan& scan, const Match& match) {
     return {first.begin, last.end - first.begin};
 }
 
-std::vector<Span> spans_of_matches(const TextScan& scan, const std::vector<Match>& matches,
-                                   std::uint16_t flags) {
-    std::vector<Span> spans;
+Span term_span(const Term& term) {
+    return {term.begin, term.end - term.begin};
+}
+
+void append_match_spans(std::vector<Span>& spans, const TextScan& scan,
+                        const std::vector<Match>& matches, std::uint16_t flags) {
     for (const Match& match : matches)
         if (match.flags & flags) spans.push_back(match_span(scan, match));
-    return spans;
 }
 
 bool terms_equal(const TextScan& a, std::size_t a_first, const TextScan& b, std::size_t b_first,
@@ -618,11 +738,100 @@ bool contains_term(const TextScan& scan, std::string_view lower) {
 
 // ---- Analysis -----------------------------------------------------------------------------
 
+// The record's fields, each scanned the first time a check needs it and kept for the rest of
+// that check: the title, every candidate suggestion and the suggestion itself compare with them.
+struct RecordScan {
+    enum Part : unsigned { kServices = 1, kWorkload = 2, kIndustry = 4 };
+    unsigned scanned = 0;           // Part bits
+    std::vector<TextScan> services; // may hold more than the record has, to reuse their buffers
+    TextScan workload;
+    TextScan industry;
+};
+
+std::span<const TextScan> service_scans(RecordScan& record, const TitleContext& context,
+                                        const TitleRules& rules) {
+    const std::size_t count = context.services.size();
+    if (!(record.scanned & RecordScan::kServices)) {
+        if (record.services.size() < count) record.services.resize(count);
+        for (std::size_t i = 0; i < count; ++i)
+            scan_text(context.services[i], rules.url_prefixes, record.services[i]);
+        record.scanned |= RecordScan::kServices;
+    }
+    return {record.services.data(), count};
+}
+
+const TextScan& workload_scan(RecordScan& record, const TitleContext& context,
+                              const TitleRules& rules) {
+    if (!(record.scanned & RecordScan::kWorkload)) {
+        scan_text(context.workload, rules.url_prefixes, record.workload);
+        record.scanned |= RecordScan::kWorkload;
+    }
+    return record.workload;
+}
+
+const TextScan& industry_scan(RecordScan& record, const TitleContext& context,
+                              const TitleRules& rules) {
+    if (!(record.scanned & RecordScan::kIndustry)) {
+        scan_text(context.industry, rules.url_prefixes, record.industry);
+        record.scanned |= RecordScan::kIndustry;
+    }
+    return record.industry;
+}
+
+// A finding before it becomes a Finding: scoring a candidate suggestion needs only the penalty
+// and whether there is an error, and the strings of a Finding cost more than the analysis.
+struct PendingFinding {
+    TitleCode code = TitleCode::Empty;
+    Severity severity = Severity::Error;
+    std::string_view message;   // a literal, from the rules, or one of Analysis::length_messages
+    std::size_t first_span = 0; // into Analysis::spans
+    std::size_t span_count = 0;
+};
+
+// What analyze_title finds about one text. Reused from check to check, so it allocates only
+// while its buffers grow.
+struct Analysis {
+    const TitleRules* rules = nullptr;
+    std::vector<PendingFinding> findings;
+    std::vector<Span> spans;
+    std::array<std::string, 2> length_messages; // words, characters
+    double penalty = 0;
+    bool has_error = false;
+    int score = 0;
+    Grade grade = Grade::Weak;
+
+    void start(const TitleRules& title_rules) {
+        rules = &title_rules;
+        findings.clear();
+        spans.clear();
+        penalty = 0;
+        has_error = false;
+    }
+
+    // The finding's spans are spans[first_span, end), appended by the caller just before.
+    void add_from(TitleCode code, Severity severity, std::string_view message,
+                  std::size_t first_span) {
+        findings.push_back({code, severity, message, first_span, spans.size() - first_span});
+        penalty += rules->penalties[static_cast<std::size_t>(code)];
+        if (severity == Severity::Error) has_error = true;
+    }
+
+    void add(TitleCode code, Severity severity, std::string_view message,
+             std::span<const Span> finding_spans = {}) {
+        const std::size_t first_span = spans.size();
+        spans.insert(spans.end(), finding_spans.begin(), finding_spans.end());
+        add_from(code, severity, message, first_span);
+    }
+};
+
 // Reused by every check on this thread so the hot path does not allocate for its working data.
 struct Scratch {
     TextScan title;
-    TextScan record; // a context field being compared with the title
     std::vector<Match> matches;
+    RecordScan record;
+    Analysis analysis;
+    std::string record_text; // the workload and services in one text, for choose_outcome
+    TextScan record_text_scan;
 };
 
 Scratch& thread_scratch() {
@@ -632,25 +841,19 @@ Scratch& thread_scratch() {
 
 // The record's own services, and the distinctive words of its workload, count as technology.
 bool mentions_record_technology(const TextScan& title, const TitleContext& context,
-                                const TitleRules& rules, TextScan& record) {
-    for (std::string_view service : context.services) {
-        scan_text(service, rules.url_prefixes, record);
-        if (contains_terms(title, record)) return true;
-    }
-    scan_text(context.workload, rules.url_prefixes, record);
-    for (const Term& term : record.terms) {
-        const std::string_view text = record.term_text(term);
+                                const TitleRules& rules, RecordScan& record) {
+    for (const TextScan& service : service_scans(record, context, rules))
+        if (contains_terms(title, service)) return true;
+    const TextScan& workload = workload_scan(record, context, rules);
+    for (const Term& term : workload.terms) {
+        const std::string_view text = workload.term_text(term);
+        // The title's terms first: most workload words are not in it, and the lookup costs more.
+        if (!contains_term(title, text)) continue;
         const std::int32_t id = find_word(rules, text);
         const std::uint16_t flags = id < 0 ? 0 : rules.words[static_cast<std::size_t>(id)].flags;
-        if ((flags & ~kTechnology) == 0 && contains_term(title, text)) return true;
+        if ((flags & ~kTechnology) == 0) return true;
     }
     return false;
-}
-
-bool mentions_record_industry(const TextScan& title, const TitleContext& context,
-                              const TitleRules& rules, TextScan& record) {
-    scan_text(context.industry, rules.url_prefixes, record);
-    return contains_terms(title, record);
 }
 
 const Band& band_for(const std::vector<Band>& bands, std::size_t count) {
@@ -659,48 +862,35 @@ const Band& band_for(const std::vector<Band>& bands, std::size_t count) {
     return bands.back();
 }
 
-const Band& best_band(const std::vector<Band>& bands) {
-    return *std::max_element(bands.begin(), bands.end(),
-                             [](const Band& a, const Band& b) { return a.points < b.points; });
+// "The title has 3 words; 5 to 9 read best."
+void write_length_message(std::string& out, const LengthBands& bands, std::size_t count) {
+    out.assign("The title has ");
+    out += std::to_string(count);
+    out += ' ';
+    out += count == 1 ? bands.unit : bands.units;
+    out += "; ";
+    out += bands.best_text;
+    out += " read best.";
 }
-
-std::string best_band_text(const Band& best) {
-    if (best.max == std::numeric_limits<long long>::max())
-        return std::to_string(best.min) + " or more";
-    return std::to_string(best.min) + " to " + std::to_string(best.max);
-}
-
-struct ReportBuilder {
-    const TitleRules& rules;
-    TitleReport report;
-    double penalty = 0;
-
-    void add(TitleCode code, Severity severity, std::string message, std::vector<Span> spans = {}) {
-        Finding finding;
-        finding.severity = severity;
-        finding.code = std::string(kCodeNames[static_cast<std::size_t>(code)]);
-        finding.message = std::move(message);
-        finding.path = "title";
-        finding.spans = std::move(spans);
-        report.findings.push_back(std::move(finding));
-        penalty += rules.penalties[static_cast<std::size_t>(code)];
-    }
-};
 
 // Scores one length (words or characters) against its bands and reports when outside the best.
-double check_length(ReportBuilder& builder, const std::vector<Band>& bands, std::size_t count,
-                    TitleCode too_short, TitleCode too_long, std::string_view unit,
-                    std::string_view units) {
-    const Band& band = band_for(bands, count);
-    const Band& best = best_band(bands);
+// A count beyond the precomputed messages has its message written into `message`, a buffer kept
+// from check to check.
+double check_length(Analysis& analysis, const LengthBands& bands, std::size_t count,
+                    TitleCode too_short, TitleCode too_long, std::string& message) {
+    const Band& band = band_for(bands.bands, count);
+    const Band& best = bands.best;
     if (band.points < best.points) {
-        const Severity severity =
-            band.points >= builder.rules.length_tip_min_points ? Severity::Tip : Severity::Warning;
+        const Severity severity = band.points >= analysis.rules->length_tip_min_points
+                                      ? Severity::Tip
+                                      : Severity::Warning;
         const TitleCode code = static_cast<long long>(count) < best.min ? too_short : too_long;
-        builder.add(code, severity,
-                    "The title has " + std::to_string(count) + " " +
-                        std::string(count == 1 ? unit : units) + "; " + best_band_text(best) +
-                        " read best.");
+        if (count < bands.messages.size()) {
+            analysis.add(code, severity, bands.messages[count]);
+        } else {
+            write_length_message(message, bands, count);
+            analysis.add(code, severity, message);
+        }
     }
     return band.points / 100.0;
 }
@@ -725,7 +915,7 @@ bool could_be_near_same(std::string_view a, std::string_view b) {
     return 1.0 - distance_at_least / longer >= kNearDuplicateTitleThreshold;
 }
 
-void check_siblings(ReportBuilder& builder, std::string_view title, const TitleContext& context) {
+void check_siblings(Analysis& analysis, std::string_view title, const TitleContext& context) {
     if (context.sibling_titles.empty()) return;
     const std::string normalized = normalize_title(title);
     if (normalized.empty()) return; // punctuation only: "title-empty" already says it all
@@ -738,17 +928,17 @@ void check_siblings(ReportBuilder& builder, std::string_view title, const TitleC
             closest = std::max(closest, title_similarity(title, sibling));
     }
     if (closest >= 1.0)
-        builder.add(TitleCode::Duplicate, Severity::Error,
-                    "Another reference for this customer has the same title; say what sets this "
-                    "workload apart.");
+        analysis.add(TitleCode::Duplicate, Severity::Error,
+                     "Another reference for this customer has the same title; say what sets this "
+                     "workload apart.");
     else if (closest >= kNearDuplicateTitleThreshold)
-        builder.add(TitleCode::NearDuplicate, Severity::Warning,
-                    "Another reference for this customer has almost the same title; say what sets "
-                    "this workload apart.");
+        analysis.add(TitleCode::NearDuplicate, Severity::Warning,
+                     "Another reference for this customer has almost the same title; say what "
+                     "sets this workload apart.");
 }
 
 // Placeholder, generic label or generic phrase, judged over the title's main words.
-void check_vocabulary_quality(ReportBuilder& builder, const TextScan& scan,
+void check_vocabulary_quality(Analysis& analysis, const TextScan& scan,
                               const std::vector<Match>& matches) {
     std::size_t main_words = 0;
     std::size_t placeholders = 0;
@@ -762,128 +952,128 @@ void check_vocabulary_quality(ReportBuilder& builder, const TextScan& scan,
         if (match.flags & (kGenericPhrase | kGenericWord | kPlaceholderAlone)) ++generic;
     }
     if (main_words == 0) return;
+    std::vector<Span>& spans = analysis.spans;
+    const std::size_t first_span = spans.size();
     if (placeholders > 0 || placeholders_when_alone == main_words) {
         const std::uint16_t flags =
             placeholders > 0 ? kPlaceholder : (kPlaceholder | kPlaceholderAlone);
-        builder.add(TitleCode::Placeholder, Severity::Error,
-                    "The title is placeholder text; write the real title.",
-                    spans_of_matches(scan, matches, flags));
+        append_match_spans(spans, scan, matches, flags);
+        analysis.add_from(TitleCode::Placeholder, Severity::Error,
+                          "The title is placeholder text; write the real title.", first_span);
     } else if (generic == main_words) {
-        builder.add(TitleCode::Generic, Severity::Error,
-                    "The title is a generic label; name the workload and what it achieved.",
-                    spans_of_matches(scan, matches, kGenericPhrase | kGenericWord));
+        append_match_spans(spans, scan, matches, kGenericPhrase | kGenericWord);
+        analysis.add_from(TitleCode::Generic, Severity::Error,
+                          "The title is a generic label; name the workload and what it achieved.",
+                          first_span);
     } else {
-        std::vector<Span> spans = spans_of_matches(scan, matches, kGenericPhrase);
-        if (!spans.empty())
-            builder.add(TitleCode::Generic, Severity::Warning,
-                        "A generic phrase takes the room the workload and outcome need.",
-                        std::move(spans));
+        append_match_spans(spans, scan, matches, kGenericPhrase);
+        if (spans.size() > first_span)
+            analysis.add_from(TitleCode::Generic, Severity::Warning,
+                              "A generic phrase takes the room the workload and outcome need.",
+                              first_span);
     }
-    std::vector<Span> filler = spans_of_matches(scan, matches, kFiller);
-    if (!filler.empty())
-        builder.add(TitleCode::Filler, Severity::Warning, "Filler words add length, not meaning.",
-                    std::move(filler));
-}
-
-Span term_span(const Term& term) {
-    return {term.begin, term.end - term.begin};
+    const std::size_t first_filler = spans.size();
+    append_match_spans(spans, scan, matches, kFiller);
+    if (spans.size() > first_filler)
+        analysis.add_from(TitleCode::Filler, Severity::Warning,
+                          "Filler words add length, not meaning.", first_filler);
 }
 
 // Title case: main words capitalized, small words may stay lower case. Returns whether the
 // title passes.
-bool check_case(ReportBuilder& builder, const TextScan& scan) {
-    const TitleRules& rules = builder.rules;
+bool check_case(Analysis& analysis, const TextScan& scan) {
+    const TitleRules& rules = *analysis.rules;
+    std::vector<Span>& spans = analysis.spans;
+    const std::size_t first_span = spans.size();
     if (!scan.has_lowercase) {
         // Short all-capital words are acronyms (AWS, EKS); only long ones shout.
-        std::vector<Span> shouted;
         for (const Term& term : scan.terms)
             if (term.upper_letters >= rules.all_caps_min_word_letters)
-                shouted.push_back(term_span(term));
-        if (shouted.size() < rules.all_caps_min_words) return true;
-        builder.add(TitleCode::AllCaps, Severity::Warning,
-                    "The title is in capitals; use title case.", std::move(shouted));
+                spans.push_back(term_span(term));
+        if (spans.size() - first_span < rules.all_caps_min_words) {
+            spans.resize(first_span);
+            return true;
+        }
+        analysis.add_from(TitleCode::AllCaps, Severity::Warning,
+                          "The title is in capitals; use title case.", first_span);
         return false;
     }
     std::size_t capitalized = 0;
-    std::vector<Span> lowercase;
     for (const Term& term : scan.terms) {
         if (!term.first_in_word || (term_flags(rules, term) & kSmallWord)) continue;
         // The first word is capitalized in sentence case too, so it does not show title case.
         if (term.first_letter_case > 0 && term.word > 0) ++capitalized;
         // A capital further in ("iPhone", "eBay") is a brand's own spelling.
-        if (term.first_letter_case < 0 && term.upper_letters == 0)
-            lowercase.push_back(term_span(term));
+        if (term.first_letter_case < 0 && term.upper_letters == 0) spans.push_back(term_span(term));
     }
-    if (lowercase.empty()) return true;
+    if (spans.size() == first_span) return true;
     if (capitalized > 0)
-        builder.add(TitleCode::InconsistentCase, Severity::Warning,
-                    "Some main words are capitalized and some are not; use title case.",
-                    std::move(lowercase));
+        analysis.add_from(TitleCode::InconsistentCase, Severity::Warning,
+                          "Some main words are capitalized and some are not; use title case.",
+                          first_span);
     else
-        builder.add(TitleCode::NotTitleCase, Severity::Warning,
-                    "The main words are lower case; use title case.", std::move(lowercase));
+        analysis.add_from(TitleCode::NotTitleCase, Severity::Warning,
+                          "The main words are lower case; use title case.", first_span);
     return false;
 }
 
-void check_punctuation(ReportBuilder& builder, const TextScan& scan) {
+void check_punctuation(Analysis& analysis, const TextScan& scan) {
     if (scan.has_trailing_period)
-        builder.add(TitleCode::TrailingPeriod, Severity::Tip, "A title does not end with a period.",
-                    {scan.trailing_period});
+        analysis.add(TitleCode::TrailingPeriod, Severity::Tip,
+                     "A title does not end with a period.",
+                     std::span<const Span>(&scan.trailing_period, 1));
     if (!scan.repeated_punctuation.empty())
-        builder.add(TitleCode::RepeatedPunctuation, Severity::Warning,
-                    "Repeated punctuation reads as shouting or an unfinished thought.",
-                    scan.repeated_punctuation);
+        analysis.add(TitleCode::RepeatedPunctuation, Severity::Warning,
+                     "Repeated punctuation reads as shouting or an unfinished thought.",
+                     scan.repeated_punctuation);
     if (!scan.emoji.empty())
-        builder.add(TitleCode::Emoji, Severity::Warning,
-                    "Emoji do not belong in a public reference title.", scan.emoji);
+        analysis.add(TitleCode::Emoji, Severity::Warning,
+                     "Emoji do not belong in a public reference title.", scan.emoji);
 }
 
-void finish_score(ReportBuilder& builder, double earned) {
-    const TitleRules& rules = builder.rules;
-    TitleReport& report = builder.report;
-    double score = earned - builder.penalty;
-    if (has_errors(report.findings)) score = std::min(score, rules.error_score_cap);
-    report.score = static_cast<int>(std::lround(std::clamp(score, 0.0, 100.0)));
-    report.grade = report.score >= rules.strong_score ? Grade::Strong
-                   : report.score >= rules.fair_score ? Grade::Fair
-                                                      : Grade::Weak;
-    // Errors first, so a reader sees what blocks the title before what would polish it.
-    std::stable_sort(report.findings.begin(), report.findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+void finish_score(Analysis& analysis, double earned) {
+    const TitleRules& rules = *analysis.rules;
+    double score = earned - analysis.penalty;
+    if (analysis.has_error) score = std::min(score, rules.error_score_cap);
+    analysis.score = static_cast<int>(std::lround(std::clamp(score, 0.0, 100.0)));
+    analysis.grade = analysis.score >= rules.strong_score ? Grade::Strong
+                     : analysis.score >= rules.fair_score ? Grade::Fair
+                                                          : Grade::Weak;
 }
 
-// Everything but the suggestion.
-TitleReport analyze_title(std::string_view title, const TitleContext& context,
-                          const TitleRules& rules) {
-    Scratch& scratch = thread_scratch();
+// Score, grade and findings of `title`, into scratch.analysis. Findings stay pending: only
+// check_title turns them into Findings, candidate suggestions need just the score.
+void analyze_title(std::string_view title, const TitleContext& context, const TitleRules& rules,
+                   Scratch& scratch) {
     TextScan& scan = scratch.title;
-    ReportBuilder builder{rules, {}, 0};
+    Analysis& analysis = scratch.analysis;
+    analysis.start(rules);
     scan_text(title, rules.url_prefixes, scan);
     if (scan.characters == 0) {
-        builder.add(TitleCode::Empty, Severity::Error, "The title is empty.");
-        finish_score(builder, 0);
-        return std::move(builder.report);
+        analysis.add(TitleCode::Empty, Severity::Error, "The title is empty.");
+        finish_score(analysis, 0);
+        return;
     }
     match_vocabulary(rules, scan, scratch.matches);
     const std::vector<Match>& matches = scratch.matches;
 
     if (!scan.urls.empty())
-        builder.add(TitleCode::Url, Severity::Error,
-                    "The title contains a web address; the URL has its own field.", scan.urls);
+        analysis.add(TitleCode::Url, Severity::Error,
+                     "The title contains a web address; the URL has its own field.", scan.urls);
     if (scan.words == 0 && scan.urls.empty())
-        builder.add(TitleCode::Empty, Severity::Error, "The title has no words.");
-    check_vocabulary_quality(builder, scan, matches);
-    check_siblings(builder, title, context);
+        analysis.add(TitleCode::Empty, Severity::Error, "The title has no words.");
+    check_vocabulary_quality(analysis, scan, matches);
+    check_siblings(analysis, title, context);
 
     const Weights& weights = rules.weights;
     double earned = 0;
-    earned += weights.word_count * check_length(builder, rules.word_count_bands, scan.words,
+    earned += weights.word_count * check_length(analysis, rules.word_count_bands, scan.words,
                                                 TitleCode::TooShortWords, TitleCode::TooLongWords,
-                                                "word", "words");
-    earned += weights.character_count *
-              check_length(builder, rules.character_count_bands, scan.characters,
-                           TitleCode::TooShortCharacters, TitleCode::TooLongCharacters,
-                           "character, not counting spaces", "characters, not counting spaces");
+                                                analysis.length_messages[0]);
+    earned += weights.character_count * check_length(analysis, rules.character_count_bands,
+                                                     scan.characters, TitleCode::TooShortCharacters,
+                                                     TitleCode::TooLongCharacters,
+                                                     analysis.length_messages[1]);
 
     std::uint16_t found = 0;
     for (const Match& match : matches) found |= match.flags;
@@ -891,28 +1081,48 @@ TitleReport analyze_title(std::string_view title, const TitleContext& context,
         (found & kTechnology) || mentions_record_technology(scan, context, rules, scratch.record);
     const bool outcome = found & kOutcome;
     const bool has_context =
-        (found & kContext) || mentions_record_industry(scan, context, rules, scratch.record);
+        (found & kContext) || contains_terms(scan, industry_scan(scratch.record, context, rules));
     if (technology)
         earned += weights.technology;
     else
-        builder.add(TitleCode::NoTechnology, Severity::Warning,
-                    "The title names no technology or workload, such as serverless, a data lake "
-                    "or an AWS service.");
+        analysis.add(TitleCode::NoTechnology, Severity::Warning,
+                     "The title names no technology or workload, such as serverless, a data "
+                     "lake or an AWS service.");
     if (outcome)
         earned += weights.outcome;
     else
-        builder.add(TitleCode::NoOutcome, Severity::Warning,
-                    "The title names no outcome, such as lower cost, faster delivery or scale.");
+        analysis.add(TitleCode::NoOutcome, Severity::Warning,
+                     "The title names no outcome, such as lower cost, faster delivery or scale.");
     if (has_context)
         earned += weights.context;
     else
-        builder.add(TitleCode::NoContext, Severity::Tip,
-                    "The title names no context: an industry or the kind of application.");
+        analysis.add(TitleCode::NoContext, Severity::Tip,
+                     "The title names no context: an industry or the kind of application.");
 
-    if (check_case(builder, scan)) earned += weights.title_case;
-    check_punctuation(builder, scan);
-    finish_score(builder, earned);
-    return std::move(builder.report);
+    if (check_case(analysis, scan)) earned += weights.title_case;
+    check_punctuation(analysis, scan);
+    finish_score(analysis, earned);
+}
+
+// The pending findings as the report gives them: errors first, so a reader sees what blocks
+// the title before what would polish it; in the order found within each severity.
+void write_findings(const Analysis& analysis, std::vector<Finding>& findings) {
+    findings.reserve(analysis.findings.size());
+    for (const Severity severity : {Severity::Error, Severity::Warning, Severity::Tip}) {
+        for (const PendingFinding& pending : analysis.findings) {
+            if (pending.severity != severity) continue;
+            // Constructed in place: assigning to an empty string costs a reallocation each.
+            const auto first =
+                analysis.spans.begin() + static_cast<std::ptrdiff_t>(pending.first_span);
+            findings.push_back(
+                {severity,
+                 std::string(kCodeNames[static_cast<std::size_t>(pending.code)]),
+                 std::string(pending.message),
+                 "title",
+                 std::vector<Span>(first, first + static_cast<std::ptrdiff_t>(pending.span_count)),
+                 {}});
+        }
+    }
 }
 
 // ---- Suggestion ---------------------------------------------------------------------------
@@ -932,9 +1142,9 @@ std::string_view match_display(const TitleRules& rules, const TextScan& scan, co
 
 // Vocabulary spellings where the rules give one ("CI/CD", "DynamoDB"); otherwise each main word
 // starts with a capital and small words after the first are lower case.
-void apply_title_case(const TitleRules& rules, std::string& text) {
-    TextScan scan;
-    std::vector<Match> matches;
+void apply_title_case(const TitleRules& rules, std::string& text, Scratch& scratch) {
+    TextScan& scan = scratch.title;
+    std::vector<Match>& matches = scratch.matches;
     scan_text(text, rules.url_prefixes, scan);
     match_vocabulary(rules, scan, matches);
     for (const Match& match : matches) {
@@ -974,13 +1184,15 @@ void append_collapsed(std::string& out, std::string_view text) {
     }
 }
 
-std::string_view choose_outcome(const TitleRules& rules, const TitleContext& context) {
-    std::string record_text(context.workload);
+std::string_view choose_outcome(const TitleRules& rules, const TitleContext& context,
+                                Scratch& scratch) {
+    std::string& record_text = scratch.record_text;
+    record_text.assign(context.workload);
     for (std::string_view service : context.services) {
         record_text += ' ';
         record_text += service;
     }
-    TextScan record;
+    TextScan& record = scratch.record_text_scan;
     scan_text(record_text, rules.url_prefixes, record);
     for (const OutcomeRule& rule : rules.outcomes)
         for (const std::string& word : rule.when)
@@ -990,16 +1202,14 @@ std::string_view choose_outcome(const TitleRules& rules, const TitleContext& con
 
 // The record's services the workload does not already name, joined with "and".
 std::string services_to_mention(const TitleRules& rules, const TitleContext& context,
-                                const TextScan& workload) {
+                                const TextScan& workload, std::span<const TextScan> services) {
     std::string joined;
     std::size_t count = 0;
-    TextScan service_scan;
-    for (std::string_view service : context.services) {
+    for (std::size_t i = 0; i < services.size(); ++i) {
         if (count == rules.max_services) break;
-        scan_text(service, rules.url_prefixes, service_scan);
-        if (service_scan.terms.empty() || contains_terms(workload, service_scan)) continue;
+        if (services[i].terms.empty() || contains_terms(workload, services[i])) continue;
         if (count > 0) joined += " and ";
-        append_collapsed(joined, service);
+        append_collapsed(joined, context.services[i]);
         ++count;
     }
     return joined;
@@ -1045,18 +1255,19 @@ bool expand_template(const std::vector<TemplatePart>& parts, const SuggestionFie
 }
 
 // The best-scoring template filled from the record, when it beats the title as it stands.
+// Candidates are scored without building their findings.
 std::string build_suggestion(const TitleContext& context, const TitleRules& rules,
-                             int score_to_beat) {
-    TextScan workload;
-    scan_text(context.workload, rules.url_prefixes, workload);
+                             int score_to_beat, Scratch& scratch) {
+    RecordScan& record = scratch.record;
+    const TextScan& workload = workload_scan(record, context, rules);
     if (workload.terms.empty()) return {};
-    TextScan industry;
-    scan_text(context.industry, rules.url_prefixes, industry);
-    const std::string services = services_to_mention(rules, context, workload);
+    const TextScan& industry = industry_scan(record, context, rules);
+    const std::string services =
+        services_to_mention(rules, context, workload, service_scans(record, context, rules));
 
     SuggestionFields fields;
     fields.workload = context.workload;
-    fields.outcome = choose_outcome(rules, context);
+    fields.outcome = choose_outcome(rules, context, scratch);
     if (!industry.terms.empty() && !contains_terms(workload, industry))
         fields.industry = context.industry;
     fields.services = services;
@@ -1066,8 +1277,9 @@ std::string build_suggestion(const TitleContext& context, const TitleRules& rule
     std::string candidate;
     for (const std::vector<TemplatePart>& parts : rules.templates) {
         if (!expand_template(parts, fields, candidate)) continue;
-        apply_title_case(rules, candidate);
-        const int score = analyze_title(candidate, context, rules).score;
+        apply_title_case(rules, candidate, scratch);
+        analyze_title(candidate, context, rules, scratch);
+        const int score = scratch.analysis.score;
         if (score <= best_score) continue;
         best_score = score;
         best = candidate;
@@ -1130,12 +1342,9 @@ std::optional<long long> read_whole_number(const json* value, long long min, lon
 }
 
 std::uint32_t intern_word(TitleRules& rules, std::string_view text) {
-    const auto found = rules.word_ids.find(text);
-    if (found != rules.word_ids.end()) return found->second;
-    const auto id = static_cast<std::uint32_t>(rules.words.size());
-    rules.word_texts.emplace_back(text);
-    rules.word_ids.emplace(rules.word_texts.back(), id);
-    rules.words.emplace_back();
+    const auto next_id = static_cast<std::uint32_t>(rules.words.size());
+    const std::uint32_t id = add_spelling(rules.spellings, text, next_id);
+    if (id == next_id) rules.words.emplace_back();
     return id;
 }
 
@@ -1181,6 +1390,30 @@ void read_vocabulary(const json& data, TitleRules& rules, std::vector<std::strin
                          [&](std::uint32_t a, std::uint32_t b) {
                              return rules.phrases[a].words.size() > rules.phrases[b].words.size();
                          });
+}
+
+// Longer words never stem: a stem is built in a fixed buffer of this size.
+constexpr std::size_t kMaxStemmedWord = 48;
+
+// Runs the stemming rules backwards once, so a title's term needs one lookup: each word gets
+// the spellings that stem to it ("driving" for "drive"). Words come first and earlier rules
+// before later ones, as when a term is stemmed rule by rule.
+void add_inflections(TitleRules& rules) {
+    SpellingTable& table = rules.spellings;
+    const std::size_t word_count = table.entries.size();
+    std::string spelling;
+    for (const StemRule& rule : rules.stem_rules) {
+        for (std::size_t i = 0; i < word_count; ++i) {
+            const SpellingTable::Entry entry = table.entries[i];
+            const std::string_view word = entry_text(table, entry);
+            if (word.size() > kMaxStemmedWord || !word.ends_with(rule.base)) continue;
+            const std::size_t stem_length = word.size() - rule.base.size();
+            if (stem_length < rules.min_stem_length) continue;
+            spelling.assign(word.substr(0, stem_length));
+            spelling += rule.suffix;
+            add_spelling(table, spelling, entry.word_id);
+        }
+    }
 }
 
 void read_stemming(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
@@ -1250,9 +1483,33 @@ std::vector<Band> read_bands(const json& data, const char* key, std::vector<std:
     return bands;
 }
 
+LengthBands length_bands(std::vector<Band> bands, std::string_view unit, std::string_view units) {
+    LengthBands length;
+    length.bands = std::move(bands);
+    length.unit = unit;
+    length.units = units;
+    if (length.bands.empty()) return length; // read_bands has reported why
+    length.best =
+        *std::max_element(length.bands.begin(), length.bands.end(),
+                          [](const Band& a, const Band& b) { return a.points < b.points; });
+    const Band& best = length.best;
+    if (best.max == std::numeric_limits<long long>::max())
+        length.best_text = std::to_string(best.min) + " or more";
+    else
+        length.best_text = std::to_string(best.min) + " to " + std::to_string(best.max);
+    length.messages.resize(kPrecomputedLengthMessages);
+    for (std::size_t count = 0; count < length.messages.size(); ++count)
+        if (band_for(length.bands, count).points < best.points)
+            write_length_message(length.messages[count], length, count);
+    return length;
+}
+
 void read_lengths_and_case(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
-    rules.word_count_bands = read_bands(data, "word_count_bands", errors);
-    rules.character_count_bands = read_bands(data, "character_count_bands", errors);
+    rules.word_count_bands =
+        length_bands(read_bands(data, "word_count_bands", errors), "word", "words");
+    rules.character_count_bands =
+        length_bands(read_bands(data, "character_count_bands", errors),
+                     "character, not counting spaces", "characters, not counting spaces");
 
     const auto tip_points = read_number(member(&data, "length_tip_min_points"), 0, 100);
     if (tip_points)
@@ -1437,13 +1694,15 @@ TitleRulesLoad load_title_rules(const nlohmann::json& data) {
         for (const std::string& prefix : *url_prefixes) {
             std::string lower = prefix;
             for (char& c : lower) c = ascii_lower(c);
-            rules->url_prefixes.push_back(std::move(lower));
+            rules->url_prefixes.starts[static_cast<unsigned char>(lower[0])] = true;
+            rules->url_prefixes.texts.push_back(std::move(lower));
         }
     } else {
         add_error(load.errors, "url_prefixes", "must be a list of non-empty strings");
     }
     read_vocabulary(data, *rules, load.errors);
     read_stemming(data, *rules, load.errors);
+    add_inflections(*rules);
     read_lengths_and_case(data, *rules, load.errors);
     read_weights(data, *rules, load.errors);
     read_penalties(data, *rules, load.errors);
@@ -1465,9 +1724,15 @@ TitleRulesLoad load_title_rules_text(std::string_view json_text) {
 
 TitleReport check_title(std::string_view title, const TitleContext& context,
                         const TitleRules& rules) {
-    TitleReport report = analyze_title(title, context, rules);
+    Scratch& scratch = thread_scratch();
+    scratch.record.scanned = 0; // a new record
+    analyze_title(title, context, rules, scratch);
+    TitleReport report;
+    report.score = scratch.analysis.score;
+    report.grade = scratch.analysis.grade;
+    write_findings(scratch.analysis, report.findings);
     if (context.want_suggestion && report.grade != Grade::Strong)
-        report.suggestion = build_suggestion(context, rules, report.score);
+        report.suggestion = build_suggestion(context, rules, report.score, scratch);
     return report;
 }
 

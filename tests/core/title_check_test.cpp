@@ -255,6 +255,24 @@ TEST_F(TitleCheck, SeventeenWordsIsAWarningAboutLength) {
     EXPECT_EQ(find_code(report, "title-too-long-words")->severity, Severity::Warning);
 }
 
+TEST_F(TitleCheck, LengthMessagesNameTheCountTheUnitAndTheBestBand) {
+    const TitleReport one = check("Serverless");
+    ASSERT_TRUE(has_code(one, "title-too-short-words"));
+    EXPECT_EQ(find_code(one, "title-too-short-words")->message,
+              "The title has 1 word; 5 to 9 read best.");
+    EXPECT_EQ(find_code(one, "title-too-short-characters")->message,
+              "The title has 10 characters, not counting spaces; 35 to 66 read best.");
+
+    // Longer than any title seen in practice, so no message is kept ready for these counts.
+    std::string title;
+    for (int i = 0; i < 300; ++i) title += "Serverless ";
+    const TitleReport long_title = check(title);
+    EXPECT_EQ(find_code(long_title, "title-too-long-words")->message,
+              "The title has 300 words; 5 to 9 read best.");
+    EXPECT_EQ(find_code(long_title, "title-too-long-characters")->message,
+              "The title has 3000 characters, not counting spaces; 35 to 66 read best.");
+}
+
 TEST_F(TitleCheck, CharactersAreCountedWithoutSpaces) {
     // 18 characters, 20 with the spaces.
     const TitleReport report = check("Serverless Cuts Cost");
@@ -623,6 +641,16 @@ TEST(TitleRules, SuggestionTemplateWithoutWorkloadIsRefused) {
     EXPECT_NE(load.errors[0].find("suggestion.templates"), std::string::npos);
 }
 
+TEST(TitleRules, InflectionsComeFromTheStemmingRules) {
+    const std::string title = "Serverless Is Optimizing Checkout in Retail Applications";
+    ASSERT_FALSE(has_code(check_title(title, {}, *shipped_rules().rules), "title-no-outcome"));
+    nlohmann::json data = shipped_rules_json();
+    data["stemming"]["rules"] = nlohmann::json::array();
+    const TitleRulesLoad load = load_title_rules(data);
+    ASSERT_NE(load.rules, nullptr);
+    EXPECT_TRUE(has_code(check_title(title, {}, *load.rules), "title-no-outcome"));
+}
+
 TEST(TitleRules, VocabularyComesFromTheRulesNotTheCode) {
     nlohmann::json data = shipped_rules_json();
     auto& industries = data["industries"];
@@ -640,4 +668,24 @@ TEST_F(TitleSuggestion, IsLeftEmptyWhenTheCallerDoesNotWantOne) {
     const TitleReport report = check("Case Study", context);
     EXPECT_EQ(report.grade, Grade::Weak);
     EXPECT_TRUE(report.suggestion.empty());
+}
+
+// Building the suggestion checks candidate titles with the same working data as the title
+// itself; the report must not depend on whether that happened.
+TEST_F(TitleSuggestion, LeavesTheRestOfTheReportAsItIsWithoutOne) {
+    TitleContext context = retail_order_record();
+    context.services = {"Lambda", "DynamoDB"};
+    for (std::string_view title :
+         {"Case Study", "", "serverless order processing.", "TBD!!", "CLOUD MIGRATION PROJECT",
+          "Data Lakes Speed Up Reporting in Healthcare", "Lambda Cuts Cost for Retail Stores"}) {
+        context.want_suggestion = true;
+        TitleReport with = check(title, context);
+        context.want_suggestion = false;
+        const TitleReport without = check(title, context);
+        EXPECT_TRUE(without.suggestion.empty()) << title;
+        with.suggestion.clear();
+        EXPECT_EQ(with.score, without.score) << title;
+        EXPECT_EQ(with.grade, without.grade) << title;
+        EXPECT_EQ(with.findings, without.findings) << title;
+    }
 }

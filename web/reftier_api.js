@@ -16,20 +16,23 @@
   var canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', function(event) { event.preventDefault(); });
   var readyResolve;
+  var isReady = false;
   var api = {
     ready: new Promise(function(resolve) { readyResolve = resolve; }),
-    documentJson: function() { return Module.ccall('reftier_api_document_json', 'string', [], []); },
-    document: function() { return JSON.parse(api.documentJson()); },
-    importJson: function(text, mode) { return api.importBytes(new TextEncoder().encode(String(text)), mode); },
-    // Raw file bytes, as a dropped or picked file is read.
-    importBytes: function(bytes, mode) {
-      var result = JSON.parse(withBytes(bytes, function(pointer, length) {
-        return Module.ccall('reftier_api_import', 'string', ['number', 'number', 'string'],
-                            [pointer, length, mode || 'replace']);
-      }));
-      wake();
-      return result;
+    documentJson: function() {
+      Module._reftier_api_write_document();
+      // Decoded piece by piece: the whole text never sits in wasm memory as one block.
+      var decoder = new TextDecoder();
+      var text = '';
+      Module.reftierTakeOutput().forEach(function(piece) { text += decoder.decode(piece, { stream: true }); });
+      return text + decoder.decode();
     },
+    document: function() { return JSON.parse(api.documentJson()); },
+    // The text goes to the reader as UTF-8 piece by piece (TextEncoder.encodeInto straight into
+    // its buffer), never as one encoded copy.
+    importJson: function(text, mode) { return importInput(String(text), mode); },
+    // Raw file bytes, as a dropped or picked file is read.
+    importBytes: function(bytes, mode) { return importInput(bytes, mode); },
     // Turns on widget locations (for tests), then itemRect('Label') gives its CSS-pixel box.
     enableLocator: function() { Module._reftier_api_enable_locator(); },
     itemRect: function(label) {
@@ -50,31 +53,65 @@
   };
   window.reftier = api;
 
-  // Copies bytes into wasm memory for the duration of one call.
-  function withBytes(bytes, call) {
-    var pointer = Module._malloc(Math.max(bytes.length, 1));
-    try {
-      Module.HEAPU8.set(bytes, pointer);
-      return call(pointer, bytes.length);
-    } finally {
-      Module._free(pointer);
+  function importInput(input, mode) {
+    var result = JSON.parse(Module.reftierOffer(input, function() {
+      return Module.ccall('reftier_api_import', 'string', ['string'], [mode || 'replace']);
+    }));
+    wake();
+    return result;
+  }
+
+  // Ready once the stored document is read (or could not be).
+  function checkReady() {
+    if (!isReady && api.state().save_state !== 'loading') {
+      isReady = true;
+      readyResolve();
     }
+    return isReady;
   }
 
   function wake() { if (Module.calledRun && Module._reftier_wake) Module._reftier_wake(); }
 
+  // The app's database: one object store, "documents" (see src/platform/browser_library.js).
+  function openStorage() {
+    return new Promise(function(resolve, reject) {
+      var request;
+      try {
+        request = indexedDB.open('reftier', 1);
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      request.onupgradeneeded = function() { request.result.createObjectStore('documents'); };
+      request.onsuccess = function() { resolve(request.result); };
+      request.onerror = function() { reject(request.error); };
+      request.onblocked = function() { reject(new Error('the database is blocked by another tab')); };
+    });
+  }
+
+  // Opening IndexedDB takes 0.5 s or more on a new profile: it starts now, while reftier.wasm
+  // downloads and compiles, and RefTierIdb.open takes over the pending open. A failure is
+  // reported by the app when it takes it over, not here.
+  var storage = openStorage();
+  storage.catch(function() {});
+
   window.Module = {
     canvas: canvas,
+    reftierStorage: storage,
+    reftierOpenStorage: openStorage,
     print: function(text) { console.log(text); },
     printErr: function(text) { console.warn(text); },
     onRuntimeInitialized: function() {
       document.getElementById('loading').hidden = true;
       var poll = function() {
-        if (api.state().save_state !== 'loading') readyResolve();
-        else setTimeout(poll, 10);
+        if (!checkReady()) setTimeout(poll, 10);
       };
       poll();
     },
+    // Also checked after each turn of the render loop: a timer waits behind frames, so alone it
+    // resolves `ready` a frame late (in software GL a few hundred ms). The timer still counts in
+    // a hidden tab, where the render loop stops.
+    postMainLoop: function() { checkReady(); },
     onAbort: function(what) {
       var box = document.getElementById('loading');
       box.hidden = false;
@@ -102,17 +139,18 @@
   function importFile(file) {
     if (!file) return;
     file.arrayBuffer().then(function(buffer) {
-      withBytes(new Uint8Array(buffer), function(pointer, length) {
-        Module.ccall('reftier_on_file_opened', null, ['string', 'number', 'number'], [file.name, pointer, length]);
+      Module.reftierOffer(new Uint8Array(buffer), function() {
+        Module.ccall('reftier_on_file_opened', null, ['string'], [file.name]);
       });
     });
   }
   var input = document.getElementById('reftier-file-input');
   input.addEventListener('change', function() { importFile(input.files && input.files[0]); });
 
-  // Offline: a service worker caches the app's files after the first visit.
+  // Offline: a service worker caches the app's files after the first visit. Registered once the
+  // app is ready, so its copy of the files does not compete with the start for CPU and network.
   if ('serviceWorker' in navigator) {
-    window.addEventListener('load', function() {
+    api.ready.then(function() {
       navigator.serviceWorker.register('sw.js').catch(function(error) {
         console.warn('RefTier works online only: ' + error);
       });

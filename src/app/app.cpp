@@ -31,7 +31,7 @@ void show_toast(App& app, std::string text) {
     app.toast_until_ms = platform::now_ms() + 4000;
 }
 
-static void on_stored_document(const char* text, const char* error) {
+static void on_stored_document(bool stored, const char* error) {
     App& app = the_app();
     if (error) {
         app.storage_notice = std::string("Browser storage could not be opened (") + error +
@@ -40,13 +40,13 @@ static void on_stored_document(const char* text, const char* error) {
         app.save_error = error;
         return;
     }
-    if (text) {
-        ReadResult read = read_document(text);
+    if (stored) {
+        ReadResult read = read_document(platform::read_input);
         if (read.document) {
             app.workspace.load_without_history(std::move(*read.document));
         } else {
             // Never delete what cannot be read: keep it aside and tell the user.
-            platform::set_aside_corrupt_document(text);
+            platform::set_aside_stored_document();
             app.storage_notice = "The saved document could not be read (" +
                                  to_string(read.errors.front()) +
                                  "). It was kept aside in browser storage and a new one started.";
@@ -71,9 +71,8 @@ static void on_saved(const char* error) {
         app.saved_revision == app.workspace.revision() ? SaveState::Saved : SaveState::Pending;
 }
 
-static void on_file_opened(const char* name, const char* data, int length) {
-    begin_import(the_app(), name ? name : "file",
-                 std::string_view(data ? data : "", data ? static_cast<std::size_t>(length) : 0));
+static void on_file_opened(const char* name) {
+    begin_import(the_app(), name ? name : "file", platform::read_input);
 }
 
 static void on_other_tab_saved() {
@@ -120,7 +119,8 @@ void autosave(App& app) {
     app.save_state = SaveState::Saving;
     app.saved_revision = app.workspace.revision();
     // Compact: a quarter smaller and faster to write than the indented export.
-    platform::save_document(write_document(app.workspace.document(), -1));
+    write_document(app.workspace.document(), -1, platform::append_output);
+    platform::save_output_as_document();
 }
 
 void save_now(App& app) {
@@ -141,7 +141,8 @@ void new_reference(App& app) {
 
 void export_document(App& app) {
     const std::string name = "reftier-" + format_iso_date(today()) + ".json";
-    platform::download_text(name, write_document(app.workspace.document()), "application/json");
+    write_document(app.workspace.document(), 2, platform::append_output);
+    platform::download_output(name, "application/json");
     show_toast(app, "Exported " + name);
 }
 
@@ -171,16 +172,28 @@ void apply_csv_import(App& app) {
     app.show_welcome = false;
 }
 
-void begin_import(App& app, const std::string& file_name, std::string_view text) {
+// The whole text of a source, for a reader that needs it at once.
+static std::string read_all(const ReadSource& source) {
+    std::string text;
+    for (;;) {
+        const std::size_t size = text.size();
+        text.resize(size + kReadPieceBytes);
+        const std::size_t added = source(text.data() + size, kReadPieceBytes);
+        text.resize(size + added);
+        if (added == 0) return text;
+    }
+}
+
+void begin_import(App& app, const std::string& file_name, const ReadSource& source) {
     ImportDialog& d = app.import;
     d = ImportDialog{};
     d.open = true;
     d.file_name = file_name;
     if (is_csv_name(file_name)) {
-        d.csv = read_references_csv(text, app.workspace.document());
+        d.csv = read_references_csv(read_all(source), app.workspace.document());
         return;
     }
-    ReadResult read = read_document(text);
+    ReadResult read = read_document(source);
     d.errors = std::move(read.errors);
     if (read.document) {
         d.plan = plan_merge(app.workspace.document(), *read.document);

@@ -95,7 +95,7 @@ void save_now(App& app);
 void export_document(App& app);
 void export_csv(App& app);
 void apply_csv_import(App& app); // adds the good rows
-void begin_import(App& app, const std::string& file_name, std::string_view text);
+void begin_import(App& app, const std::string& file_name, const ReadSource& source);
 void apply_import(App& app, bool merge);
 void show_toast(App& app, std::string text);
 void load_sample(App& app);

@@ -87,16 +87,17 @@ static void draw_csv(App& app) {
             ImGui::TextColored(severity_colour(Severity::Error), "line %d", e.line);
             ImGui::SameLine(em(5));
             ImGui::PushTextWrapPos(0);
-            ImGui::Text("%s%s%s", e.column.c_str(), e.column.empty() ? "" : ": ", e.message.c_str());
+            ImGui::Text("%s%s%s", e.column.c_str(), e.column.empty() ? "" : ": ",
+                        e.message.c_str());
             ImGui::PopTextWrapPos();
         }
         ImGui::EndChild();
     }
     const bool can_import = csv.header_ok && !csv.references.empty();
     ImGui::BeginDisabled(!can_import);
-    const std::string label = csv.errors.empty()
-                                  ? "Import " + std::to_string(csv.references.size()) + " references"
-                                  : "Import the " + std::to_string(csv.references.size()) + " good rows";
+    const std::string label =
+        csv.errors.empty() ? "Import " + std::to_string(csv.references.size()) + " references"
+                           : "Import the " + std::to_string(csv.references.size()) + " good rows";
     if (ImGui::Button(label.c_str())) {
         apply_csv_import(app);
         ImGui::CloseCurrentPopup();
@@ -118,6 +119,8 @@ void draw_import_dialog(App& app) {
         draw_errors(app);
     else if (d.incoming)
         draw_choice(app);
+    else if (d.csv)
+        draw_csv(app);
     else
         ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -1,10 +1,13 @@
 #include "core/document_json.h"
 
+#include <bit>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <unordered_map>
 
 #include "core/date.h"
@@ -25,16 +28,8 @@ using nlohmann::ordered_json;
 // Versions this copy can read; ones older than kFormatVersion would be migrated first.
 constexpr int kOldestReadableVersion = 1;
 
-std::string line_and_column(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    const std::string_view before = text.substr(0, offset);
-    std::size_t line = 1;
-    for (char c : before) line += c == '\n';
-    const std::size_t line_start = before.rfind('\n');
-    const std::size_t column =
-        line_start == std::string_view::npos ? offset + 1 : offset - line_start;
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
+// A UTF-8 byte order mark carries no meaning; Windows editors add one, so it is skipped.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // The well-formed UTF-8 sequences of RFC 3629, by lead byte: how long each is and which
 // second bytes may follow (the narrow ranges rule out overlong forms, surrogates and code
@@ -93,6 +88,27 @@ bool is_plain_string_byte(unsigned char c) {
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
+// How many of the eight bytes at `at` pass is_plain_string_byte before the first that does
+// not: most of a document is text inside strings, read this way several times faster than
+// byte by byte. Each term marks a byte by its top bit: below 0x20, equal to '"', equal to '\\'
+// (the bit tricks "has a byte less than" and "has a zero byte", exact up to the first marked
+// byte), or 0x80 and above.
+int plain_string_bytes(const char* at) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101;
+    constexpr std::uint64_t kHighs = 0x8080808080808080;
+    std::uint64_t word;
+    std::memcpy(&word, at, sizeof word);
+    const std::uint64_t quote = word ^ (kOnes * '"');
+    const std::uint64_t backslash = word ^ (kOnes * '\\');
+    const std::uint64_t marks = ((word - kOnes * 0x20) & ~word) | ((quote - kOnes) & ~quote) |
+                                ((backslash - kOnes) & ~backslash) | word;
+    const std::uint64_t high_marks = marks & kHighs;
+    if constexpr (std::endian::native == std::endian::little)
+        return std::countr_zero(high_marks) / 8;
+    else
+        return std::countl_zero(high_marks) / 8;
+}
+
 enum class ValueKind { Object, Array, String, Number, True, False, Null, Invalid };
 
 // A strict JSON reader (RFC 8259) over the file text that the document reader below pulls
@@ -100,10 +116,31 @@ enum class ValueKind { Object, Array, String, Number, True, False, Null, Invalid
 // nlohmann's DOM first made importing 100,000 references several times slower than the
 // browser's JSON.parse. Unknown fields are checked here and then handed to nlohmann as their
 // own span of text. The first error stops everything; later calls then do nothing.
+//
+// The text is either all in memory, or pulled from a ReadSource into a window that holds only
+// what is not read yet. The token code reads the window as if it were the whole text; a token
+// that runs into the end of the window is read again once more is loaded (read_token), so a
+// token split across pieces reads exactly as the same token in one piece.
 class JsonCursor {
   public:
     explicit JsonCursor(std::string_view text)
-        : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()) {}
+        : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()) {
+        skip_byte_order_mark();
+    }
+    explicit JsonCursor(const ReadSource& source)
+        : source_(&source), source_done_(false), window_(new char[kReadPieceBytes]),
+          window_capacity_(kReadPieceBytes) {
+        begin_ = pos_ = end_ = window_.get();
+        while (static_cast<std::size_t>(end_ - begin_) < kByteOrderMark.size() && load_more()) {
+        }
+        skip_byte_order_mark();
+    }
+
+    // Only whitespace left (or none at all).
+    bool at_end() {
+        skip_whitespace();
+        return pos_ == end_;
+    }
 
     bool failed() const { return !error_.empty(); }
     // A raw control character is a syntax error, so only an escape can put one in a string.
@@ -175,11 +212,20 @@ class JsonCursor {
 
     // Call only when next_kind() is String.
     bool read_string(std::string& out) {
+        return read_token([&] { return read_string_in_window(out); });
+    }
+
+    bool read_string_in_window(std::string& out) {
         out.clear();
         last_string_had_escapes_ = false;
         const char* opening = pos_++;
         for (;;) {
             const char* run = pos_;
+            while (end_ - pos_ >= 8) {
+                const int plain = plain_string_bytes(pos_);
+                pos_ += plain;
+                if (plain < 8) break;
+            }
             while (pos_ < end_ && is_plain_string_byte(static_cast<unsigned char>(*pos_))) ++pos_;
             out.append(run, pos_);
             if (pos_ == end_)
@@ -205,7 +251,10 @@ class JsonCursor {
     // Checks the next value and returns its text.
     std::string_view skip_value() {
         const ValueKind kind = next_kind();
-        const char* start = pos_;
+        // The value's text must stay in the window until it is returned.
+        const std::size_t start = offset_of(pos_);
+        const std::size_t outer_pin = pinned_;
+        pinned_ = std::min(pinned_, start);
         switch (kind) {
         case ValueKind::Object:
             for (bool more = first_member(scratch_); more; more = next_member(scratch_))
@@ -233,7 +282,9 @@ class JsonCursor {
             fail_unexpected();
             break;
         }
-        return failed() ? std::string_view() : std::string_view(start, pos_ - start);
+        pinned_ = outer_pin;
+        const char* first = begin_ + (start - dropped_);
+        return failed() ? std::string_view() : std::string_view(first, pos_ - first);
     }
 
     // A value this copy does not interpret (unknown fields, the version number), as nlohmann
@@ -256,8 +307,76 @@ class JsonCursor {
     enum class After { Comma, Close, Error };
 
     void skip_whitespace() {
-        while (pos_ < end_ && (*pos_ == ' ' || *pos_ == '\n' || *pos_ == '\r' || *pos_ == '\t'))
-            ++pos_;
+        for (;;) {
+            while (pos_ < end_ && (*pos_ == ' ' || *pos_ == '\n' || *pos_ == '\r' || *pos_ == '\t'))
+                ++pos_;
+            if (pos_ < end_ || !load_more()) break;
+        }
+        // Enough for a literal, a UTF-8 sequence or a message quoting the next character.
+        while (!source_done_ && static_cast<std::size_t>(end_ - pos_) < kLookahead && load_more()) {
+        }
+    }
+
+    void skip_byte_order_mark() {
+        if (std::string_view(begin_, end_ - begin_).starts_with(kByteOrderMark))
+            begin_ = pos_ = begin_ + kByteOrderMark.size();
+    }
+
+    // Offset from the start of the text (after a byte order mark) of a byte in the window.
+    std::size_t offset_of(const char* at) const { return dropped_ + (at - begin_); }
+
+    // Drops what is read (but not a pinned value) and appends the next piece of the source;
+    // false once the source has ended.
+    bool load_more() {
+        if (source_done_) return false;
+        const char* keep = pos_;
+        if (pinned_ < offset_of(pos_)) keep = begin_ + (pinned_ - dropped_);
+        for (const char* at = begin_;
+             (at = static_cast<const char*>(std::memchr(at, '\n', keep - at))) != nullptr; ++at) {
+            ++dropped_lines_;
+            dropped_line_start_ = offset_of(at) + 1;
+        }
+        dropped_ += keep - begin_;
+        const std::size_t pos_in_window = pos_ - keep;
+        const std::size_t kept = end_ - keep;
+        if (kept + kReadPieceBytes > window_capacity_) {
+            window_capacity_ = std::max(2 * window_capacity_, kept + kReadPieceBytes);
+            std::unique_ptr<char[]> larger(new char[window_capacity_]);
+            std::memcpy(larger.get(), keep, kept);
+            window_ = std::move(larger);
+        } else {
+            std::memmove(window_.get(), keep, kept);
+        }
+        const std::size_t added =
+            std::min((*source_)(window_.get() + kept, kReadPieceBytes), kReadPieceBytes);
+        source_done_ = added == 0;
+        begin_ = window_.get();
+        pos_ = begin_ + pos_in_window;
+        end_ = begin_ + kept + added;
+        return !source_done_;
+    }
+
+    // Bytes a token reader may look past where it stops: a literal (false), a UTF-8 sequence,
+    // a \u escape.
+    static constexpr std::size_t kLookahead = 16;
+
+    // Runs `read_here` (a string or number reader) on the window. When it got within
+    // kLookahead of the window's end before the text's end, what it saw may be cut: it reads
+    // the token again from its start after loading at least twice what it read, so even a
+    // token of megabytes is read only a few times.
+    template <typename Read> bool read_token(Read read_here) {
+        const bool failed_before = failed();
+        const std::size_t start = offset_of(pos_);
+        for (;;) {
+            const bool ok = read_here();
+            if (source_done_ || static_cast<std::size_t>(end_ - pos_) >= kLookahead) return ok;
+            if (!failed_before) error_.clear();
+            const std::size_t read_bytes = offset_of(pos_) - start;
+            pos_ = begin_ + (start - dropped_);
+            while (static_cast<std::size_t>(end_ - pos_) < 2 * read_bytes + kLookahead &&
+                   load_more()) {
+            }
+        }
     }
 
     bool fail(std::string message) {
@@ -265,11 +384,10 @@ class JsonCursor {
         return false;
     }
     bool fail_syntax(const char* at, std::string_view reason) {
-        return fail("not valid JSON at " + line_and_column(text(), at - begin_) + ": " +
-                    std::string(reason));
+        return fail("not valid JSON at " + line_and_column(at) + ": " + std::string(reason));
     }
     bool fail_encoding(const char* at) {
-        return fail("not UTF-8 text (invalid byte at " + line_and_column(text(), at - begin_) +
+        return fail("not UTF-8 text (invalid byte at " + line_and_column(at) +
                     "); RefTier files are UTF-8: save the file as UTF-8 and try again");
     }
     bool fail_unexpected() {
@@ -279,7 +397,18 @@ class JsonCursor {
         return fail_syntax(pos_, "unexpected " + describe_byte(pos_) + " where a value should be");
     }
 
-    std::string_view text() const { return {begin_, static_cast<std::size_t>(end_ - begin_)}; }
+    // Lines and columns count bytes from the start of the text, dropped ones included.
+    std::string line_and_column(const char* at) const {
+        std::size_t line = dropped_lines_ + 1;
+        std::size_t line_start = dropped_line_start_;
+        for (const char* c = begin_; c < at; ++c) {
+            if (*c != '\n') continue;
+            ++line;
+            line_start = offset_of(c) + 1;
+        }
+        return "line " + std::to_string(line) + ", column " +
+               std::to_string(offset_of(at) - line_start + 1);
+    }
 
     // "'x'" for a printable character, "control character U+0001" otherwise.
     std::string describe_byte(const char* at) const {
@@ -384,8 +513,12 @@ class JsonCursor {
         while (pos_ < end_ && *pos_ >= '0' && *pos_ <= '9') ++pos_;
     }
 
-    // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, and finite as a double.
     bool skip_number() {
+        return read_token([&] { return skip_number_in_window(); });
+    }
+
+    // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, and finite as a double.
+    bool skip_number_in_window() {
         const char* start = pos_;
         auto digit_here = [this] { return pos_ < end_ && *pos_ >= '0' && *pos_ <= '9'; };
         if (*pos_ == '-') ++pos_;
@@ -417,9 +550,17 @@ class JsonCursor {
         return true;
     }
 
-    const char* begin_;
+    const char* begin_; // the window: the text after its byte order mark, or what is not read yet
     const char* pos_;
     const char* end_;
+    const ReadSource* source_ = nullptr; // null: the whole text is in the window
+    bool source_done_ = true;
+    std::unique_ptr<char[]> window_; // reading from a source: what is not read yet, then room
+    std::size_t window_capacity_ = 0;
+    std::size_t dropped_ = 0;            // bytes of the text before begin_
+    std::size_t dropped_lines_ = 0;      // line breaks among them
+    std::size_t dropped_line_start_ = 0; // offset of the first byte after the last of them
+    std::size_t pinned_ = SIZE_MAX;      // offset of the first byte skip_value still needs
     int depth_ = 0;
     std::string scratch_; // strings and names of skipped values
     bool last_string_had_escapes_ = false;
@@ -431,7 +572,10 @@ class JsonCursor {
 // take seconds.
 class JsonWriter {
   public:
-    explicit JsonWriter(int indent) : indent_(indent) {}
+    explicit JsonWriter(int indent, const WriteSink* sink = nullptr)
+        : indent_(indent), sink_(sink) {
+        if (sink_) out_.reserve(2 * kWritePieceBytes);
+    }
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -473,11 +617,20 @@ class JsonWriter {
             if (c == '\n') out_ += margin;
         }
     }
+    // A document's text ends with a line break, as text files do.
+    void end_document() { out_ += '\n'; }
     std::string take() { return std::move(out_); }
+    // Hands what is left to the sink.
+    void flush() {
+        if (!out_.empty()) (*sink_)(out_);
+        out_.clear();
+    }
 
   private:
     // Before each value or key: the comma and line break that separate it from the last one.
     void start_item() {
+        // Between values, so a piece is never more than one value past kWritePieceBytes.
+        if (sink_ && out_.size() >= kWritePieceBytes) flush();
         if (after_key_) {
             after_key_ = false;
             return;
@@ -540,6 +693,7 @@ class JsonWriter {
     }
 
     int indent_;
+    const WriteSink* sink_; // null: the whole text stays in out_ for take()
     int depth_ = 0;
     bool empty_ = false;     // the open container has no item yet
     bool after_key_ = false; // a key was written; its value follows on the same line
@@ -744,8 +898,11 @@ template <typename E> std::string expected_names() {
 }
 
 template <typename E> void read_enum(const Field& field, E& out) {
+    // Not read_string_value: the list of names is built only for a message.
+    if (field.cursor.next_kind() != ValueKind::String)
+        return field.fail("must be one of " + expected_names<E>() + found(field.cursor));
     std::string text;
-    if (!read_string_value(field, text, "must be one of " + expected_names<E>())) return;
+    if (!field.cursor.read_string(text)) return;
     if (const auto parsed = from_json_name<E>(text))
         out = *parsed;
     else
@@ -826,8 +983,11 @@ void read_record(ReadErrors& errors, JsonCursor& cursor, const RecordPath& path,
         return errors.add(path.text(), "must be an object" + found(cursor));
     bool seen[N] = {};
     std::string key;
+    std::size_t next_rule = 0; // fields usually come in rule order, as they are written
     for (bool more = cursor.first_member(key); more; more = cursor.next_member(key)) {
-        const std::size_t rule = find_rule(rules, key);
+        const std::size_t rule =
+            next_rule < N && rules[next_rule].name == key ? next_rule : find_rule(rules, key);
+        next_rule = rule + 1;
         if (rule == N) {
             // Kept as an object only when there is something to keep, so a record built in
             // code compares equal to the same record read back.
@@ -1041,19 +1201,13 @@ void check_format_and_version(const json& root, ReadErrors& errors, int& source_
     }
 }
 
-} // namespace
-
-ReadResult read_document(std::string_view text) {
+ReadResult read_from(JsonCursor& cursor) {
     ReadResult result;
-    // A UTF-8 byte order mark carries no meaning; Windows editors add one, so skip it.
-    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-    if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    if (cursor.at_end()) {
         result.errors.push_back({"", "the file is empty"});
         return result;
     }
 
-    JsonCursor cursor(text);
     ReadErrors body_errors;
     Document document;
     if (cursor.next_kind() == ValueKind::Object) {
@@ -1082,18 +1236,37 @@ ReadResult read_document(std::string_view text) {
     document.unknown_fields.erase("format");
     document.unknown_fields.erase("version");
     if (document.unknown_fields.empty()) document.unknown_fields = nullptr;
-    // An older version would be migrated here: its text parsed into nlohmann's DOM, rewritten
-    // one step per version up to kFormatVersion, and read again. Version 1 is the first
-    // format, so there is no step yet and the body read above stands.
+    // An older version would be migrated here, one step per version up to kFormatVersion.
+    // Version 1 is the first format, so there is no step yet and the body read above stands.
     result.errors = body_errors.take();
     if (result.errors.empty()) result.document = std::move(document);
     return result;
 }
 
+} // namespace
+
+ReadResult read_document(std::string_view text) {
+    JsonCursor cursor(text);
+    return read_from(cursor);
+}
+
+ReadResult read_document(const ReadSource& source) {
+    JsonCursor cursor(source);
+    return read_from(cursor);
+}
+
 std::string write_document(const Document& document, int indent) {
     JsonWriter out(indent);
     write_record(out, document, kDocumentFields);
-    return out.take() + "\n";
+    out.end_document();
+    return out.take();
+}
+
+void write_document(const Document& document, int indent, const WriteSink& sink) {
+    JsonWriter out(indent, &sink);
+    write_record(out, document, kDocumentFields);
+    out.end_document();
+    out.flush();
 }
 
 ordered_json reference_to_json(const Reference& reference) {

@@ -9,6 +9,7 @@
 // because a draft may still have them.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,9 +53,25 @@ inline constexpr std::size_t kMaxNotesBytes = 65536;
 // A UTF-8 byte order mark at the start is accepted (Windows editors write one). A field given
 // twice in one object counts once, with its last value, as in JavaScript's JSON.parse.
 ReadResult read_document(std::string_view text);
+
+// Hands over the next piece of a text: copies at most `capacity` bytes to `buffer` and returns
+// how many; 0 only once the text has ended.
+using ReadSource = std::function<std::size_t(char* buffer, std::size_t capacity)>;
+inline constexpr std::size_t kReadPieceBytes = 64 * 1024;
+// The same, reading the text piece by piece: only the unread rest of the current piece (and a
+// token or unknown value that spans pieces) is in memory, never the whole text. Errors,
+// positions included, are exactly those of reading the whole text at once.
+ReadResult read_document(const ReadSource& source);
+
 // Fields in the order of PRODUCT.md, unknown fields after them; null for absent dates and
 // parent; UTF-8 unescaped; indent -1 gives one compact line. Ends with a newline.
 std::string write_document(const Document& document, int indent = 2);
+
+// The same text handed to `sink` in pieces of about kWritePieceBytes, in order, so a caller that
+// stores or sends it never needs the whole text in memory at once.
+using WriteSink = std::function<void(std::string_view piece)>;
+inline constexpr std::size_t kWritePieceBytes = 64 * 1024;
+void write_document(const Document& document, int indent, const WriteSink& sink);
 
 // One record as written in a document (also used by merge to name differing fields).
 nlohmann::ordered_json reference_to_json(const Reference& reference);

@@ -6,9 +6,11 @@
 // Implemented in browser_library.js.
 extern "C" {
 void reftier_js_load_document();
-void reftier_js_save_document(const char* text, int length);
-void reftier_js_set_aside(const char* text, int length);
-void reftier_js_download(const char* name, const char* text, int length, const char* mime);
+int reftier_js_read_input(char* buffer, int capacity);
+void reftier_js_set_aside_stored();
+void reftier_js_append_output(const char* data, int length);
+void reftier_js_save_output();
+void reftier_js_download_output(const char* name, const char* mime);
 void reftier_js_open_file_picker();
 void reftier_js_set_clipboard(const char* text);
 void reftier_js_open_url(const char* url);
@@ -31,16 +33,29 @@ void load_stored_document() {
     reftier_js_load_document();
 }
 
-void save_document(const std::string& json) {
-    reftier_js_save_document(json.data(), static_cast<int>(json.size()));
+std::size_t read_input(char* buffer, std::size_t capacity) {
+    return static_cast<std::size_t>(reftier_js_read_input(buffer, static_cast<int>(capacity)));
 }
 
-void set_aside_corrupt_document(const std::string& text) {
-    reftier_js_set_aside(text.data(), static_cast<int>(text.size()));
+void set_aside_stored_document() {
+    reftier_js_set_aside_stored();
 }
 
-void download_text(const std::string& file_name, const std::string& text, const char* mime_type) {
-    reftier_js_download(file_name.c_str(), text.data(), static_cast<int>(text.size()), mime_type);
+void append_output(std::string_view piece) {
+    reftier_js_append_output(piece.data(), static_cast<int>(piece.size()));
+}
+
+void save_output_as_document() {
+    reftier_js_save_output();
+}
+
+void download_output(const std::string& file_name, const char* mime_type) {
+    reftier_js_download_output(file_name.c_str(), mime_type);
+}
+
+void download_text(const std::string& file_name, std::string_view text, const char* mime_type) {
+    append_output(text);
+    download_output(file_name, mime_type);
 }
 
 void open_file_picker() {
@@ -59,7 +74,9 @@ void open_url(const std::string& url) {
     reftier_js_open_url(url.c_str());
 }
 
-void reload_page() { reftier_js_reload(); }
+void reload_page() {
+    reftier_js_reload();
+}
 float device_pixel_ratio() {
     return static_cast<float>(emscripten_get_device_pixel_ratio());
 }
@@ -95,10 +112,10 @@ void request_frames(int count) {
 // Entry points the JavaScript side calls.
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void reftier_on_stored_document(const char* text, const char* error) {
+EMSCRIPTEN_KEEPALIVE void reftier_on_stored_document(int stored, const char* error) {
     reftier::platform::request_frames(3);
     if (reftier::platform::g_callbacks.stored_document)
-        reftier::platform::g_callbacks.stored_document(text, error);
+        reftier::platform::g_callbacks.stored_document(stored != 0, error);
 }
 
 EMSCRIPTEN_KEEPALIVE void reftier_on_saved(const char* error) {
@@ -106,10 +123,10 @@ EMSCRIPTEN_KEEPALIVE void reftier_on_saved(const char* error) {
     if (reftier::platform::g_callbacks.saved) reftier::platform::g_callbacks.saved(error);
 }
 
-EMSCRIPTEN_KEEPALIVE void reftier_on_file_opened(const char* name, const char* data, int length) {
+EMSCRIPTEN_KEEPALIVE void reftier_on_file_opened(const char* name) {
     reftier::platform::request_frames(3);
     if (reftier::platform::g_callbacks.file_opened)
-        reftier::platform::g_callbacks.file_opened(name, data, length);
+        reftier::platform::g_callbacks.file_opened(name);
 }
 
 EMSCRIPTEN_KEEPALIVE void reftier_on_other_tab_saved() {

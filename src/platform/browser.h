@@ -4,31 +4,44 @@
 // Asynchronous results come back through the callbacks the app registers.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace reftier::platform {
 
 struct Callbacks {
-    // Stored document text at start-up; `text` null when nothing is stored, `error` set when
-    // storage could not be opened (private mode, blocked IndexedDB).
-    void (*stored_document)(const char* text, const char* error) = nullptr;
+    // At start-up. `stored`: a document is stored, its bytes readable with read_input() during
+    // the call; `error` set when storage could not be opened (private mode, blocked IndexedDB).
+    void (*stored_document)(bool stored, const char* error) = nullptr;
     // A save finished; `error` null on success ("The browser's storage is full ...").
     void (*saved)(const char* error) = nullptr;
-    // The user picked or dropped a file: its bytes as they are.
-    void (*file_opened)(const char* name, const char* data, int length) = nullptr;
+    // The user picked or dropped a file: its bytes as they are, readable with read_input()
+    // during the call.
+    void (*file_opened)(const char* name) = nullptr;
     // Another tab saved the same document (BroadcastChannel).
     void (*other_tab_saved)() = nullptr;
 };
 void set_callbacks(const Callbacks& callbacks);
 
 void load_stored_document();
+// The bytes JavaScript offers during a callback or an API call (the stored document, a file,
+// text to import), piece by piece: a ReadSource for read_document, so they are never all in
+// wasm memory at once.
+std::size_t read_input(char* buffer, std::size_t capacity);
+// Keeps the stored document just offered, which could not be read, under a dated key instead
+// of deleting it.
+void set_aside_stored_document();
+// Large texts (the document, an export) go to JavaScript in pieces, so no copy of the whole
+// text sits in wasm memory, whose size never shrinks. append_output() copies a piece out;
+// save_output_as_document() or download_output() then hands all pieces on and clears them.
+void append_output(std::string_view piece);
 // Saves in one IndexedDB transaction: the stored document is the old one or the new one,
 // never a mix. The previous version is kept under a second key for recovery.
-void save_document(const std::string& json);
-// Keeps unreadable stored text under a dated key instead of deleting it.
-void set_aside_corrupt_document(const std::string& text);
+void save_output_as_document();
+void download_output(const std::string& file_name, const char* mime_type);
+void download_text(const std::string& file_name, std::string_view text, const char* mime_type);
 
-void download_text(const std::string& file_name, const std::string& text, const char* mime_type);
 void open_file_picker();
 void set_clipboard_text(const std::string& text);
 const char* clipboard_text(); // last text the user pasted into the page

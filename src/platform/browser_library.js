@@ -1,31 +1,26 @@
 // The JavaScript half of src/platform/browser.cpp, linked with --js-library.
 // Storage is IndexedDB directly: one database "reftier", one object store "documents", keys
-// "current" (the document), "previous" (the one before the last save) and "corrupt-<time>"
-// (unreadable text kept aside). A save is one readwrite transaction, so IndexedDB's atomicity
-// guarantees the stored document is the old or the new one even if the tab dies mid-save.
+// "current" (the document's UTF-8 bytes, a string if saved by an earlier version), "previous"
+// (the one before the last save) and "corrupt-<time>" (an unreadable document kept aside). A
+// save is one readwrite transaction, so IndexedDB's atomicity guarantees the stored document
+// is the old or the new one even if the tab dies mid-save.
 mergeInto(LibraryManager.library, {
   $RefTierIdb: {
     db: null,
     channel: null,
+    offered: null, // the stored document while the C++ side reads it
     // Set at run time: a library object's values are evaluated once, when Emscripten builds.
     tabId: null,
+    // The first open is the one the page started as it loaded, in parallel with the wasm download
+    // (Module.reftierStorage, web/reftier_api.js), taken over here with its error if it failed.
+    // After a failure the next call opens again.
     open: function() {
       if (RefTierIdb.db) return Promise.resolve(RefTierIdb.db);
-      return new Promise(function(resolve, reject) {
-        var request;
-        try {
-          request = indexedDB.open('reftier', 1);
-        } catch (e) {
-          reject(e);
-          return;
-        }
-        request.onupgradeneeded = function() { request.result.createObjectStore('documents'); };
-        request.onsuccess = function() {
-          RefTierIdb.db = request.result;
-          resolve(RefTierIdb.db);
-        };
-        request.onerror = function() { reject(request.error); };
-        request.onblocked = function() { reject(new Error('the database is blocked by another tab')); };
+      var pending = Module.reftierStorage || Module.reftierOpenStorage();
+      Module.reftierStorage = null;
+      return pending.then(function(db) {
+        RefTierIdb.db = db;
+        return db;
       });
     },
     describe: function(error) {
@@ -34,6 +29,17 @@ mergeInto(LibraryManager.library, {
         return 'The browser\'s storage for this site is full, so the latest changes are not saved. ' +
                'They are still open here: export them to a file now.';
       return (error.name ? error.name + ': ' : '') + (error.message || String(error));
+    },
+    // A stored document as bytes, to compare with the next save. Earlier versions stored a
+    // string; null when nothing (or anything else) is stored.
+    storedBytes: function(stored) {
+      if (typeof stored === 'string') return new TextEncoder().encode(stored);
+      return stored instanceof Uint8Array ? stored : null;
+    },
+    sameBytes: function(a, b) {
+      if (a.length !== b.length) return false;
+      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
     },
     callWithStrings: function(fn, strings) {
       var pointers = strings.map(function(s) { return s == null ? 0 : allocateUTF8(s); });
@@ -55,27 +61,103 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  reftier_js_load_document__deps: ['$RefTierIdb'],
+  // Pieces of a large output (platform::append_output), copied out of wasm memory until the
+  // call that hands them on. reftier_api.js takes them too, for documentJson().
+  $RefTierOutput: {
+    pieces: [],
+    take: function() {
+      var pieces = RefTierOutput.pieces;
+      RefTierOutput.pieces = [];
+      return pieces;
+    },
+    joined: function(pieces) {
+      var total = 0;
+      pieces.forEach(function(piece) { total += piece.length; });
+      var bytes = new Uint8Array(total);
+      var at = 0;
+      pieces.forEach(function(piece) {
+        bytes.set(piece, at);
+        at += piece.length;
+      });
+      return bytes;
+    },
+  },
+  $RefTierOutput__postset: 'Module["reftierTakeOutput"] = RefTierOutput.take;',
+
+  reftier_js_append_output__deps: ['$RefTierOutput'],
+  reftier_js_append_output: function(pointer, length) {
+    RefTierOutput.pieces.push(HEAPU8.slice(pointer, pointer + length));
+  },
+
+  // Bytes the C++ side reads with platform::read_input() while a call runs, piece by piece
+  // straight into its buffer, so a large file or text is never copied whole into wasm memory.
+  $RefTierInput: {
+    fill: null,
+    // Offers `input` (a Uint8Array, or a string given as UTF-8) for the duration of call().
+    offer: function(input, call) {
+      var at = 0;
+      var encoder = typeof input === 'string' ? new TextEncoder() : null;
+      RefTierInput.fill = function(pointer, capacity) {
+        var buffer = HEAPU8.subarray(pointer, pointer + capacity);
+        if (!encoder) {
+          var piece = input.subarray(at, at + capacity);
+          buffer.set(piece);
+          at += piece.length;
+          return piece.length;
+        }
+        // A UTF-16 unit takes at most three bytes; a surrogate pair is not split.
+        var end = Math.min(input.length, at + Math.floor(capacity / 3));
+        if (end < input.length && end > at + 1 && (input.charCodeAt(end - 1) & 0xFC00) === 0xD800) --end;
+        var result = encoder.encodeInto(input.substring(at, end), buffer);
+        at += result.read;
+        return result.written;
+      };
+      try {
+        return call();
+      } finally {
+        RefTierInput.fill = null;
+      }
+    },
+  },
+  $RefTierInput__postset: 'Module["reftierOffer"] = RefTierInput.offer;',
+
+  reftier_js_read_input__deps: ['$RefTierInput'],
+  reftier_js_read_input: function(pointer, capacity) {
+    return RefTierInput.fill ? RefTierInput.fill(pointer, capacity) : 0;
+  },
+
+  reftier_js_load_document__deps: ['$RefTierIdb', '$RefTierInput'],
   reftier_js_load_document: function() {
+    // `stored` as IndexedDB gives it (bytes, a string saved by an earlier version, or nothing),
+    // `error` a message or null.
+    var deliver = function(stored, error) {
+      var found = typeof stored === 'string' || stored instanceof Uint8Array;
+      RefTierIdb.offered = stored;
+      try {
+        RefTierInput.offer(found ? stored : new Uint8Array(0), function() {
+          RefTierIdb.callWithStrings(function(errorPointer) {
+            _reftier_on_stored_document(found ? 1 : 0, errorPointer);
+          }, [error]);
+        });
+      } finally {
+        RefTierIdb.offered = null;
+      }
+    };
     RefTierIdb.announce();
     RefTierIdb.open().then(function(db) {
       var tx = db.transaction('documents', 'readonly');
       var get = tx.objectStore('documents').get('current');
-      get.onsuccess = function() {
-        var text = typeof get.result === 'string' ? get.result : null;
-        RefTierIdb.callWithStrings(_reftier_on_stored_document, [text, null]);
-      };
-      get.onerror = function() {
-        RefTierIdb.callWithStrings(_reftier_on_stored_document, [null, RefTierIdb.describe(get.error)]);
-      };
+      get.onsuccess = function() { deliver(get.result, null); };
+      get.onerror = function() { deliver(null, RefTierIdb.describe(get.error)); };
     }).catch(function(error) {
-      RefTierIdb.callWithStrings(_reftier_on_stored_document, [null, RefTierIdb.describe(error)]);
+      deliver(null, RefTierIdb.describe(error));
     });
   },
 
-  reftier_js_save_document__deps: ['$RefTierIdb'],
-  reftier_js_save_document: function(pointer, length) {
-    var text = UTF8ToString(pointer, length);
+  reftier_js_save_output__deps: ['$RefTierIdb', '$RefTierOutput'],
+  reftier_js_save_output: function() {
+    // Bytes, not a decoded string: no 50 MB UTF-8 decode on every save.
+    var bytes = RefTierOutput.joined(RefTierOutput.take());
     var fail = function(error) {
       RefTierIdb.callWithStrings(_reftier_on_saved, [RefTierIdb.describe(error)]);
     };
@@ -86,8 +168,9 @@ mergeInto(LibraryManager.library, {
       var get = store.get('current');
       get.onsuccess = function() {
         try {
-          if (typeof get.result === 'string' && get.result !== text) store.put(get.result, 'previous');
-          store.put(text, 'current');
+          var old = RefTierIdb.storedBytes(get.result);
+          if (old && !RefTierIdb.sameBytes(old, bytes)) store.put(get.result, 'previous');
+          store.put(bytes, 'current');
         } catch (error) {
           failure = error;
           tx.abort();
@@ -101,18 +184,20 @@ mergeInto(LibraryManager.library, {
     }).catch(fail);
   },
 
-  reftier_js_set_aside__deps: ['$RefTierIdb'],
-  reftier_js_set_aside: function(pointer, length) {
-    var text = UTF8ToString(pointer, length);
+  // Kept as it was stored, string or bytes.
+  reftier_js_set_aside_stored__deps: ['$RefTierIdb'],
+  reftier_js_set_aside_stored: function() {
+    var stored = RefTierIdb.offered;
     RefTierIdb.open().then(function(db) {
       var tx = db.transaction('documents', 'readwrite');
-      tx.objectStore('documents').put(text, 'corrupt-' + new Date().toISOString());
+      tx.objectStore('documents').put(stored, 'corrupt-' + new Date().toISOString());
     });
   },
 
-  reftier_js_download: function(namePointer, textPointer, length, mimePointer) {
+  reftier_js_download_output__deps: ['$RefTierOutput'],
+  reftier_js_download_output: function(namePointer, mimePointer) {
     // The bytes as they are: decoding them would drop a leading BOM (CSV for Excel needs it).
-    var blob = new Blob([HEAPU8.slice(textPointer, textPointer + length)], { type: UTF8ToString(mimePointer) });
+    var blob = new Blob(RefTierOutput.take(), { type: UTF8ToString(mimePointer) });
     var link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = UTF8ToString(namePointer);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -64,6 +65,46 @@ Document sample_document() {
     account.partner_activity = true;
     document.accounts.push_back(account);
     return document;
+}
+
+// Hands out `text` cut at the offsets `cuts` (ascending): each piece in as many answers as the
+// reader's capacity needs, never an empty answer before the end.
+ReadSource source_cut_at(std::string text, std::vector<std::size_t> cuts) {
+    cuts.push_back(text.size());
+    return [text = std::move(text), cuts = std::move(cuts), at = std::size_t{0},
+            cut = std::size_t{0}](char* buffer, std::size_t capacity) mutable {
+        while (cut < cuts.size() && cuts[cut] <= at) ++cut;
+        if (cut == cuts.size()) return std::size_t{0};
+        const std::size_t count = std::min(capacity, cuts[cut] - at);
+        std::memcpy(buffer, text.data() + at, count);
+        at += count;
+        return count;
+    };
+}
+
+ReadSource source_in_pieces_of(const std::string& text, std::size_t piece_bytes) {
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = piece_bytes; at < text.size(); at += piece_bytes) cuts.push_back(at);
+    return source_cut_at(text, std::move(cuts));
+}
+
+// Reading from `source` gives exactly what reading `text` whole gives: the same errors, with
+// the same lines and columns, and the same document.
+void expect_same_as_whole(const std::string& text, const ReadSource& source,
+                          const std::string& how) {
+    const ReadResult whole = read_document(text);
+    const ReadResult pieces = read_document(source);
+    EXPECT_EQ(errors_text(pieces), errors_text(whole)) << how;
+    EXPECT_TRUE(pieces.document == whole.document) << how;
+    EXPECT_EQ(pieces.source_version, whole.source_version) << how;
+}
+
+// Cut once at every byte, then into pieces of one and of seven bytes.
+void expect_same_wherever_cut(const std::string& text) {
+    for (std::size_t cut = 0; cut <= text.size() && !testing::Test::HasFailure(); ++cut)
+        expect_same_as_whole(text, source_cut_at(text, {cut}), "cut at " + std::to_string(cut));
+    expect_same_as_whole(text, source_in_pieces_of(text, 1), "one-byte pieces");
+    expect_same_as_whole(text, source_in_pieces_of(text, 7), "seven-byte pieces");
 }
 
 } // namespace
@@ -485,25 +526,11 @@ TEST(DocumentRead, SaysWhenTheFileEndsEarly) {
         << result.errors[0].message;
 }
 
-// Every one-byte change of a small document: the reader must call the text JSON exactly when
-// nlohmann does (its own scanner replaced nlohmann's for speed).
-TEST(DocumentRead, AgreesWithNlohmannOnWhatIsJson) {
+// Every one-byte removal, replacement and insertion in a small document.
+void for_each_one_byte_change(const std::function<void(const std::string&)>& check) {
     const std::string original = example_json().dump();
     const std::string replacements = "\"\\{}[],:0-e.+ tnu\x01\x7f\xc3\xff";
-    int mismatches = 0;
-    auto check = [&](const std::string& text) {
-        const ReadResult result = read_document(text);
-        bool syntax_error = false;
-        for (const ReadError& error : result.errors)
-            syntax_error |= error.path.empty() && (error.message.starts_with("not valid JSON") ||
-                                                   error.message.starts_with("not UTF-8") ||
-                                                   error.message == "the file is empty");
-        if (syntax_error == json::accept(text)) {
-            ++mismatches;
-            ADD_FAILURE() << text << "\n" << errors_text(result);
-        }
-    };
-    for (std::size_t at = 0; at < original.size() && mismatches < 5; ++at) {
+    for (std::size_t at = 0; at < original.size() && !testing::Test::HasFailure(); ++at) {
         std::string removed = original;
         removed.erase(at, 1);
         check(removed);
@@ -516,6 +543,94 @@ TEST(DocumentRead, AgreesWithNlohmannOnWhatIsJson) {
             check(inserted);
         }
     }
+}
+
+// The reader must call the text JSON exactly when nlohmann does (its own scanner replaced
+// nlohmann's for speed).
+TEST(DocumentRead, AgreesWithNlohmannOnWhatIsJson) {
+    int mismatches = 0;
+    for_each_one_byte_change([&](const std::string& text) {
+        const ReadResult result = read_document(text);
+        bool syntax_error = false;
+        for (const ReadError& error : result.errors)
+            syntax_error |= error.path.empty() && (error.message.starts_with("not valid JSON") ||
+                                                   error.message.starts_with("not UTF-8") ||
+                                                   error.message == "the file is empty");
+        if (syntax_error == json::accept(text) && ++mismatches <= 5)
+            ADD_FAILURE() << text << "\n" << errors_text(result);
+    });
+}
+
+// --- Reading piece by piece gives what reading the whole text gives. ---------------------
+
+TEST(DocumentReadInPieces, ReadsEveryOneByteChangeAsTheWholeTextReads) {
+    for_each_one_byte_change([](const std::string& text) {
+        expect_same_as_whole(text, source_in_pieces_of(text, 1), text);
+    });
+}
+
+TEST(DocumentReadInPieces, ReadsEveryStringEscapeCutAnywhere) {
+    const std::string text = example_text_with([](json& d) {
+        d["references"][0]["notes"] = "q\" b\\ s/ t\t n\n r\r \u00e9 \U0001F680 \x01";
+    });
+    expect_same_wherever_cut(text);
+    std::string escaped = example_json().dump();
+    escaped.replace(escaped.find("\"Acme Retail\""), 13, R"("\u0071\"\/\ud83d\ude80\ud83d")");
+    expect_same_wherever_cut(escaped);
+}
+
+TEST(DocumentReadInPieces, ReadsAByteOrderMarkAndWindowsLineBreaksCutAnywhere) {
+    std::string text = "\xEF\xBB\xBF";
+    for (char c : example_json().dump(2))
+        text += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    expect_same_wherever_cut(text);
+    expect_same_wherever_cut(text.substr(0, 2));
+    expect_same_wherever_cut(text.substr(0, text.size() - 40) + "\n\n  ,]");
+}
+
+TEST(DocumentReadInPieces, SaysTheFileIsEmpty) {
+    expect_same_wherever_cut("");
+    expect_same_wherever_cut(" \r\n\t ");
+    expect_same_wherever_cut("\xEF\xBB\xBF \n");
+}
+
+TEST(DocumentReadInPieces, KeepsAnUnknownValueThatSpansManyPieces) {
+    const std::string text = example_text_with([](json& d) {
+        json big = json::array();
+        for (int i = 0; i < 20000; ++i) big.push_back({{"n", i * 1.5}, {"s", "x\ny"}});
+        d["references"][0]["x_big"] = big;
+        d["x_after"] = "end";
+    });
+    expect_same_as_whole(text, source_in_pieces_of(text, 7), "seven-byte pieces");
+    expect_same_as_whole(text, source_in_pieces_of(text, kReadPieceBytes), "full pieces");
+    const ReadResult result = read_document(source_in_pieces_of(text, 7));
+    ASSERT_TRUE(result.document) << errors_text(result);
+    EXPECT_EQ(result.document->references[0].unknown_fields["x_big"].size(), 20000u);
+}
+
+TEST(DocumentReadInPieces, RefusesAFiftyMegabyteTitleReadInPieces) {
+    const std::string text = example_text_with(
+        [](json& d) { d["references"][0]["title"] = std::string(50u << 20, 'A'); });
+    const ReadResult result = read_document(source_in_pieces_of(text, kReadPieceBytes));
+    EXPECT_EQ(errors_text(result), "references[0].title: is 52428800 bytes long; at most 2048 are "
+                                   "allowed\n");
+}
+
+TEST(DocumentReadInPieces, ReadsTwentyThousandReferencesInPieces) {
+    Document document = sample_document();
+    for (int i = 1; i < 20000; ++i) {
+        document.references.push_back(document.references[0]);
+        document.references.back().id = "r-" + std::to_string(i + 1);
+        document.references.back().notes = "line one\nline " + std::to_string(i);
+    }
+    const std::string text = write_document(document);
+    const ReadResult result = read_document(source_in_pieces_of(text, kReadPieceBytes));
+    ASSERT_TRUE(result.document) << errors_text(result);
+    EXPECT_EQ(*result.document, document);
+    std::string broken = text;
+    broken[broken.size() - 100] = '\x01'; // a raw control character many lines down
+    expect_same_as_whole(broken, source_in_pieces_of(broken, 4099), "odd pieces");
+    expect_same_as_whole(broken, source_in_pieces_of(broken, kReadPieceBytes), "full pieces");
 }
 
 TEST(DocumentWrite, ReadOfWriteGivesBackTheDocument) {
@@ -611,6 +726,23 @@ TEST(DocumentWrite, EscapesControlCharactersDeleteAndQuotes) {
     EXPECT_NE(text.find(R"("notes":"say \"hi\"\u0001\ttab\u007f")"), std::string::npos) << text;
 }
 
+TEST(DocumentWrite, HandsTheSameTextToASinkInBoundedPieces) {
+    Document document = sample_document();
+    for (int i = 1; i < 3000; ++i) document.references.push_back(document.references[0]);
+    for (const int indent : {2, -1}) {
+        std::string joined;
+        std::size_t pieces = 0;
+        write_document(document, indent, [&](std::string_view piece) {
+            EXPECT_FALSE(piece.empty());
+            EXPECT_LE(piece.size(), kWritePieceBytes + 1024);
+            joined += piece;
+            ++pieces;
+        });
+        EXPECT_EQ(joined, write_document(document, indent));
+        EXPECT_GT(pieces, 5u);
+    }
+}
+
 TEST(DocumentWrite, ReferenceToJsonIsTheRecordAsWritten) {
     const Document document = sample_document();
     const std::string text = write_document(document);
@@ -639,6 +771,10 @@ TEST_P(ValidFiles, ReadsWithoutErrorsAndWritesStably) {
     const ReadResult second = read_document(written);
     ASSERT_TRUE(second.document) << errors_text(second);
     EXPECT_EQ(write_document(*second.document), written);
+}
+
+TEST_P(ValidFiles, ReadTheSameInPiecesCutAnywhere) {
+    expect_same_wherever_cut(test::read_data("valid/" + GetParam()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Document, ValidFiles,
@@ -720,6 +856,10 @@ TEST_P(HostileFiles, AreRefusedNamingThePathOrAcceptedAsDocumented) {
     for (const ReadError& error : result.errors) names_path |= error.path == hostile.path;
     EXPECT_TRUE(names_path) << "expected an error at \"" << hostile.path << "\", got:\n"
                             << errors_text(result);
+}
+
+TEST_P(HostileFiles, ReadTheSameInPiecesCutAnywhere) {
+    expect_same_wherever_cut(test::read_data("hostile/" + GetParam().file));
 }
 
 INSTANTIATE_TEST_SUITE_P(Document, HostileFiles, testing::ValuesIn(hostile_cases()),

@@ -84,12 +84,16 @@ export async function shot(page, name) {
   return path;
 }
 
+// The stored document as text: the app stores UTF-8 bytes (earlier versions stored a string).
 export async function storedDocument(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('reftier', 1);
     open.onsuccess = () => {
       const get = open.result.transaction('documents').objectStore('documents').get('current');
-      get.onsuccess = () => resolve(get.result ?? null);
+      get.onsuccess = () => {
+        const stored = get.result ?? null;
+        resolve(stored instanceof Uint8Array ? new TextDecoder().decode(stored) : stored);
+      };
       get.onerror = () => reject(get.error);
     };
     open.onerror = () => reject(open.error);

@@ -47,6 +47,39 @@ test('a corrupt stored document is kept aside and the user is told', async () =>
   await context.close();
 });
 
+test('a document stored as text by an earlier version still opens, and is saved as bytes', async () => {
+  const { context } = await launch();
+  const page = await openApp(context, url);
+  await page.evaluate((text) => new Promise((resolve) => {
+    const open = indexedDB.open('reftier', 1);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('documents', 'readwrite');
+      tx.objectStore('documents').put(text, 'current');
+      tx.oncomplete = resolve;
+    };
+  }), doc('Stored as text \u{1F680}', 3));
+  await page.reload();
+  await page.evaluate(() => window.reftier.ready);
+  const state = await page.evaluate(() => window.reftier.state());
+  assert.equal(state.references, 3);
+  assert.equal(state.storage_notice, '');
+  assert.equal(JSON.parse(await page.evaluate(() => window.reftier.documentJson())).partner.name, 'Stored as text \u{1F680}');
+  await page.evaluate((t) => window.reftier.importJson(t), doc('Saved as bytes', 2));
+  await page.evaluate(() => window.reftier.whenSaved());
+  const stored = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('reftier', 1);
+    open.onsuccess = () => {
+      const store = open.result.transaction('documents').objectStore('documents');
+      const current = store.get('current');
+      const previous = store.get('previous');
+      previous.onsuccess = () => resolve({ bytes: current.result instanceof Uint8Array, previous: previous.result });
+    };
+  }));
+  assert.ok(stored.bytes, 'the current document is stored as bytes');
+  assert.equal(JSON.parse(stored.previous).partner.name, 'Stored as text \u{1F680}');
+  await context.close();
+});
+
 test('a full storage quota is reported in words and the data stays open', async () => {
   const { context } = await launch();
   const page = await openApp(context, url);

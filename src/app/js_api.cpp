@@ -1,11 +1,13 @@
 // The functions behind window.reftier (web/reftier_api.js): automation and tests read the
 // document, import text through the same validation as the dialog, and read counts and state.
-// Each returns a pointer to a string that stays valid until the next call.
+// Each returns a pointer to a short string that stays valid until the next call; the document
+// itself goes out in pieces (platform::append_output), which reftier_api.js collects.
 #include <emscripten.h>
 
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "platform/browser.h"
 
 using reftier::app::the_app;
 
@@ -17,17 +19,16 @@ static const char* keep(std::string text) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE const char* reftier_api_document_json() {
-    return keep(reftier::write_document(the_app().workspace.document()));
+EMSCRIPTEN_KEEPALIVE void reftier_api_write_document() {
+    reftier::write_document(the_app().workspace.document(), 2, reftier::platform::append_output);
 }
 
-// The file's bytes as they are (not decoded by the browser, so invalid UTF-8 is reported, not
-// silently replaced). mode: "replace" or "merge" (merge keeps current records on conflict).
-EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* data, int length,
-                                                    const char* mode) {
+// Reads the bytes reftier_api.js offers (a file's bytes as they are, not decoded by the
+// browser, so invalid UTF-8 is reported, not silently replaced). mode: "replace" or "merge"
+// (merge keeps current records on conflict).
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* mode) {
     reftier::app::App& app = the_app();
-    reftier::ReadResult read = reftier::read_document(
-        std::string_view(data ? data : "", data ? static_cast<std::size_t>(length) : 0));
+    reftier::ReadResult read = reftier::read_document(reftier::platform::read_input);
     nlohmann::json result;
     result["ok"] = read.errors.empty();
     result["errors"] = nlohmann::json::array();
@@ -70,7 +71,15 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"can_undo", app.workspace.can_undo()},
         {"accounts_with_activity", app.workspace.account_report().with_activity},
         {"accounts_with_activity_earning", app.workspace.account_report().with_activity_earning},
+        // Work spread over frames (a filter, the document checks); reading state never does
+        // any of it, so automation sees what the user sees.
+        {"work_pending", app.workspace.query_pending() || app.workspace.reference_check_pending()},
+        {"rows_shown", app.workspace.shown_rows().size()},
     };
+    // The tier only once the checks are done: it counts references without errors.
+    state["current_tier"] = app.workspace.reference_check_done()
+                                ? app.workspace.tier_progress(reftier::app::today()).current_tier
+                                : "";
     return keep(state.dump());
 }
 }

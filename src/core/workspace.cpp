@@ -33,6 +33,20 @@ void Workspace::record(Edit edit) {
     redo_.clear();
     invalidate_after(undo_.back());
     if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    auto held_by = [](const std::vector<Edit>& edits) {
+        std::size_t references = 0;
+        for (const Edit& e : edits)
+            if (e.whole) references += e.whole->references.size();
+        return references;
+    };
+    std::size_t held = held_by(undo_) + held_by(redo_);
+    while (held > kWholeUndoReferences) {
+        const auto oldest = std::find_if(undo_.begin(), undo_.end(),
+                                         [](const Edit& e) { return e.whole != nullptr; });
+        if (oldest >= undo_.end() - 1) break;
+        held -= oldest->whole->references.size();
+        undo_.erase(undo_.begin(), oldest + 1); // the steps before it need it to be undone
+    }
 }
 
 void Workspace::replace_document(Document document) {

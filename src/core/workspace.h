@@ -121,6 +121,15 @@ class Workspace {
     std::vector<RuleSet> rule_sets_;
 
     static constexpr std::size_t kUndoDepth = 200;
+
+  public:
+    // Whole-document steps (import, clear, sample data) each hold a whole document. Past this
+    // many references held in undo and redo together, the oldest undo steps go (the newest step
+    // always stays), so history never holds more than about one large document besides the
+    // open one (100,000 references are about 43 MB).
+    static constexpr std::size_t kWholeUndoReferences = 100000;
+
+  private:
     std::vector<Edit> undo_;
     std::vector<Edit> redo_;
 

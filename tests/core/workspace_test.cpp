@@ -221,3 +221,36 @@ TEST(Workspace, DraftChecksSeeTheDocumentAfterAnEdit) {
     ASSERT_TRUE(ws.remove_reference("r-3")); // the reference whose URL the draft repeats
     EXPECT_EQ(ws.check_draft_reference(draft).size(), before - 1);
 }
+
+TEST(Workspace, UndoKeepsAboutOneLargeDocumentBesidesTheOpenOne) {
+    Workspace ws;
+    auto large = [](const char* partner) {
+        Document d;
+        d.partner.name = partner;
+        d.references.resize(Workspace::kWholeUndoReferences / 2 + 1);
+        return d;
+    };
+    ws.replace_document(large("A"));
+    ws.replace_document(large("B"));
+    ws.upsert_reference(ws.document().references.front()); // no change: no step
+    ws.replace_document(large("C"));
+    ASSERT_TRUE(ws.undo()); // back to B: the newest replace can always be undone
+    EXPECT_EQ(ws.document().partner.name, "B");
+    EXPECT_FALSE(ws.undo()); // A and the empty start were dropped
+    ASSERT_TRUE(ws.redo());
+    EXPECT_EQ(ws.document().partner.name, "C");
+}
+
+TEST(Workspace, SmallDocumentsKeepTheirWholeUndoHistory) {
+    Workspace ws;
+    for (const char* name : {"A", "B", "C"}) {
+        Document d;
+        d.partner.name = name;
+        d.references.resize(10);
+        ws.replace_document(std::move(d));
+    }
+    int undos = 0;
+    while (ws.undo()) ++undos;
+    EXPECT_EQ(undos, 3);
+    EXPECT_TRUE(ws.document().references.empty());
+}

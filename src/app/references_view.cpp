@@ -33,6 +33,7 @@ static void draw_toolbar(App& app) {
     if (ImGui::InputTextWithHint("##filter", "Filter: customer, title, workload, URL...",
                                  &app.filter_text))
         app.query.text = app.filter_text;
+    note_item_for_locator("Filter"); // its label is hidden (##filter), so name it for tests
     for (const auto& n : kStatusNames) {
         ImGui::SameLine();
         const int bit = 1 << static_cast<int>(n.value);

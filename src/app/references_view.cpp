@@ -27,6 +27,9 @@ static void draw_toolbar(App& app) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(21));
     if (app.focus_filter) {
+        // The focus request is resolved among the focused window's items: after a click in the
+        // table or a closed popup, that is another window, and the request would go nowhere.
+        ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
         app.focus_filter = false;
     }

@@ -760,22 +760,24 @@ std::span<const TextScan> service_scans(RecordScan& record, const TitleContext& 
     return {record.services.data(), count};
 }
 
+// The record's text `part` scanned on first use in a check, then reused.
+const TextScan& scan_once(RecordScan& record, RecordScan::Part part, std::string_view text,
+                          TextScan& scan, const TitleRules& rules) {
+    if (!(record.scanned & part)) {
+        scan_text(text, rules.url_prefixes, scan);
+        record.scanned |= part;
+    }
+    return scan;
+}
+
 const TextScan& workload_scan(RecordScan& record, const TitleContext& context,
                               const TitleRules& rules) {
-    if (!(record.scanned & RecordScan::kWorkload)) {
-        scan_text(context.workload, rules.url_prefixes, record.workload);
-        record.scanned |= RecordScan::kWorkload;
-    }
-    return record.workload;
+    return scan_once(record, RecordScan::kWorkload, context.workload, record.workload, rules);
 }
 
 const TextScan& industry_scan(RecordScan& record, const TitleContext& context,
                               const TitleRules& rules) {
-    if (!(record.scanned & RecordScan::kIndustry)) {
-        scan_text(context.industry, rules.url_prefixes, record.industry);
-        record.scanned |= RecordScan::kIndustry;
-    }
-    return record.industry;
+    return scan_once(record, RecordScan::kIndustry, context.industry, record.industry, rules);
 }
 
 // A finding before it becomes a Finding: scoring a candidate suggestion needs only the penalty

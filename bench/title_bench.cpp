@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../tests/support/split_fields.h"
 #include "core/title_check.h"
 
 #ifdef __EMSCRIPTEN__
@@ -26,6 +27,8 @@
 #else
 #include "core/text_file.h"
 #endif
+
+using reftier::test::split_fields;
 
 namespace {
 
@@ -38,28 +41,17 @@ struct TitleRecord {
     std::vector<std::string_view> services;
 };
 
-std::vector<std::string_view> split(std::string_view text, char separator) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t end = text.find(separator, start);
-        parts.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
-        if (end == std::string_view::npos) return parts;
-        start = end + 1;
-    }
-}
-
 std::vector<TitleRecord> parse_records(std::string_view buffer) {
     std::vector<TitleRecord> records;
-    for (std::string_view line : split(buffer, '\n')) {
-        const std::vector<std::string_view> fields = split(line, '\t');
+    for (std::string_view line : split_fields(buffer, '\n')) {
+        const std::vector<std::string_view> fields = split_fields(line, '\t');
         if (fields.size() != 5) continue;
         TitleRecord record;
         record.title = fields[0];
         record.customer = fields[1];
         record.workload = fields[2];
         record.industry = fields[3];
-        if (!fields[4].empty()) record.services = split(fields[4], ',');
+        if (!fields[4].empty()) record.services = split_fields(fields[4], ',');
         records.push_back(std::move(record));
     }
     return records;

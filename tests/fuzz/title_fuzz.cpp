@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/split_fields.h"
 #include "core/text_file.h"
 #include "core/title_check.h"
 #include "fuzz_check.h"
@@ -35,17 +36,6 @@ const TitleRules& shipped_title_rules() {
         return loaded;
     }();
     return *load.rules;
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t end = text.find(separator, start);
-        parts.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
-        if (end == std::string_view::npos) return parts;
-        start = end + 1;
-    }
 }
 
 // RFC 3629 UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
@@ -113,8 +103,8 @@ void check_report(std::string_view title, const TitleReport& report) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::vector<std::string_view> fields =
-        split(std::string_view(reinterpret_cast<const char*>(data), size), kFieldSeparator);
+    const std::vector<std::string_view> fields = test::split_fields(
+        std::string_view(reinterpret_cast<const char*>(data), size), kFieldSeparator);
     const auto field = [&](std::size_t i) { return i < fields.size() ? fields[i] : ""; };
 
     const std::string_view title = field(0);
@@ -122,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     context.customer = field(1);
     context.workload = field(2);
     context.industry = field(3);
-    if (!field(4).empty()) context.services = split(field(4), ',');
+    if (!field(4).empty()) context.services = test::split_fields(field(4), ',');
     for (std::size_t i = 5; i < fields.size(); ++i) context.sibling_titles.push_back(fields[i]);
 
     const TitleRules& rules = shipped_title_rules();

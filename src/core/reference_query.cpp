@@ -81,10 +81,14 @@ static std::uint64_t asset_type_key(AssetType type) {
     return rank;
 }
 
+static bool is_text_column(ReferenceColumn column) {
+    return column == ReferenceColumn::Customer || column == ReferenceColumn::Title;
+}
+
+// The text a text column sorts by; null for the other columns.
 static const std::string* sort_text(ReferenceColumn column, const Reference& r) {
-    if (column == ReferenceColumn::Customer) return &r.customer;
-    if (column == ReferenceColumn::Title) return &r.title;
-    return nullptr;
+    if (!is_text_column(column)) return nullptr;
+    return column == ReferenceColumn::Customer ? &r.customer : &r.title;
 }
 
 static std::uint64_t sort_key(ReferenceColumn column, const Reference& r, int score) {
@@ -180,7 +184,7 @@ std::vector<std::uint32_t> sort_references(const std::vector<Reference>& referen
         std::uint32_t index;
     };
     std::vector<Keyed> keyed(references.size());
-    if (column == ReferenceColumn::Customer || column == ReferenceColumn::Title) {
+    if (is_text_column(column)) {
         const std::vector<std::uint32_t> ranks = text_ranks(references, column);
         for (std::uint32_t i = 0; i < keyed.size(); ++i) keyed[i] = {ranks[i], i};
     } else {

@@ -428,17 +428,14 @@ float Workspace::query_progress() const {
 }
 
 const TitleReport& Workspace::check_draft_title(const Reference& draft) {
-    if (draft_title_.revision != revision_ || !(draft_title_.draft == draft)) {
-        draft_title_.result = check_title(draft.title, context_for(draft), *title_rules_);
-        draft_title_.draft = draft;
-        draft_title_.revision = revision_;
-    }
+    if (!draft_title_.holds(revision_, draft))
+        draft_title_ = {revision_, draft,
+                        check_title(draft.title, context_for(draft), *title_rules_)};
     return draft_title_.result;
 }
 
 const std::vector<Finding>& Workspace::check_draft_reference(const Reference& draft) {
-    if (draft_findings_.revision == revision_ && draft_findings_.draft == draft)
-        return draft_findings_.result;
+    if (draft_findings_.holds(revision_, draft)) return draft_findings_.result;
     std::vector<Finding> findings = check_reference(draft, "");
     const std::string url = normalize_url_for_compare(draft.url);
     for_each_match(draft_lookup().by_url, url, [&](std::uint32_t i) {

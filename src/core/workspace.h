@@ -42,6 +42,11 @@ class Workspace {
     bool remove_account(const std::string& id);
     void set_partner(const PartnerProfile& partner);
 
+    // Whole-document steps (import, clear, sample data) each hold a whole document. Past this
+    // many references held in undo and redo together, the oldest undo steps go (the newest step
+    // always stays), so history never holds more than about one large document besides the
+    // open one (100,000 references are about 43 MB).
+    static constexpr std::size_t kWholeUndoReferences = 100000;
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
     bool undo();
@@ -121,15 +126,6 @@ class Workspace {
     std::vector<RuleSet> rule_sets_;
 
     static constexpr std::size_t kUndoDepth = 200;
-
-  public:
-    // Whole-document steps (import, clear, sample data) each hold a whole document. Past this
-    // many references held in undo and redo together, the oldest undo steps go (the newest step
-    // always stays), so history never holds more than about one large document besides the
-    // open one (100,000 references are about 43 MB).
-    static constexpr std::size_t kWholeUndoReferences = 100000;
-
-  private:
     std::vector<Edit> undo_;
     std::vector<Edit> redo_;
 
@@ -152,6 +148,9 @@ class Workspace {
         std::uint64_t revision = 0; // 0: nothing kept
         Reference draft;
         Result result;
+        bool holds(std::uint64_t now, const Reference& d) const {
+            return revision == now && draft == d;
+        }
     };
     DraftMemo<TitleReport> draft_title_;
     DraftMemo<std::vector<Finding>> draft_findings_;

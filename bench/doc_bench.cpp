@@ -15,10 +15,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/document_json.h"
-#include "core/document_merge.h"
-#include "core/text_file.h"
-#include "core/workspace.h"
+#include "core/format/document_json.h"
+#include "core/format/document_merge.h"
+#include "core/format/text_file.h"
+#include "core/session/workspace.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>

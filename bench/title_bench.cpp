@@ -20,12 +20,12 @@
 #include <vector>
 
 #include "../tests/support/split_fields.h"
-#include "core/title_check.h"
+#include "core/checks/title_check.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #else
-#include "core/text_file.h"
+#include "core/format/text_file.h"
 #endif
 
 using reftier::test::split_fields;

@@ -6,8 +6,8 @@
 #include <imgui.h>
 
 #include "app/item_locator.h"
-#include "core/date.h"
-#include "core/text_file.h"
+#include "core/format/text_file.h"
+#include "core/model/date.h"
 #include "platform/browser.h"
 
 namespace reftier::app {
@@ -269,7 +269,8 @@ static int draw_banner(const char* id, const std::string& text,
         buttons_width += ImGui::CalcTextSize(b).x + ImGui::GetStyle().FramePadding.x * 2 + em(0.7f);
     const float wrap = ImGui::GetContentRegionAvail().x - buttons_width - em(1.5f);
     const float text_height = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
-    ImGui::BeginChild("##banner", ImVec2(0, text_height + ImGui::GetStyle().WindowPadding.y * 2 + 4), true);
+    ImGui::BeginChild("##banner",
+                      ImVec2(0, text_height + ImGui::GetStyle().WindowPadding.y * 2 + 4), true);
     ImGui::PushTextWrapPos(wrap);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();

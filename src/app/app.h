@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "app/theme.h"
-#include "core/document_json.h"
-#include "core/document_merge.h"
-#include "core/reference_csv.h"
-#include "core/workspace.h"
+#include "core/format/document_json.h"
+#include "core/format/document_merge.h"
+#include "core/format/reference_csv.h"
+#include "core/session/workspace.h"
 
 namespace reftier::app {
 

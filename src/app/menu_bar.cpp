@@ -4,7 +4,7 @@
 
 #include "app/app.h"
 #include "app/widgets.h"
-#include "core/enum_names.h"
+#include "core/model/enum_names.h"
 #include "platform/browser.h"
 
 namespace reftier::app {

@@ -7,7 +7,7 @@
 
 #include "app/app.h"
 #include "app/widgets.h"
-#include "core/url_check.h"
+#include "core/checks/url_check.h"
 #include "platform/browser.h"
 
 namespace reftier::app {

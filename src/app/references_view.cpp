@@ -5,8 +5,8 @@
 
 #include "app/app.h"
 #include "app/widgets.h"
-#include "core/date.h"
-#include "core/enum_names.h"
+#include "core/model/date.h"
+#include "core/model/enum_names.h"
 
 namespace reftier::app {
 

@@ -6,7 +6,7 @@
 
 #include "app/app.h"
 #include "app/widgets.h"
-#include "core/date.h"
+#include "core/model/date.h"
 
 namespace reftier::app {
 

@@ -4,7 +4,7 @@
 
 #include <misc/cpp/imgui_stdlib.h>
 
-#include "core/date.h"
+#include "core/model/date.h"
 #include "platform/browser.h"
 
 namespace reftier::app {

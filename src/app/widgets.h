@@ -9,9 +9,9 @@
 #include <imgui.h>
 
 #include "app/item_locator.h"
-#include "core/enum_names.h"
-#include "core/finding.h"
-#include "core/title_check.h"
+#include "core/checks/title_check.h"
+#include "core/model/enum_names.h"
+#include "core/model/finding.h"
 
 namespace reftier::app {
 

@@ -4,8 +4,8 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "core/progress_summary.h"
-#include "core/text_file.h"
+#include "core/format/text_file.h"
+#include "core/progress/progress_summary.h"
 #include "platform/browser.h"
 
 namespace reftier::app {

@@ -11,15 +11,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/account_check.h"
-#include "core/date.h"
-#include "core/document_json.h"
-#include "core/document_merge.h"
-#include "core/reference_check.h"
-#include "core/reference_csv.h"
-#include "core/text_file.h"
-#include "core/tier_progress.h"
-#include "core/title_check.h"
+#include "core/checks/account_check.h"
+#include "core/checks/reference_check.h"
+#include "core/checks/title_check.h"
+#include "core/format/document_json.h"
+#include "core/format/document_merge.h"
+#include "core/format/reference_csv.h"
+#include "core/format/text_file.h"
+#include "core/model/date.h"
+#include "core/progress/tier_progress.h"
 
 using namespace reftier;
 using nlohmann::json;

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "core/date.h"
-#include "core/text_file.h"
+#include "core/format/text_file.h"
+#include "core/model/date.h"
 
 namespace reftier::test {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/model.h"
+#include "core/model/model.h"
 
 namespace reftier::test {
 

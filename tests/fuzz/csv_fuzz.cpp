@@ -13,8 +13,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/document_json.h"
-#include "core/reference_csv.h"
+#include "core/format/document_json.h"
+#include "core/format/reference_csv.h"
 #include "fuzz_check.h"
 
 using namespace reftier;

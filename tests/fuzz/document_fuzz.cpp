@@ -9,12 +9,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/account_check.h"
-#include "core/date.h"
-#include "core/document_json.h"
-#include "core/reference_check.h"
-#include "core/text_file.h"
-#include "core/tier_progress.h"
+#include "core/checks/account_check.h"
+#include "core/checks/reference_check.h"
+#include "core/format/document_json.h"
+#include "core/format/text_file.h"
+#include "core/model/date.h"
+#include "core/progress/tier_progress.h"
 #include "fuzz_check.h"
 
 using namespace reftier;

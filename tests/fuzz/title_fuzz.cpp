@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "../support/split_fields.h"
-#include "core/text_file.h"
-#include "core/title_check.h"
+#include "core/checks/title_check.h"
+#include "core/format/text_file.h"
 #include "fuzz_check.h"
 
 using namespace reftier;

@@ -1,0 +1,61 @@
+// Record-level checks of public references (PRODUCT.md "A public reference"): required fields,
+// URL rules, approved asset types, and duplicates across the document (same URL, or same
+// customer with the same or near-same title).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/model/finding.h"
+#include "core/model/model.h"
+
+namespace reftier {
+
+// Findings for one reference on its own. Paths are prefixed with `path_prefix`
+// (e.g. "references[3]" gives "references[3].url").
+std::vector<Finding> check_reference(const Reference& reference, std::string_view path_prefix);
+
+struct DuplicatePair {
+    std::size_t first = 0; // index into references, first < second
+    std::size_t second = 0;
+    enum class Kind { SameUrl, SameTitle, NearTitle } kind = Kind::SameUrl;
+};
+
+// Groups by normalised URL and by customer, so it stays near-linear for 100,000 references.
+// Each later copy is paired with the earliest reference it repeats, sorted by `second`.
+// Exact repeats are found everywhere; near-same titles among the 64 most recent distinct
+// titles of the same customer (no real partner has more, and it bounds hostile files).
+std::vector<DuplicatePair> find_duplicates(const std::vector<Reference>& references);
+
+struct DocumentCheck {
+    // findings[i] belongs to references[i]; duplicate findings carry related_id.
+    std::vector<std::vector<Finding>> reference_findings;
+    std::vector<DuplicatePair> duplicates;
+    // true for a reference that is the later copy of a duplicate pair: it does not count
+    std::vector<bool> is_duplicate;
+};
+
+DocumentCheck check_references(const std::vector<Reference>& references);
+
+// check_references a slice at a time, so the app can spread the checks of a large document
+// over frames. The references must stay as they are, and alive, until the run is taken.
+class DocumentCheckRun {
+  public:
+    explicit DocumentCheckRun(const std::vector<Reference>& references);
+    ~DocumentCheckRun();
+    DocumentCheckRun(DocumentCheckRun&&) noexcept;
+    DocumentCheckRun& operator=(DocumentCheckRun&&) noexcept;
+
+    // Checks up to `max_references` more references; true once the whole check is done.
+    bool advance(std::size_t max_references);
+    float progress() const; // 0..1 of the references checked
+    DocumentCheck take();   // once advance has returned true
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+} // namespace reftier

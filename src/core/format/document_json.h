@@ -1,0 +1,80 @@
+// Reading and writing the RefTier document format (PRODUCT.md, version 1).
+//
+// Reading is strict and all-or-nothing: every structural problem is collected with its JSON
+// path, and a document is returned only when there are none, so a caller can never apply half
+// a file. Structural means: not JSON, wrong format name, newer version, missing or wrongly
+// typed fields, unknown enum spellings, impossible dates, duplicate ids, and URLs that must
+// never be stored (a scheme other than http/https, credentials in the URL). Softer rules
+// (private hosts, duplicate titles, weak titles) are findings of reference_check/title_check,
+// because a draft may still have them.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model/model.h"
+
+namespace reftier {
+
+inline constexpr std::string_view kFormatName = "reftier";
+inline constexpr int kFormatVersion = 1;
+
+struct ReadError {
+    std::string path;    // JSON path, "" for the whole document
+    std::string message; // plain words
+    bool operator==(const ReadError&) const = default;
+};
+
+// "references[3].url: scheme must be http or https"
+std::string to_string(const ReadError& error);
+
+struct ReadResult {
+    std::optional<Document> document; // set only when errors is empty
+    std::vector<ReadError> errors;
+    int source_version = 0; // version found in the file (for "migrated from" messages)
+};
+
+// Errors past this many are summarised in one last entry, so a hostile file of 100,000 bad
+// records gives a readable list.
+inline constexpr std::size_t kMaxReadErrors = 200;
+
+// Guards against hostile files, each refused with a clear message. No RefTier document nests
+// deeper than 4 levels; unknown fields may add a few. Text fields are single lines of at most
+// kMaxLineBytes (a title, a URL) without control characters (U+0000 to U+001F); notes may hold
+// tabs and line breaks. The editor must keep to these limits too, or a saved document would
+// not open again.
+inline constexpr int kMaxNestingDepth = 64;
+inline constexpr std::size_t kMaxLineBytes = 2048;
+inline constexpr std::size_t kMaxNotesBytes = 65536;
+
+// A UTF-8 byte order mark at the start is accepted (Windows editors write one). A field given
+// twice in one object counts once, with its last value, as in JavaScript's JSON.parse.
+ReadResult read_document(std::string_view text);
+
+// Hands over the next piece of a text: copies at most `capacity` bytes to `buffer` and returns
+// how many; 0 only once the text has ended.
+using ReadSource = std::function<std::size_t(char* buffer, std::size_t capacity)>;
+inline constexpr std::size_t kReadPieceBytes = 64 * 1024;
+// The same, reading the text piece by piece: only the unread rest of the current piece (and a
+// token or unknown value that spans pieces) is in memory, never the whole text. Errors,
+// positions included, are exactly those of reading the whole text at once.
+ReadResult read_document(const ReadSource& source);
+
+// Fields in the order of PRODUCT.md, unknown fields after them; null for absent dates and
+// parent; UTF-8 unescaped; indent -1 gives one compact line. Ends with a newline.
+std::string write_document(const Document& document, int indent = 2);
+
+// The same text handed to `sink` in pieces of about kWritePieceBytes, in order, so a caller that
+// stores or sends it never needs the whole text in memory at once.
+using WriteSink = std::function<void(std::string_view piece)>;
+inline constexpr std::size_t kWritePieceBytes = 64 * 1024;
+void write_document(const Document& document, int indent, const WriteSink& sink);
+
+// One record as written in a document (also used by merge to name differing fields).
+nlohmann::ordered_json reference_to_json(const Reference& reference);
+nlohmann::ordered_json account_to_json(const Account& account);
+
+} // namespace reftier

@@ -1,0 +1,143 @@
+#include "core/format/document_merge.h"
+
+#include <charconv>
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/format/document_json.h"
+
+namespace reftier {
+
+namespace {
+
+// Field names whose values differ, compared as written in a file, so unknown fields count
+// like known ones and the names match what a partner sees in the JSON.
+std::vector<std::string> differing_fields(const nlohmann::ordered_json& current,
+                                          const nlohmann::ordered_json& incoming) {
+    std::vector<std::string> names;
+    for (const auto& [key, value] : current.items()) {
+        const auto other = incoming.find(key);
+        if (other == incoming.end() || *other != value) names.push_back(key);
+    }
+    for (const auto& [key, value] : incoming.items())
+        if (!current.contains(key)) names.push_back(key);
+    return names;
+}
+
+struct MergeCounts {
+    int added = 0;
+    int unchanged = 0;
+    std::vector<MergeConflict> conflicts;
+};
+
+// Merges `incoming` records into `records` by id (in place), counting what happened. An id
+// seen twice in `incoming` is matched against its first copy, as if merged one by one.
+template <typename Record>
+MergeCounts merge_records(std::vector<Record>& records, const std::vector<Record>& incoming,
+                          MergeConflict::Kind kind, ConflictPolicy policy,
+                          nlohmann::ordered_json (*to_json)(const Record&)) {
+    MergeCounts counts;
+    std::unordered_map<std::string, std::size_t> index_by_id;
+    index_by_id.reserve(records.size() + incoming.size());
+    for (std::size_t i = 0; i < records.size(); ++i) index_by_id.try_emplace(records[i].id, i);
+    for (const Record& record : incoming) {
+        const auto [it, inserted] = index_by_id.try_emplace(record.id, records.size());
+        if (inserted) {
+            records.push_back(record);
+            ++counts.added;
+            continue;
+        }
+        Record& existing = records[it->second];
+        if (existing == record) {
+            ++counts.unchanged;
+            continue;
+        }
+        counts.conflicts.push_back(
+            {kind, record.id, differing_fields(to_json(existing), to_json(record))});
+        if (policy == ConflictPolicy::TakeIncoming) existing = record;
+    }
+    return counts;
+}
+
+// Both plan_merge and merge_documents run this, so the plan always tells the truth.
+Document merge_into(const Document& current, const Document& incoming, ConflictPolicy policy,
+                    MergePlan& plan) {
+    Document merged = current;
+    MergeCounts references =
+        merge_records(merged.references, incoming.references, MergeConflict::Kind::Reference,
+                      policy, reference_to_json);
+    MergeCounts accounts = merge_records(merged.accounts, incoming.accounts,
+                                         MergeConflict::Kind::Account, policy, account_to_json);
+    // Unknown top-level fields the current document lacks are taken, so nothing is lost.
+    if (incoming.unknown_fields.is_object()) {
+        if (!merged.unknown_fields.is_object()) merged.unknown_fields = nlohmann::json::object();
+        for (const auto& [key, value] : incoming.unknown_fields.items())
+            if (!merged.unknown_fields.contains(key)) merged.unknown_fields[key] = value;
+    }
+    plan.references_added = references.added;
+    plan.accounts_added = accounts.added;
+    plan.unchanged = references.unchanged + accounts.unchanged;
+    plan.conflicts = std::move(references.conflicts);
+    plan.conflicts.insert(plan.conflicts.end(), accounts.conflicts.begin(),
+                          accounts.conflicts.end());
+    return merged;
+}
+
+// The number in "r-0042", or nullopt for any other form (or one too large to count up from).
+std::optional<std::uint64_t> reference_id_number(std::string_view id) {
+    if (!id.starts_with("r-") || id.size() == 2) return std::nullopt;
+    std::uint64_t number = 0;
+    const char* end = id.data() + id.size();
+    const auto [stop, error] = std::from_chars(id.data() + 2, end, number);
+    if (error != std::errc() || stop != end || number == UINT64_MAX) return std::nullopt;
+    return number;
+}
+
+std::string format_reference_id(std::uint64_t number) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "r-%04llu", static_cast<unsigned long long>(number));
+    return buffer;
+}
+
+} // namespace
+
+MergePlan plan_merge(const Document& current, const Document& incoming) {
+    MergePlan plan;
+    merge_into(current, incoming, ConflictPolicy::KeepCurrent, plan);
+    return plan;
+}
+
+Document merge_documents(const Document& current, const Document& incoming, ConflictPolicy policy) {
+    MergePlan plan;
+    return merge_into(current, incoming, policy, plan);
+}
+
+std::vector<std::string> next_reference_ids(const Document& document, std::size_t count) {
+    std::uint64_t highest = 0;
+    std::unordered_set<std::string> used;
+    used.reserve(document.references.size() + count);
+    for (const Reference& reference : document.references) {
+        used.insert(reference.id);
+        if (const auto number = reference_id_number(reference.id))
+            highest = std::max(highest, *number);
+    }
+    // "r-7" and "r-0007" both count as 7. Ids too large to count up from are skipped above;
+    // every new id is checked against all used ones (and the ones made here), so even a count
+    // that wraps around never repeats an id.
+    std::vector<std::string> ids;
+    ids.reserve(count);
+    for (std::uint64_t next = highest + 1; ids.size() < count; ++next) {
+        std::string id = format_reference_id(next);
+        if (used.insert(id).second) ids.push_back(std::move(id));
+    }
+    return ids;
+}
+
+std::string next_reference_id(const Document& document) {
+    return next_reference_ids(document, 1).front();
+}
+
+} // namespace reftier

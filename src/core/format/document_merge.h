@@ -1,0 +1,38 @@
+// Import by merge (PRODUCT.md "Files"): records of the incoming document are matched to the
+// current one by id. New ids are added, identical records are skipped, and records with the
+// same id but different content are conflicts: listed, and resolved by the caller's choice.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model/model.h"
+
+namespace reftier {
+
+struct MergeConflict {
+    enum class Kind { Reference, Account } kind = Kind::Reference;
+    std::string id;
+    std::vector<std::string> differing_fields; // JSON field names
+};
+
+enum class ConflictPolicy { KeepCurrent, TakeIncoming };
+
+struct MergePlan {
+    int references_added = 0;
+    int accounts_added = 0;
+    int unchanged = 0;
+    std::vector<MergeConflict> conflicts;
+};
+
+// What merging would do, without doing it (for the confirmation dialog).
+MergePlan plan_merge(const Document& current, const Document& incoming);
+// The merged document; the partner profile stays the current one.
+Document merge_documents(const Document& current, const Document& incoming, ConflictPolicy policy);
+
+// A fresh id not used in `document`: "r-0001" style for references.
+std::string next_reference_id(const Document& document);
+// `count` fresh ids at once, none used in `document` and all different: O(references + count).
+std::vector<std::string> next_reference_ids(const Document& document, std::size_t count);
+
+} // namespace reftier

@@ -1,0 +1,94 @@
+#include "core/progress/progress_summary.h"
+
+#include <sstream>
+
+#include "core/model/date.h"
+#include "core/model/enum_names.h"
+
+namespace reftier {
+
+// Markdown special characters in user text would turn names into formatting.
+static std::string escape_markdown(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '#' ||
+            c == '|' || c == '<' || c == '>')
+            out.push_back('\\');
+        out.push_back(c == '\n' || c == '\r' ? ' ' : c);
+    }
+    return out;
+}
+
+static void write_tiers(std::ostringstream& out, const TierProgress& progress) {
+    out << "| Tier | Required | Approved | Pending | Missing | Expected |\n"
+        << "|---|---|---|---|---|---|\n";
+    for (const TierStatus& tier : progress.tiers) {
+        if (!tier.required) {
+            out << "| " << tier.name << " | n/a | | | | |\n";
+            continue;
+        }
+        out << "| " << tier.name << " | " << *tier.required << " | " << tier.approved << " | "
+            << tier.pending << " | " << tier.missing << " | "
+            << (tier.reached ? "reached"
+                             : (tier.expected_date ? format_iso_date(*tier.expected_date) : "-"))
+            << " |\n";
+    }
+}
+
+std::string progress_summary_markdown(const Document& document, const RuleSet& rules,
+                                      const TierProgress& progress, const DocumentCheck& check,
+                                      const AccountReport& accounts, Date today) {
+    std::ostringstream out;
+    const std::string partner =
+        document.partner.name.empty() ? "Our" : escape_markdown(document.partner.name);
+    out << "## " << partner << " APN public references, " << format_iso_date(today) << "\n\n"
+        << "Rule set: " << rules.name << ". Current tier: **"
+        << (progress.current_tier.empty() ? "none" : progress.current_tier) << "** ("
+        << progress.approved << " approved, " << progress.pending << " pending review).";
+    if (progress.next_tier) {
+        out << " Next: " << *progress.next_tier;
+        if (progress.next_tier_expected)
+            out << ", expected " << format_iso_date(*progress.next_tier_expected)
+                << " if pending references are approved on time";
+        out << ".";
+    }
+    out << "\n\n";
+    write_tiers(out, progress);
+
+    if (!progress.pending_references.empty()) {
+        out << "\n### Pending review\n";
+        for (const PendingReference& p : progress.pending_references) {
+            const Reference& r = document.references[p.index];
+            out << "- " << escape_markdown(r.customer) << ": " << escape_markdown(r.title)
+                << ", decision expected " << format_iso_date(p.expected)
+                << (p.overdue ? " (overdue)" : "") << "\n";
+        }
+    }
+
+    int problems = 0;
+    std::ostringstream list;
+    for (std::size_t i = 0; i < document.references.size(); ++i) {
+        for (const Finding& f : check.reference_findings[i]) {
+            if (f.severity != Severity::Error) continue;
+            list << "- " << document.references[i].id << " ("
+                 << escape_markdown(document.references[i].customer)
+                 << "): " << escape_markdown(f.message) << "\n";
+            ++problems;
+        }
+    }
+    for (std::size_t i = 0; i < accounts.accounts.size(); ++i) {
+        if (accounts.accounts[i].state != AccountState::NotLinkedLosing) continue;
+        list << "- Account " << document.accounts[i].id << " ("
+             << escape_markdown(document.accounts[i].name)
+             << ") runs partner activity but is not linked: it earns no APN points.\n";
+        ++problems;
+    }
+    out << "\n### Open problems (" << problems << ")\n";
+    out << (problems ? list.str() : std::string("None.\n"));
+    out << "\nAccounts: " << accounts.with_activity_earning << " of " << accounts.with_activity
+        << " with partner activity earn APN points.\n";
+    return out.str();
+}
+
+} // namespace reftier

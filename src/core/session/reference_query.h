@@ -1,0 +1,85 @@
+// Filtering and sorting the reference table: which rows to show, in what order. Kept in the
+// core (not the UI) so it is tested natively. On 100,000 references neither may hold up a
+// frame, so the work is split: the sorted order of all rows is computed once per document and
+// sort column, and the filter walks that order a slice at a time (RowFilter), never sorting.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/checks/title_check.h"
+#include "core/model/model.h"
+
+namespace reftier {
+
+enum class ReferenceColumn {
+    Customer,
+    Title,
+    Status,
+    AssetType,
+    Channel,
+    Grade,
+    Submitted,
+    Decided
+};
+
+struct ReferenceQuery {
+    std::string text; // case-insensitive substring of customer, title, workload, url, id, industry
+    int status_mask = 0b1111; // bit per Status value
+    ReferenceColumn sort_column = ReferenceColumn::Customer;
+    bool descending = false;
+    bool operator==(const ReferenceQuery&) const = default;
+};
+
+// Indices of all references in the column's order (stable: ties keep document order, in both
+// directions). `title_scores[i]` is the title score of references[i], used by the Grade column.
+std::vector<std::uint32_t> sort_references(const std::vector<Reference>& references,
+                                           const std::vector<int>& title_scores,
+                                           ReferenceColumn column, bool descending);
+
+// One reference changed at `index`: replaced in place, inserted there (later ones move up one)
+// or erased (later ones move down one).
+enum class RowChange { Replaced, Inserted, Erased };
+
+// Keeps an order from sort_references sorted after one change, in linear time instead of a
+// sort. `references` is the document after the change. Not for the Grade column: a changed
+// title changes scores the caller holds, so that order is sorted again.
+void update_sorted_order(std::vector<std::uint32_t>& order,
+                         const std::vector<Reference>& references, ReferenceColumn column,
+                         bool descending, std::uint32_t index, RowChange change);
+// Renumbers a list of rows after the change; an erased row leaves the list.
+void update_row_indices(std::vector<std::uint32_t>& rows, std::uint32_t index, RowChange change);
+
+// ASCII case folding only: enough for names and titles, and it never allocates per row.
+std::string fold_query_text(std::string_view text);
+bool reference_matches(const Reference& reference, std::string_view folded_text, int status_mask);
+
+// The rows of `order` that match a query, examined a slice at a time so a keystroke on a large
+// document spreads its work over frames. The matches keep the order's order.
+class RowFilter {
+  public:
+    void start(std::vector<std::uint32_t> order, std::string_view text, int status_mask);
+    // Examines up to `max_rows` more rows of the order; true once all have been examined.
+    bool advance(const std::vector<Reference>& references, std::size_t max_rows);
+    bool done() const { return next_ == order_.size(); }
+    std::size_t examined() const { return next_; }
+    std::size_t total() const { return order_.size(); }
+    const std::vector<std::uint32_t>& matches() const { return matches_; }
+    std::vector<std::uint32_t> take_matches() { return std::move(matches_); }
+
+  private:
+    std::vector<std::uint32_t> order_;
+    std::vector<std::uint32_t> matches_;
+    std::size_t next_ = 0;
+    std::string folded_;
+    int status_mask_ = 0;
+};
+
+// Sort and filter in one call, to completion (the CLI and tests; the app goes through Workspace).
+std::vector<std::uint32_t> run_reference_query(const std::vector<Reference>& references,
+                                               const std::vector<int>& title_scores,
+                                               const ReferenceQuery& query);
+
+} // namespace reftier

@@ -1,0 +1,456 @@
+#include "core/session/workspace.h"
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_map>
+
+#include "core/checks/url_check.h"
+#include "core/text/title_similarity.h"
+
+namespace reftier {
+
+std::vector<std::string> Workspace::load_rules(std::string_view title_rules_json,
+                                               std::string_view tier_rules_json) {
+    std::vector<std::string> errors;
+    TitleRulesLoad titles = load_title_rules_text(title_rules_json);
+    for (auto& e : titles.errors) errors.push_back("title_rules.json: " + e);
+    RuleSetsLoad tiers = load_rule_sets_text(tier_rules_json);
+    for (auto& e : tiers.errors) errors.push_back("tier_rules.json: " + e);
+    if (titles.rules) title_rules_ = std::move(titles.rules);
+    if (tiers.errors.empty()) rule_sets_ = std::move(tiers.rule_sets);
+    invalidate();
+    return errors;
+}
+
+std::optional<std::size_t> Workspace::find_reference(const std::string& id) const {
+    for (std::size_t i = 0; i < document_.references.size(); ++i)
+        if (document_.references[i].id == id) return i;
+    return std::nullopt;
+}
+
+void Workspace::record(Edit edit) {
+    undo_.push_back(std::move(edit));
+    redo_.clear();
+    invalidate_after(undo_.back());
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    auto held_by = [](const std::vector<Edit>& edits) {
+        std::size_t references = 0;
+        for (const Edit& e : edits)
+            if (e.whole) references += e.whole->references.size();
+        return references;
+    };
+    std::size_t held = held_by(undo_) + held_by(redo_);
+    while (held > kWholeUndoReferences) {
+        const auto oldest = std::find_if(undo_.begin(), undo_.end(),
+                                         [](const Edit& e) { return e.whole != nullptr; });
+        if (oldest >= undo_.end() - 1) break;
+        held -= oldest->whole->references.size();
+        undo_.erase(undo_.begin(), oldest + 1); // the steps before it need it to be undone
+    }
+}
+
+void Workspace::replace_document(Document document) {
+    Edit edit;
+    edit.kind = Edit::Kind::Whole;
+    edit.whole = std::make_shared<Document>(std::move(document_));
+    document_ = std::move(document);
+    record(std::move(edit));
+}
+
+void Workspace::load_without_history(Document document) {
+    document_ = std::move(document);
+    undo_.clear();
+    redo_.clear();
+    invalidate();
+}
+
+void Workspace::upsert_reference(const Reference& reference) {
+    Edit edit;
+    edit.kind = Edit::Kind::Reference;
+    edit.present_now = true;
+    if (auto index = find_reference(reference.id)) {
+        if (document_.references[*index] == reference) return; // nothing changed, no undo step
+        edit.index = *index;
+        edit.reference = std::exchange(document_.references[*index], reference);
+    } else {
+        edit.index = document_.references.size();
+        document_.references.push_back(reference);
+    }
+    record(std::move(edit));
+}
+
+bool Workspace::remove_reference(const std::string& id) {
+    auto index = find_reference(id);
+    if (!index) return false;
+    Edit edit;
+    edit.kind = Edit::Kind::Reference;
+    edit.index = *index;
+    edit.present_now = false;
+    edit.reference = std::move(document_.references[*index]);
+    document_.references.erase(document_.references.begin() + static_cast<long>(*index));
+    record(std::move(edit));
+    return true;
+}
+
+void Workspace::upsert_account(const Account& account, const std::string& previous_id) {
+    auto& accounts = document_.accounts;
+    auto it = std::find_if(accounts.begin(), accounts.end(),
+                           [&](const Account& a) { return a.id == previous_id; });
+    Edit edit;
+    edit.kind = Edit::Kind::Account;
+    edit.present_now = true;
+    if (!previous_id.empty() && it != accounts.end()) {
+        if (*it == account) return;
+        edit.index = static_cast<std::size_t>(it - accounts.begin());
+        edit.account = std::exchange(*it, account);
+    } else {
+        edit.index = accounts.size();
+        accounts.push_back(account);
+    }
+    record(std::move(edit));
+}
+
+bool Workspace::remove_account(const std::string& id) {
+    auto& accounts = document_.accounts;
+    auto it = std::find_if(accounts.begin(), accounts.end(),
+                           [&](const Account& a) { return a.id == id; });
+    if (it == accounts.end()) return false;
+    Edit edit;
+    edit.kind = Edit::Kind::Account;
+    edit.index = static_cast<std::size_t>(it - accounts.begin());
+    edit.present_now = false;
+    edit.account = std::move(*it);
+    accounts.erase(it);
+    record(std::move(edit));
+    return true;
+}
+
+void Workspace::set_partner(const PartnerProfile& partner) {
+    if (partner == document_.partner) return;
+    Edit edit;
+    edit.kind = Edit::Kind::Partner;
+    edit.partner = std::exchange(document_.partner, partner);
+    record(std::move(edit));
+}
+
+// Swaps the record the edit holds with the one in the document (or inserts/erases when one
+// side is absent), so applying an edit twice returns to where it started.
+template <typename T>
+static void swap_record(std::vector<T>& records, std::size_t index, bool& present_now,
+                        std::optional<T>& other) {
+    std::optional<T> current;
+    if (present_now) current = std::move(records[index]);
+    if (other) {
+        if (present_now)
+            records[index] = std::move(*other);
+        else
+            records.insert(records.begin() + static_cast<long>(index), std::move(*other));
+    } else if (present_now) {
+        records.erase(records.begin() + static_cast<long>(index));
+    }
+    present_now = other.has_value();
+    other = std::move(current);
+}
+
+void Workspace::apply_swap(Edit& edit) {
+    switch (edit.kind) {
+    case Edit::Kind::Reference:
+        swap_record(document_.references, edit.index, edit.present_now, edit.reference);
+        break;
+    case Edit::Kind::Account:
+        swap_record(document_.accounts, edit.index, edit.present_now, edit.account);
+        break;
+    case Edit::Kind::Partner:
+        std::swap(document_.partner, *edit.partner);
+        break;
+    case Edit::Kind::Whole:
+        std::swap(document_, *edit.whole);
+        break;
+    }
+    invalidate_after(edit);
+}
+
+bool Workspace::undo() {
+    if (undo_.empty()) return false;
+    Edit edit = std::move(undo_.back());
+    undo_.pop_back();
+    apply_swap(edit);
+    redo_.push_back(std::move(edit));
+    return true;
+}
+
+bool Workspace::redo() {
+    if (redo_.empty()) return false;
+    Edit edit = std::move(redo_.back());
+    redo_.pop_back();
+    apply_swap(edit);
+    undo_.push_back(std::move(edit));
+    return true;
+}
+
+void Workspace::invalidate() {
+    ++revision_;
+    check_.reset();
+    check_run_.reset();
+    title_grades_.clear();
+    title_scores_.reset();
+    tier_progress_.reset();
+    account_report_.reset();
+    draft_lookup_.reset();
+    order_.clear();
+    order_for_.reset();
+    pending_query_.reset();
+    rows_.clear();
+    rows_query_.reset();
+}
+
+namespace {
+
+// Work with a time budget looks at the clock between slices; kNoBudget never runs out.
+class Deadline {
+  public:
+    explicit Deadline(double budget_ms)
+        : unlimited_(budget_ms == Workspace::kNoBudget),
+          end_(Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                  std::chrono::duration<double, std::milli>(budget_ms))) {}
+    bool passed() const { return !unlimited_ && Clock::now() >= end_; }
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    bool unlimited_;
+    Clock::time_point end_;
+};
+
+} // namespace
+
+// One reference edit keeps what follows the rows (the sorted order, the grades, the shown rows,
+// renumbered), so an edit on 100,000 references neither sorts nor grades everything again;
+// results over the whole document are redone, spread over frames.
+void Workspace::invalidate_after(const Edit& edit) {
+    if (edit.kind != Edit::Kind::Reference) {
+        invalidate();
+        return;
+    }
+    // After the edit (record) or the swap (undo, redo), the fields read the same way.
+    const RowChange change = !edit.present_now ? RowChange::Erased
+                             : edit.reference  ? RowChange::Replaced
+                                               : RowChange::Inserted;
+    const auto index = static_cast<std::uint32_t>(edit.index);
+    const std::size_t size_before = document_.references.size() + (change == RowChange::Erased) -
+                                    (change == RowChange::Inserted);
+    std::vector<StoredGrade> grades = std::move(title_grades_);
+    std::vector<std::uint32_t> order = std::move(order_);
+    const auto order_for = order_for_;
+    std::vector<std::uint32_t> rows = std::move(rows_);
+    invalidate();
+
+    if (grades.size() == size_before) {
+        if (change == RowChange::Replaced) grades[index] = StoredGrade{};
+        if (change == RowChange::Inserted) grades.insert(grades.begin() + index, StoredGrade{});
+        if (change == RowChange::Erased) grades.erase(grades.begin() + index);
+        title_grades_ = std::move(grades);
+    }
+    if (order_for && order_for->first != ReferenceColumn::Grade) {
+        update_sorted_order(order, document_.references, order_for->first, order_for->second, index,
+                            change);
+        order_ = std::move(order);
+        order_for_ = order_for;
+    }
+    // Shown until the query has run again on the changed document.
+    update_row_indices(rows, index, change);
+    rows_ = std::move(rows);
+}
+
+const DocumentCheck& Workspace::reference_check() {
+    return *reference_check_within(kNoBudget);
+}
+
+const DocumentCheck* Workspace::reference_check_within(double budget_ms) {
+    if (check_) return &*check_;
+    if (!check_run_) check_run_.emplace(document_.references);
+    // Slices between clock reads, small enough to stay within a frame's budget: checking one
+    // reference takes 3-4 microseconds as wasm.
+    constexpr std::size_t kReferencesPerSlice = 32;
+    const Deadline deadline(budget_ms);
+    while (!check_run_->advance(kReferencesPerSlice))
+        if (deadline.passed()) return nullptr;
+    check_ = check_run_->take();
+    check_run_.reset();
+    return &*check_;
+}
+
+float Workspace::reference_check_progress() const {
+    if (check_) return 1;
+    return check_run_ ? check_run_->progress() : 0;
+}
+
+// The record's own fields, as the title checker sees them.
+static TitleContext record_context(const Reference& reference) {
+    TitleContext context;
+    context.customer = reference.customer;
+    context.workload = reference.workload;
+    context.industry = reference.industry;
+    for (const auto& s : reference.services) context.services.push_back(s);
+    return context;
+}
+
+static std::size_t text_hash(std::string_view text) {
+    return std::hash<std::string_view>{}(text);
+}
+
+static void index_text(HashIndex& index, const std::string& normalized, std::uint32_t reference) {
+    if (!normalized.empty()) index.emplace_back(text_hash(normalized), reference);
+}
+
+// The references of `index` whose text hashes like `normalized`, in document order.
+template <typename Visit>
+static void for_each_match(const HashIndex& index, const std::string& normalized, Visit visit) {
+    if (normalized.empty()) return;
+    const std::pair<std::size_t, std::uint32_t> first{text_hash(normalized), 0};
+    for (auto it = std::lower_bound(index.begin(), index.end(), first);
+         it != index.end() && it->first == first.first; ++it)
+        visit(it->second);
+}
+
+const Workspace::DraftLookup& Workspace::draft_lookup() {
+    if (!draft_lookup_) {
+        DraftLookup lookup;
+        const auto& refs = document_.references;
+        lookup.by_customer.reserve(refs.size());
+        lookup.by_url.reserve(refs.size());
+        for (std::uint32_t i = 0; i < refs.size(); ++i) {
+            index_text(lookup.by_customer, normalize_title(refs[i].customer), i);
+            index_text(lookup.by_url, normalize_url_for_compare(refs[i].url), i);
+        }
+        std::sort(lookup.by_customer.begin(), lookup.by_customer.end());
+        std::sort(lookup.by_url.begin(), lookup.by_url.end());
+        draft_lookup_ = std::move(lookup);
+    }
+    return *draft_lookup_;
+}
+
+TitleContext Workspace::context_for(const Reference& reference) {
+    TitleContext context = record_context(reference);
+    const std::string customer = normalize_title(reference.customer);
+    for_each_match(draft_lookup().by_customer, customer, [&](std::uint32_t i) {
+        const Reference& other = document_.references[i];
+        if (other.id != reference.id && normalize_title(other.customer) == customer)
+            context.sibling_titles.push_back(other.title);
+    });
+    return context;
+}
+
+Workspace::TitleGrade Workspace::title_grade(std::size_t reference_index) {
+    if (title_grades_.size() != document_.references.size())
+        title_grades_.assign(document_.references.size(), StoredGrade{});
+    StoredGrade& slot = title_grades_[reference_index];
+    if (slot.score < 0) {
+        const Reference& r = document_.references[reference_index];
+        // Sibling titles are checked by the document-wide duplicate pass (reference_check);
+        // the per-row grade only needs the title's own quality, which keeps this O(1) per row.
+        TitleContext context = record_context(r);
+        context.want_suggestion = false; // the table shows score and grade only
+        const TitleReport report = check_title(r.title, context, *title_rules_);
+        slot = {static_cast<std::int8_t>(report.score), report.grade};
+    }
+    return {slot.score, slot.grade};
+}
+
+const std::vector<int>& Workspace::title_scores() {
+    if (!title_scores_) {
+        std::vector<int> scores(document_.references.size());
+        for (std::size_t i = 0; i < scores.size(); ++i) scores[i] = title_grade(i).score;
+        title_scores_ = std::move(scores);
+    }
+    return *title_scores_;
+}
+
+const RuleSet* Workspace::active_rule_set() const {
+    if (const RuleSet* set = find_rule_set(rule_sets_, document_.partner.rule_set)) return set;
+    for (const RuleSet& set : rule_sets_)
+        if (set.path == document_.partner.path) return &set;
+    return rule_sets_.empty() ? nullptr : &rule_sets_.front();
+}
+
+const TierProgress& Workspace::tier_progress(Date today) {
+    if (!tier_progress_ || tier_progress_day_ != today) {
+        const RuleSet* rules = active_rule_set();
+        tier_progress_ = rules ? compute_tier_progress(document_, reference_check(), *rules, today)
+                               : TierProgress{};
+        tier_progress_day_ = today;
+    }
+    return *tier_progress_;
+}
+
+const AccountReport& Workspace::account_report() {
+    if (!account_report_) account_report_ = check_accounts(document_.accounts);
+    return *account_report_;
+}
+
+void Workspace::start_query(const ReferenceQuery& query) {
+    const std::pair order_for{query.sort_column, query.descending};
+    if (order_for_ != order_for) {
+        static const std::vector<int> no_scores;
+        const bool needs_scores = query.sort_column == ReferenceColumn::Grade;
+        order_ = sort_references(document_.references, needs_scores ? title_scores() : no_scores,
+                                 query.sort_column, query.descending);
+        order_for_ = order_for;
+    }
+    // Typing on in the filter only narrows: a row matching the longer text matches the shorter
+    // one, so only the last result needs looking at.
+    const bool narrows =
+        rows_query_ && rows_query_->sort_column == query.sort_column &&
+        rows_query_->descending == query.descending &&
+        rows_query_->status_mask == query.status_mask &&
+        fold_query_text(query.text).find(fold_query_text(rows_query_->text)) != std::string::npos;
+    filter_.start(narrows ? rows_ : order_, query.text, query.status_mask);
+    pending_query_ = query;
+}
+
+const std::vector<std::uint32_t>& Workspace::query_rows(const ReferenceQuery& query,
+                                                        double budget_ms) {
+    if (rows_query_ && *rows_query_ == query) return rows_;
+    if (!pending_query_ || !(*pending_query_ == query)) start_query(query);
+    // Slices of rows between clock reads: a read costs about as much as matching a few rows.
+    constexpr std::size_t kRowsPerSlice = 1024;
+    const Deadline deadline(budget_ms);
+    while (!filter_.advance(document_.references, kRowsPerSlice))
+        if (deadline.passed()) return rows_;
+    rows_ = filter_.take_matches();
+    rows_query_ = query;
+    pending_query_.reset();
+    return rows_;
+}
+
+float Workspace::query_progress() const {
+    if (!pending_query_ || filter_.total() == 0) return 1;
+    return static_cast<float>(filter_.examined()) / static_cast<float>(filter_.total());
+}
+
+const TitleReport& Workspace::check_draft_title(const Reference& draft) {
+    if (!draft_title_.holds(revision_, draft))
+        draft_title_ = {revision_, draft,
+                        check_title(draft.title, context_for(draft), *title_rules_)};
+    return draft_title_.result;
+}
+
+const std::vector<Finding>& Workspace::check_draft_reference(const Reference& draft) {
+    if (draft_findings_.holds(revision_, draft)) return draft_findings_.result;
+    std::vector<Finding> findings = check_reference(draft, "");
+    const std::string url = normalize_url_for_compare(draft.url);
+    for_each_match(draft_lookup().by_url, url, [&](std::uint32_t i) {
+        const Reference& other = document_.references[i];
+        if (other.id == draft.id || normalize_url_for_compare(other.url) != url) return;
+        Finding f;
+        f.severity = Severity::Error;
+        f.code = "duplicate-url";
+        f.message = "Reference " + other.id + " (" + other.customer + ") has the same URL.";
+        f.path = "url";
+        f.related_id = other.id;
+        findings.push_back(std::move(f));
+    });
+    draft_findings_ = {revision_, draft, std::move(findings)};
+    return draft_findings_.result;
+}
+
+} // namespace reftier

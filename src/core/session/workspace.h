@@ -1,0 +1,168 @@
+// The open document and everything derived from it, as the app uses it: every edit goes through
+// here, bumps a revision, is recorded for undo, and invalidates only the derived results it
+// touches (title reports, reference checks, tier progress, account report). Views read the
+// cached results every frame and never recompute them themselves.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/checks/account_check.h"
+#include "core/checks/reference_check.h"
+#include "core/checks/title_check.h"
+#include "core/model/model.h"
+#include "core/progress/tier_progress.h"
+#include "core/session/reference_query.h"
+
+namespace reftier {
+
+// (hash of a normalised text, reference index) pairs, sorted: the references with a given
+// customer or URL are found by binary search, in document order.
+using HashIndex = std::vector<std::pair<std::size_t, std::uint32_t>>;
+
+class Workspace {
+  public:
+    // Rules come from assets/ (title_rules.json, tier_rules.json); errors are readable lines.
+    std::vector<std::string> load_rules(std::string_view title_rules_json,
+                                        std::string_view tier_rules_json);
+    bool has_rules() const { return title_rules_ != nullptr && !rule_sets_.empty(); }
+
+    const Document& document() const { return document_; }
+    std::uint64_t revision() const { return revision_; }
+
+    // Edits. Each one is a single undo step.
+    void replace_document(Document document); // import (replace or merged result), clear, sample
+    void upsert_reference(const Reference& reference); // by id; appends when new
+    bool remove_reference(const std::string& id);
+    void upsert_account(const Account& account, const std::string& previous_id);
+    bool remove_account(const std::string& id);
+    void set_partner(const PartnerProfile& partner);
+
+    // Whole-document steps (import, clear, sample data) each hold a whole document. Past this
+    // many references held in undo and redo together, the oldest undo steps go (the newest step
+    // always stays), so history never holds more than about one large document besides the
+    // open one (100,000 references are about 43 MB).
+    static constexpr std::size_t kWholeUndoReferences = 100000;
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+    bool undo();
+    bool redo();
+    // Loading from storage is not an edit: it sets the document and forgets history.
+    void load_without_history(Document document);
+
+    // Derived results, computed on first use after a change.
+    const DocumentCheck& reference_check();
+    // The same check spread over calls: works on it for about `budget_ms` and returns it once
+    // done, nullptr before (a check of 100,000 references takes a few hundred milliseconds).
+    const DocumentCheck* reference_check_within(double budget_ms);
+    float reference_check_progress() const; // 0..1
+    bool reference_check_pending() const { return check_run_.has_value(); }
+    bool reference_check_done() const { return check_.has_value(); }
+    struct TitleGrade {
+        int score = 0;
+        Grade grade = Grade::Weak;
+    };
+    // The table's grade column: checked when a row is first shown, kept as two bytes a row
+    // (a full TitleReport per row would be about 550 bytes on 100,000 references).
+    TitleGrade title_grade(std::size_t reference_index);
+    const std::vector<int>& title_scores(); // every reference's score, for sorting by grade
+    const TierProgress& tier_progress(Date today);
+    const AccountReport& account_report();
+
+    // The table's rows for `query`. A new query on a large document is worked on for about
+    // `budget_ms` per call, so typing in the filter never holds up a frame; until it is done the
+    // last complete rows are returned (none after an edit) and query_pending() is true.
+    static constexpr double kNoBudget = -1;
+    const std::vector<std::uint32_t>& query_rows(const ReferenceQuery& query,
+                                                 double budget_ms = kNoBudget);
+    bool query_pending() const { return pending_query_.has_value(); }
+    const std::vector<std::uint32_t>& shown_rows() const { return rows_; } // as last returned
+    float query_progress() const; // 0..1 of the pending query's rows examined
+
+    // Live check of a title being typed in the editor (not yet saved). The editor asks every
+    // frame: the last answer is kept while neither the draft nor the document changes.
+    const TitleReport& check_draft_title(const Reference& draft);
+    // Findings of a draft reference on its own, plus duplicate findings against the others.
+    const std::vector<Finding>& check_draft_reference(const Reference& draft);
+
+    const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
+    const RuleSet* active_rule_set() const;
+    const TitleRules* title_rules() const { return title_rules_.get(); }
+
+    std::optional<std::size_t> find_reference(const std::string& id) const;
+
+  private:
+    // One undo step, stored as "the other state" of what it changed: applying it swaps that
+    // state with the current one, so the same code undoes and redoes. Single-record edits keep
+    // only that record, so undo stays small on a 100,000-reference document.
+    struct Edit {
+        enum class Kind { Reference, Account, Partner, Whole } kind = Kind::Whole;
+        std::size_t index = 0;
+        bool present_now = false; // the record at `index` exists in the current document
+        std::optional<Reference> reference;
+        std::optional<Account> account;
+        std::optional<PartnerProfile> partner;
+        std::shared_ptr<Document> whole;
+    };
+    void record(Edit edit);
+    void apply_swap(Edit& edit);
+    void invalidate();
+    void invalidate_after(const Edit& edit);
+    struct DraftLookup {
+        HashIndex by_customer;
+        HashIndex by_url;
+    };
+    const DraftLookup& draft_lookup();
+    void start_query(const ReferenceQuery& query);
+    TitleContext context_for(const Reference& reference);
+
+    Document document_;
+    std::uint64_t revision_ = 1;
+    TitleRulesPtr title_rules_;
+    std::vector<RuleSet> rule_sets_;
+
+    static constexpr std::size_t kUndoDepth = 200;
+    std::vector<Edit> undo_;
+    std::vector<Edit> redo_;
+
+    std::optional<DocumentCheck> check_;
+    std::optional<DocumentCheckRun> check_run_; // reads document_.references: reset on change
+    struct StoredGrade {
+        std::int8_t score = -1; // -1: not checked yet
+        Grade grade = Grade::Weak;
+    };
+    std::vector<StoredGrade> title_grades_;
+    std::optional<std::vector<int>> title_scores_;
+    std::optional<TierProgress> tier_progress_;
+    std::optional<Date> tier_progress_day_;
+    std::optional<AccountReport> account_report_;
+
+    // A draft is checked against the others through hashes of their normalised customers and
+    // URLs, built once per change, instead of normalising 100,000 texts on every keystroke.
+    std::optional<DraftLookup> draft_lookup_;
+    template <typename Result> struct DraftMemo {
+        std::uint64_t revision = 0; // 0: nothing kept
+        Reference draft;
+        Result result;
+        bool holds(std::uint64_t now, const Reference& d) const {
+            return revision == now && draft == d;
+        }
+    };
+    DraftMemo<TitleReport> draft_title_;
+    DraftMemo<std::vector<Finding>> draft_findings_;
+
+    // All rows in the order of `order_for_`'s column and direction, sorted once per document
+    // change or sort change; filters walk it and never sort.
+    std::vector<std::uint32_t> order_;
+    std::optional<std::pair<ReferenceColumn, bool>> order_for_;
+    RowFilter filter_;
+    std::optional<ReferenceQuery> pending_query_; // what filter_ is working on
+    std::vector<std::uint32_t> rows_;             // the last complete result ...
+    std::optional<ReferenceQuery> rows_query_;    // ... and its query
+};
+
+} // namespace reftier

@@ -1,0 +1,691 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/checks/title_check.h"
+#include "core/test_assets.h"
+
+using namespace reftier;
+
+namespace {
+
+const TitleRulesLoad& shipped_rules() {
+    static const TitleRulesLoad load = load_title_rules_text(test::read_asset("title_rules.json"));
+    return load;
+}
+
+nlohmann::json shipped_rules_json() {
+    return nlohmann::json::parse(test::read_asset("title_rules.json"));
+}
+
+const Finding* find_code(const TitleReport& report, std::string_view code) {
+    for (const Finding& finding : report.findings)
+        if (finding.code == code) return &finding;
+    return nullptr;
+}
+
+bool has_code(const TitleReport& report, std::string_view code) {
+    return find_code(report, code) != nullptr;
+}
+
+// The text each span of the finding covers.
+std::vector<std::string> span_texts(std::string_view title, const Finding& finding) {
+    std::vector<std::string> texts;
+    for (const Span& span : finding.spans)
+        texts.emplace_back(title.substr(span.begin, span.length));
+    return texts;
+}
+
+std::vector<std::string> spans_of(std::string_view title, const TitleReport& report,
+                                  std::string_view code) {
+    const Finding* finding = find_code(report, code);
+    return finding ? span_texts(title, *finding) : std::vector<std::string>{"<no finding>"};
+}
+
+// Lower-case ASCII words, split on anything that is not a letter or digit.
+std::set<std::string> words_of(std::string_view text) {
+    std::set<std::string> words;
+    std::string word;
+    for (char c : text) {
+        const bool alnum =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum)
+            word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+        else if (!word.empty())
+            words.insert(std::exchange(word, {}));
+    }
+    if (!word.empty()) words.insert(word);
+    return words;
+}
+
+void collect_json_words(const nlohmann::json& value, std::set<std::string>& out) {
+    if (value.is_string()) {
+        for (const std::string& word : words_of(value.get<std::string>())) out.insert(word);
+    } else if (value.is_structured()) {
+        for (const auto& item : value) collect_json_words(item, out);
+    }
+}
+
+class TitleCheck : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_NE(shipped_rules().rules, nullptr) << "title_rules.json did not load";
+    }
+    static TitleReport check(std::string_view title, const TitleContext& context = {}) {
+        return check_title(title, context, *shipped_rules().rules);
+    }
+    static TitleContext retail_order_record() {
+        TitleContext context;
+        context.customer = "Acme Retail";
+        context.workload = "serverless order processing";
+        context.industry = "Retail";
+        return context;
+    }
+};
+
+class TitleSuggestion : public TitleCheck {};
+
+} // namespace
+
+// ---- Grades -----------------------------------------------------------------------------------
+
+TEST_F(TitleCheck, SeedDevOpsExampleGradesStrongWithNoFindings) {
+    const TitleReport report = check("DevOps and Cloud Culture Drive Velocity in Retail");
+    EXPECT_EQ(report.grade, Grade::Strong);
+    EXPECT_EQ(report.score, 100);
+    EXPECT_TRUE(report.findings.empty());
+}
+
+TEST_F(TitleCheck, SeedServerlessExampleGradesStrongWithNoFindings) {
+    const TitleReport report =
+        check("Introducing Serverless to Optimize Cost with Everyday Applications");
+    EXPECT_EQ(report.grade, Grade::Strong);
+    EXPECT_EQ(report.score, 100);
+    EXPECT_TRUE(report.findings.empty());
+}
+
+TEST_F(TitleCheck, CaseStudyIsWeakBecauseItIsAGenericLabel) {
+    const TitleReport report = check("Case Study");
+    EXPECT_EQ(report.grade, Grade::Weak);
+    ASSERT_TRUE(has_code(report, "title-generic"));
+    EXPECT_EQ(find_code(report, "title-generic")->severity, Severity::Error);
+    EXPECT_TRUE(has_code(report, "title-too-short-words"));
+    EXPECT_TRUE(has_code(report, "title-no-technology"));
+    EXPECT_TRUE(has_code(report, "title-no-outcome"));
+}
+
+TEST_F(TitleCheck, TbdIsWeakBecauseItIsAPlaceholder) {
+    const TitleReport report = check("TBD");
+    EXPECT_EQ(report.grade, Grade::Weak);
+    ASSERT_TRUE(has_code(report, "title-placeholder"));
+    EXPECT_EQ(find_code(report, "title-placeholder")->severity, Severity::Error);
+    EXPECT_EQ(spans_of("TBD", report, "title-placeholder"), std::vector<std::string>{"TBD"});
+}
+
+TEST_F(TitleCheck, ShoutedCustomerSuccessIsWeakGenericAndAllCaps) {
+    const std::string title = "CUSTOMER SUCCESS WITH AWS";
+    const TitleReport report = check(title);
+    EXPECT_EQ(report.grade, Grade::Weak);
+    EXPECT_EQ(spans_of(title, report, "title-generic"),
+              (std::vector<std::string>{"CUSTOMER SUCCESS", "AWS"}));
+    EXPECT_EQ(spans_of(title, report, "title-all-caps"),
+              (std::vector<std::string>{"CUSTOMER", "SUCCESS", "WITH"}));
+    EXPECT_TRUE(has_code(report, "title-no-technology"));
+}
+
+TEST_F(TitleCheck, BareUrlIsWeakBecauseAUrlIsNotATitle) {
+    const std::string title = "https://example.com/case";
+    const TitleReport report = check(title);
+    EXPECT_EQ(report.grade, Grade::Weak);
+    ASSERT_TRUE(has_code(report, "title-url"));
+    EXPECT_EQ(find_code(report, "title-url")->severity, Severity::Error);
+    EXPECT_EQ(spans_of(title, report, "title-url"), std::vector<std::string>{title});
+}
+
+TEST_F(TitleCheck, ScoreStaysWithinZeroAndOneHundred) {
+    for (std::string_view title :
+         {"", "TBD", "!!!", "Case Study", "CUSTOMER SUCCESS WITH AWS", "🚀🚀🚀 http://x.io ...",
+          "DevOps and Cloud Culture Drive Velocity in Retail",
+          "very really truly leveraging synergy best-in-class world-class cutting-edge "
+          "solutions"}) {
+        const TitleReport report = check(title);
+        EXPECT_GE(report.score, 0) << title;
+        EXPECT_LE(report.score, 100) << title;
+    }
+}
+
+TEST_F(TitleCheck, FindingsCarryPathTitleAndTitleCodes) {
+    const TitleReport report = check("serverless!! 🚀 www.acme.com.");
+    ASSERT_FALSE(report.findings.empty());
+    for (const Finding& finding : report.findings) {
+        EXPECT_EQ(finding.path, "title");
+        EXPECT_EQ(finding.code.rfind("title-", 0), 0u) << finding.code;
+        EXPECT_FALSE(finding.message.empty()) << finding.code;
+    }
+}
+
+TEST_F(TitleCheck, ErrorsAreListedBeforeWarningsAndTips) {
+    const TitleReport report = check("Case Study");
+    ASSERT_FALSE(report.findings.empty());
+    EXPECT_TRUE(
+        std::is_sorted(report.findings.begin(), report.findings.end(),
+                       [](const Finding& a, const Finding& b) { return a.severity < b.severity; }));
+    EXPECT_EQ(report.findings.front().severity, Severity::Error);
+}
+
+TEST(TitleGrade, SpellsEachGradeInLowerCase) {
+    EXPECT_EQ(to_string(Grade::Weak), "weak");
+    EXPECT_EQ(to_string(Grade::Fair), "fair");
+    EXPECT_EQ(to_string(Grade::Strong), "strong");
+}
+
+// ---- Empty, placeholder, generic --------------------------------------------------------------
+
+TEST_F(TitleCheck, EmptyTitleIsAnErrorScoringZero) {
+    const TitleReport report = check("");
+    EXPECT_EQ(report.score, 0);
+    ASSERT_EQ(report.findings.size(), 1u);
+    EXPECT_EQ(report.findings[0].code, "title-empty");
+    EXPECT_EQ(report.findings[0].severity, Severity::Error);
+}
+
+TEST_F(TitleCheck, WhitespaceOnlyTitleIsEmpty) {
+    EXPECT_TRUE(has_code(check(" \t\u00a0 "), "title-empty"));
+}
+
+TEST_F(TitleCheck, PunctuationOnlyTitleHasNoWords) {
+    const TitleReport report = check("?!?");
+    EXPECT_TRUE(has_code(report, "title-empty"));
+    EXPECT_EQ(report.grade, Grade::Weak);
+}
+
+TEST_F(TitleCheck, PlaceholderInsideATitlePointsAtThePlaceholder) {
+    const std::string title = "TBD: Serverless Order Processing";
+    const TitleReport report = check(title);
+    EXPECT_EQ(spans_of(title, report, "title-placeholder"), std::vector<std::string>{"TBD"});
+    EXPECT_EQ(report.grade, Grade::Weak);
+}
+
+TEST_F(TitleCheck, AmbiguousPlaceholderWordAloneIsAPlaceholder) {
+    EXPECT_TRUE(has_code(check("Test Title"), "title-placeholder"));
+}
+
+TEST_F(TitleCheck, AmbiguousPlaceholderWordInARealTitleIsFine) {
+    const TitleReport report = check("Test Automation with CodePipeline Speeds Delivery in Retail");
+    EXPECT_FALSE(has_code(report, "title-placeholder"));
+    EXPECT_EQ(report.grade, Grade::Strong);
+}
+
+TEST_F(TitleCheck, GenericPhraseInAnOtherwiseGoodTitleIsAWarning) {
+    const std::string title = "Customer Success: Serverless Order Processing Cuts Cost in Retail";
+    const TitleReport report = check(title);
+    ASSERT_TRUE(has_code(report, "title-generic"));
+    EXPECT_EQ(find_code(report, "title-generic")->severity, Severity::Warning);
+    EXPECT_EQ(spans_of(title, report, "title-generic"),
+              std::vector<std::string>{"Customer Success"});
+}
+
+// ---- Length -------------------------------------------------------------------------------------
+
+TEST_F(TitleCheck, ThreeWordsIsTooShortInWords) {
+    const TitleReport report = check("Serverless Cuts Cost");
+    ASSERT_TRUE(has_code(report, "title-too-short-words"));
+    EXPECT_NE(find_code(report, "title-too-short-words")->message.find("3 words"),
+              std::string::npos);
+}
+
+TEST_F(TitleCheck, TenWordsIsOnlyATipAboutLength) {
+    const TitleReport report =
+        check("Data Lakes on Amazon S3 Speed Up Analytics for Retailers Everywhere");
+    ASSERT_TRUE(has_code(report, "title-too-long-words"));
+    EXPECT_EQ(find_code(report, "title-too-long-words")->severity, Severity::Tip);
+}
+
+TEST_F(TitleCheck, SeventeenWordsIsAWarningAboutLength) {
+    const TitleReport report =
+        check("How We Moved the Order Processing of a Big Retail Chain to Serverless and Cut "
+              "Cost by a Lot");
+    ASSERT_TRUE(has_code(report, "title-too-long-words"));
+    EXPECT_EQ(find_code(report, "title-too-long-words")->severity, Severity::Warning);
+}
+
+TEST_F(TitleCheck, LengthMessagesNameTheCountTheUnitAndTheBestBand) {
+    const TitleReport one = check("Serverless");
+    ASSERT_TRUE(has_code(one, "title-too-short-words"));
+    EXPECT_EQ(find_code(one, "title-too-short-words")->message,
+              "The title has 1 word; 5 to 9 read best.");
+    EXPECT_EQ(find_code(one, "title-too-short-characters")->message,
+              "The title has 10 characters, not counting spaces; 35 to 66 read best.");
+
+    // Longer than any title seen in practice, so no message is kept ready for these counts.
+    std::string title;
+    for (int i = 0; i < 300; ++i) title += "Serverless ";
+    const TitleReport long_title = check(title);
+    EXPECT_EQ(find_code(long_title, "title-too-long-words")->message,
+              "The title has 300 words; 5 to 9 read best.");
+    EXPECT_EQ(find_code(long_title, "title-too-long-characters")->message,
+              "The title has 3000 characters, not counting spaces; 35 to 66 read best.");
+}
+
+TEST_F(TitleCheck, CharactersAreCountedWithoutSpaces) {
+    // 18 characters, 20 with the spaces.
+    const TitleReport report = check("Serverless Cuts Cost");
+    ASSERT_TRUE(has_code(report, "title-too-short-characters"));
+    EXPECT_NE(find_code(report, "title-too-short-characters")->message.find("18 characters"),
+              std::string::npos);
+}
+
+TEST_F(TitleCheck, LongWordsCanMakeATitleTooLongInCharactersAlone) {
+    const TitleReport report =
+        check("Containerized Microservices Dramatically Accelerate Deployments for "
+              "Telecommunications Conglomerates");
+    EXPECT_FALSE(has_code(report, "title-too-long-words"));
+    EXPECT_TRUE(has_code(report, "title-too-long-characters"));
+}
+
+// ---- Technology, outcome, context ---------------------------------------------------------------
+
+TEST_F(TitleCheck, TitleWithoutTechnologyIsFlagged) {
+    const TitleReport report = check("Acme Retail Cuts Cost for Its Stores in Europe");
+    EXPECT_TRUE(has_code(report, "title-no-technology"));
+    EXPECT_FALSE(has_code(report, "title-no-outcome"));
+}
+
+TEST_F(TitleCheck, TitleWithoutOutcomeIsFlagged) {
+    const TitleReport report = check("Serverless Order Processing on Lambda for Retail");
+    EXPECT_TRUE(has_code(report, "title-no-outcome"));
+    EXPECT_FALSE(has_code(report, "title-no-technology"));
+}
+
+TEST_F(TitleCheck, TitleWithoutContextGetsATip) {
+    const TitleReport report = check("Serverless Order Processing Cuts Cost for Acme");
+    ASSERT_TRUE(has_code(report, "title-no-context"));
+    EXPECT_EQ(find_code(report, "title-no-context")->severity, Severity::Tip);
+}
+
+TEST_F(TitleCheck, InflectedOutcomeVerbsAreRecognized) {
+    for (std::string_view title : {"Serverless Drives Velocity in Retail Applications",
+                                   "Serverless Reduced Latency in Retail Applications",
+                                   "Serverless Is Optimizing Checkout in Retail Applications",
+                                   "Serverless Simplifies Checkout in Retail Applications"})
+        EXPECT_FALSE(has_code(check(title), "title-no-outcome")) << title;
+}
+
+TEST_F(TitleCheck, PluralOfAPhraseStillMatches) {
+    EXPECT_FALSE(
+        has_code(check("Data Lakes Speed Up Reporting in Healthcare"), "title-no-technology"));
+}
+
+TEST_F(TitleCheck, RecordServiceNamedInTheTitleCountsAsTechnology) {
+    const std::string title = "Widgetizer Cuts Cost for Retail Stores Everywhere";
+    TitleContext context;
+    context.services = {"Widgetizer"};
+    EXPECT_TRUE(has_code(check(title), "title-no-technology"));
+    EXPECT_FALSE(has_code(check(title, context), "title-no-technology"));
+}
+
+TEST_F(TitleCheck, RecordWorkloadWordInTheTitleCountsAsTechnology) {
+    const std::string title = "Order Routing Cuts Cost in Retail";
+    TitleContext context;
+    context.workload = "order routing";
+    EXPECT_TRUE(has_code(check(title), "title-no-technology"));
+    EXPECT_FALSE(has_code(check(title, context), "title-no-technology"));
+}
+
+TEST_F(TitleCheck, RecordIndustryInTheTitleCountsAsContext) {
+    const std::string title = "Serverless Order Processing Cuts Cost in Agritech";
+    TitleContext context;
+    context.industry = "Agritech";
+    EXPECT_TRUE(has_code(check(title), "title-no-context"));
+    EXPECT_FALSE(has_code(check(title, context), "title-no-context"));
+}
+
+// ---- Case ---------------------------------------------------------------------------------------
+
+TEST_F(TitleCheck, AcronymsAloneDoNotCountAsAllCaps) {
+    EXPECT_FALSE(has_code(check("EKS ON AWS"), "title-all-caps"));
+}
+
+TEST_F(TitleCheck, MixedCaseFlagsTheLowercaseMainWords) {
+    const std::string title = "DevOps and Cloud culture Drive velocity in Retail";
+    const TitleReport report = check(title);
+    EXPECT_EQ(spans_of(title, report, "title-inconsistent-case"),
+              (std::vector<std::string>{"culture", "velocity"}));
+}
+
+TEST_F(TitleCheck, SentenceCaseIsNotTitleCase) {
+    const std::string title = "Serverless order processing cuts cost in retail";
+    const TitleReport report = check(title);
+    EXPECT_FALSE(has_code(report, "title-inconsistent-case"));
+    EXPECT_EQ(spans_of(title, report, "title-not-title-case"),
+              (std::vector<std::string>{"order", "processing", "cuts", "cost", "retail"}));
+}
+
+TEST_F(TitleCheck, BrandNamesWithInnerCapitalsAreNotLowercaseWords) {
+    EXPECT_FALSE(has_code(check("Serverless Checkout on iPhone Cuts Cost in Retail"),
+                          "title-inconsistent-case"));
+}
+
+// ---- Punctuation, emoji, URLs, filler -----------------------------------------------------------
+
+TEST_F(TitleCheck, TrailingPeriodIsATipPointingAtThePeriod) {
+    const std::string title = "Serverless Order Processing Cuts Cost in Retail.";
+    const TitleReport report = check(title);
+    ASSERT_TRUE(has_code(report, "title-trailing-period"));
+    EXPECT_EQ(find_code(report, "title-trailing-period")->severity, Severity::Tip);
+    ASSERT_EQ(find_code(report, "title-trailing-period")->spans.size(), 1u);
+    EXPECT_EQ(find_code(report, "title-trailing-period")->spans[0].begin, title.size() - 1);
+}
+
+TEST_F(TitleCheck, DotInsideAWordIsNotATrailingPeriod) {
+    const TitleReport report = check("Serverless Node.js Cuts Cost in Retail");
+    EXPECT_FALSE(has_code(report, "title-trailing-period"));
+    EXPECT_FALSE(has_code(report, "title-repeated-punctuation"));
+}
+
+TEST_F(TitleCheck, RepeatedPunctuationPointsAtEachRun) {
+    const std::string title = "Serverless Cuts Cost!! Really?! Wait...";
+    const TitleReport report = check(title);
+    EXPECT_EQ(spans_of(title, report, "title-repeated-punctuation"),
+              (std::vector<std::string>{"!!", "?!", "..."}));
+    EXPECT_FALSE(has_code(report, "title-trailing-period"));
+}
+
+TEST_F(TitleCheck, EllipsisCharacterIsRepeatedPunctuation) {
+    const std::string title = "Serverless Order Processing Cuts Cost in Retail\u2026";
+    EXPECT_EQ(spans_of(title, check(title), "title-repeated-punctuation"),
+              std::vector<std::string>{"\u2026"});
+}
+
+TEST_F(TitleCheck, EmojiSequencesArePointedAtWhole) {
+    // A rocket pair, a flag (two regional indicators) and a ZWJ family sequence.
+    const std::string title = "Serverless \U0001F680\U0001F680 Cuts Cost \U0001F1FA\U0001F1F8 in "
+                              "Retail \U0001F468\u200D\U0001F469\u200D\U0001F467";
+    EXPECT_EQ(spans_of(title, check(title), "title-emoji"),
+              (std::vector<std::string>{"\U0001F680\U0001F680", "\U0001F1FA\U0001F1F8",
+                                        "\U0001F468\u200D\U0001F469\u200D\U0001F467"}));
+}
+
+TEST_F(TitleCheck, UrlInsideATitleIsAnErrorPointingAtTheUrl) {
+    const std::string title = "Serverless Order Processing Cuts Cost, see www.acme.com/retail";
+    const TitleReport report = check(title);
+    EXPECT_EQ(spans_of(title, report, "title-url"),
+              std::vector<std::string>{"www.acme.com/retail"});
+    EXPECT_EQ(report.grade, Grade::Weak);
+}
+
+TEST_F(TitleCheck, FillerWordsArePointedAt) {
+    const std::string title = "Leveraging Best-in-Class Serverless to Really Cut Cost in Retail";
+    EXPECT_EQ(spans_of(title, check(title), "title-filler"),
+              (std::vector<std::string>{"Leveraging", "Best-in-Class", "Really"}));
+}
+
+// ---- Sibling titles -----------------------------------------------------------------------------
+
+TEST_F(TitleCheck, SameTitleAsASiblingIsAnError) {
+    TitleContext context;
+    context.sibling_titles = {"Serverless order processing cuts cost in Retail."};
+    const TitleReport report = check("Serverless Order Processing Cuts Cost in Retail", context);
+    ASSERT_TRUE(has_code(report, "title-duplicate"));
+    EXPECT_EQ(find_code(report, "title-duplicate")->severity, Severity::Error);
+    EXPECT_EQ(report.grade, Grade::Weak);
+}
+
+TEST_F(TitleCheck, NearSameTitleAsASiblingIsAWarning) {
+    TitleContext context;
+    context.sibling_titles = {"Data Lake on Amazon S3 Speeds Up Analytics for Retail"};
+    const TitleReport report =
+        check("Data Lakes on Amazon S3 Speed Up Analytics for Retailers", context);
+    ASSERT_TRUE(has_code(report, "title-near-duplicate"));
+    EXPECT_EQ(find_code(report, "title-near-duplicate")->severity, Severity::Warning);
+    EXPECT_FALSE(has_code(report, "title-duplicate"));
+}
+
+TEST_F(TitleCheck, DifferentSiblingTitleIsNotFlagged) {
+    TitleContext context;
+    context.sibling_titles = {"Data Lake on Amazon S3 Speeds Up Analytics for Retail", ""};
+    const TitleReport report = check("Serverless Order Processing Cuts Cost in Retail", context);
+    EXPECT_FALSE(has_code(report, "title-near-duplicate"));
+    EXPECT_FALSE(has_code(report, "title-duplicate"));
+}
+
+// ---- Unusual input ------------------------------------------------------------------------------
+
+TEST_F(TitleCheck, AccentedTitleIsCheckedLikeAnyOther) {
+    const std::string title = "Café Chain Modernizes Serverless Ordering in Retail";
+    const TitleReport report = check(title);
+    EXPECT_EQ(report.grade, Grade::Strong);
+    EXPECT_FALSE(has_code(report, "title-inconsistent-case"));
+}
+
+TEST_F(TitleCheck, AccentedLowercaseWordCountsAsLowercase) {
+    const std::string title = "Serverless Ordering Cuts Cost for Retail in école Canteens";
+    EXPECT_EQ(spans_of(title, check(title), "title-inconsistent-case"),
+              std::vector<std::string>{"école"});
+}
+
+TEST_F(TitleCheck, JapaneseTitleCountsCharactersNotBytes) {
+    const TitleReport report = check("日本語のタイトル");
+    ASSERT_TRUE(has_code(report, "title-too-short-characters"));
+    EXPECT_NE(find_code(report, "title-too-short-characters")->message.find("8 characters"),
+              std::string::npos);
+    EXPECT_FALSE(has_code(report, "title-all-caps"));
+}
+
+TEST_F(TitleCheck, InvalidUtf8IsCheckedWithoutCrashing) {
+    const std::string title = "Serverless \xff\xfe Cuts \xe6\x97 Cost in Retail \xf0\x9f";
+    const TitleReport report = check(title);
+    for (const Finding& finding : report.findings)
+        for (const Span& span : finding.spans) EXPECT_LE(span.begin + span.length, title.size());
+}
+
+TEST_F(TitleCheck, TenThousandCharacterTitleFinishesQuickly) {
+    std::string title;
+    while (title.size() < 10000) title += "Serverless Order Processing Cuts Cost!! ";
+    const auto start = std::chrono::steady_clock::now();
+    const TitleReport report = check(title, retail_order_record());
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_TRUE(has_code(report, "title-too-long-words"));
+    EXPECT_TRUE(has_code(report, "title-too-long-characters"));
+    EXPECT_LT(elapsed, std::chrono::seconds(1));
+}
+
+// ---- Suggestion ---------------------------------------------------------------------------------
+
+TEST_F(TitleSuggestion, IsBuiltFromWorkloadOutcomeAndIndustry) {
+    const TitleReport report = check("Case Study", retail_order_record());
+    EXPECT_EQ(report.suggestion, "Serverless Order Processing to Optimize Cost in Retail");
+}
+
+TEST_F(TitleSuggestion, UsesNoWordsBeyondTheRecordAndTheRules) {
+    TitleContext context;
+    context.workload = "migration of 200 legacy databases to Amazon Aurora";
+    context.industry = "Financial Services";
+    context.services = {"Aurora", "DMS"};
+    const TitleReport report = check("TBD", context);
+    ASSERT_FALSE(report.suggestion.empty());
+
+    std::set<std::string> allowed = words_of(context.workload);
+    for (const std::string& word : words_of(context.industry)) allowed.insert(word);
+    for (std::string_view service : context.services)
+        for (const std::string& word : words_of(service)) allowed.insert(word);
+    collect_json_words(shipped_rules_json(), allowed);
+    for (const std::string& word : words_of(report.suggestion))
+        EXPECT_TRUE(allowed.count(word)) << word << " in " << report.suggestion;
+}
+
+TEST_F(TitleSuggestion, GradesAtLeastFairWhenChecked) {
+    std::vector<TitleContext> records(3, retail_order_record());
+    records[1].workload = "data lake on Amazon S3";
+    records[1].industry = "";
+    records[2].workload = "ci/cd pipelines on aws codepipeline";
+    records[2].services = {"CodePipeline", "ECS"};
+    for (const TitleContext& record : records) {
+        const TitleReport report = check("Untitled", record);
+        ASSERT_FALSE(report.suggestion.empty()) << record.workload;
+        EXPECT_NE(check(report.suggestion, record).grade, Grade::Weak) << report.suggestion;
+    }
+}
+
+TEST_F(TitleSuggestion, IsEmptyWhenTheRecordHasNoWorkload) {
+    TitleContext context = retail_order_record();
+    context.workload = "  ";
+    EXPECT_TRUE(check("Case Study", context).suggestion.empty());
+}
+
+TEST_F(TitleSuggestion, IsEmptyWhenTheTitleIsAlreadyStrong) {
+    EXPECT_TRUE(check("DevOps and Cloud Culture Drive Velocity in Retail", retail_order_record())
+                    .suggestion.empty());
+}
+
+TEST_F(TitleSuggestion, KeepsTheVocabularySpellingOfTechnologyNames) {
+    TitleContext context = retail_order_record();
+    context.workload = "ci/cd pipelines on aws codepipeline";
+    EXPECT_EQ(check("", context).suggestion,
+              "CI/CD Pipelines on AWS CodePipeline to Drive Velocity in Retail");
+}
+
+TEST_F(TitleSuggestion, DoesNotRepeatAnIndustryTheWorkloadAlreadyNames) {
+    TitleContext context = retail_order_record();
+    context.workload = "retail order processing";
+    const std::string suggestion = check("", context).suggestion;
+    EXPECT_EQ(suggestion.find("Retail"), suggestion.rfind("Retail")) << suggestion;
+}
+
+TEST_F(TitleSuggestion, NamesTheRecordServicesWhenTheWorkloadIsShort) {
+    TitleContext context = retail_order_record();
+    context.workload = "serverless";
+    context.services = {"Lambda", "DynamoDB"};
+    EXPECT_EQ(check("", context).suggestion,
+              "Serverless on Lambda and DynamoDB to Optimize Cost in Retail");
+}
+
+TEST_F(TitleSuggestion, TurnsControlCharactersInTheRecordIntoSpaces) {
+    TitleContext context = retail_order_record();
+    context.workload = "serverless\torder\x1b[31m processing\n";
+    const std::string suggestion = check("", context).suggestion;
+    ASSERT_FALSE(suggestion.empty());
+    EXPECT_TRUE(std::none_of(suggestion.begin(), suggestion.end(), [](char c) {
+        return static_cast<unsigned char>(c) < ' ' || c == 0x7F;
+    })) << suggestion;
+}
+
+// ---- Loading the rules --------------------------------------------------------------------------
+
+TEST(TitleRules, ShippedRulesLoadWithoutErrors) {
+    const TitleRulesLoad& load = shipped_rules();
+    EXPECT_NE(load.rules, nullptr);
+    EXPECT_TRUE(load.errors.empty()) << (load.errors.empty() ? "" : load.errors.front());
+}
+
+TEST(TitleRules, TextThatIsNotJsonIsRefused) {
+    const TitleRulesLoad load = load_title_rules_text("{ not json");
+    EXPECT_EQ(load.rules, nullptr);
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].find("not valid JSON"), std::string::npos);
+}
+
+TEST(TitleRules, DocumentThatIsNotAnObjectIsRefused) {
+    const TitleRulesLoad load = load_title_rules(nlohmann::json::array());
+    EXPECT_EQ(load.rules, nullptr);
+    EXPECT_FALSE(load.errors.empty());
+}
+
+TEST(TitleRules, WrongTypeIsReportedByKey) {
+    nlohmann::json data = shipped_rules_json();
+    data["outcome_terms"] = 5;
+    data["weights"]["technology"] = "high";
+    const TitleRulesLoad load = load_title_rules(data);
+    EXPECT_EQ(load.rules, nullptr);
+    ASSERT_EQ(load.errors.size(), 2u);
+    EXPECT_EQ(load.errors[0],
+              "title_rules.json: outcome_terms must be a list of non-empty strings");
+    EXPECT_NE(load.errors[1].find("weights.technology"), std::string::npos);
+}
+
+TEST(TitleRules, WeightsMustAddUpToOneHundred) {
+    nlohmann::json data = shipped_rules_json();
+    data["weights"]["technology"] = 50;
+    const TitleRulesLoad load = load_title_rules(data);
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0], "title_rules.json: weights must add up to 100");
+}
+
+TEST(TitleRules, PenaltyForAnUnknownCodeIsRefused) {
+    nlohmann::json data = shipped_rules_json();
+    data["penalties"]["title-too-clever"] = 5;
+    const TitleRulesLoad load = load_title_rules(data);
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].find("penalties.title-too-clever"), std::string::npos);
+}
+
+TEST(TitleRules, LengthBandsWithAGapAreRefused) {
+    nlohmann::json data = shipped_rules_json();
+    data["word_count_bands"][2]["min"] = 6;
+    const TitleRulesLoad load = load_title_rules(data);
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].find("word_count_bands"), std::string::npos);
+}
+
+TEST(TitleRules, SuggestionTemplateWithoutWorkloadIsRefused) {
+    nlohmann::json data = shipped_rules_json();
+    data["suggestion"]["templates"].push_back("{outcome} in {industry}");
+    const TitleRulesLoad load = load_title_rules(data);
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].find("suggestion.templates"), std::string::npos);
+}
+
+TEST(TitleRules, InflectionsComeFromTheStemmingRules) {
+    const std::string title = "Serverless Is Optimizing Checkout in Retail Applications";
+    ASSERT_FALSE(has_code(check_title(title, {}, *shipped_rules().rules), "title-no-outcome"));
+    nlohmann::json data = shipped_rules_json();
+    data["stemming"]["rules"] = nlohmann::json::array();
+    const TitleRulesLoad load = load_title_rules(data);
+    ASSERT_NE(load.rules, nullptr);
+    EXPECT_TRUE(has_code(check_title(title, {}, *load.rules), "title-no-outcome"));
+}
+
+TEST(TitleRules, VocabularyComesFromTheRulesNotTheCode) {
+    nlohmann::json data = shipped_rules_json();
+    auto& industries = data["industries"];
+    industries.erase(std::find(industries.begin(), industries.end(), "retail"));
+    const TitleRulesLoad load = load_title_rules(data);
+    ASSERT_NE(load.rules, nullptr);
+    const TitleReport report =
+        check_title("DevOps and Cloud Culture Drive Velocity in Retail", {}, *load.rules);
+    EXPECT_TRUE(has_code(report, "title-no-context"));
+}
+
+TEST_F(TitleSuggestion, IsLeftEmptyWhenTheCallerDoesNotWantOne) {
+    TitleContext context = retail_order_record();
+    context.want_suggestion = false;
+    const TitleReport report = check("Case Study", context);
+    EXPECT_EQ(report.grade, Grade::Weak);
+    EXPECT_TRUE(report.suggestion.empty());
+}
+
+// Building the suggestion checks candidate titles with the same working data as the title
+// itself; the report must not depend on whether that happened.
+TEST_F(TitleSuggestion, LeavesTheRestOfTheReportAsItIsWithoutOne) {
+    TitleContext context = retail_order_record();
+    context.services = {"Lambda", "DynamoDB"};
+    for (std::string_view title :
+         {"Case Study", "", "serverless order processing.", "TBD!!", "CLOUD MIGRATION PROJECT",
+          "Data Lakes Speed Up Reporting in Healthcare", "Lambda Cuts Cost for Retail Stores"}) {
+        context.want_suggestion = true;
+        TitleReport with = check(title, context);
+        context.want_suggestion = false;
+        const TitleReport without = check(title, context);
+        EXPECT_TRUE(without.suggestion.empty()) << title;
+        with.suggestion.clear();
+        EXPECT_EQ(with.score, without.score) << title;
+        EXPECT_EQ(with.grade, without.grade) << title;
+        EXPECT_EQ(with.findings, without.findings) << title;
+    }
+}

@@ -1,0 +1,256 @@
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "core/session/workspace.h"
+#include "core/test_assets.h"
+
+using namespace reftier;
+
+namespace {
+
+using Rows = std::vector<std::uint32_t>;
+
+Document document_of(int count) {
+    Document document;
+    const char* const kCustomers[] = {"Acme Cloud", "Globex", "Initech Cloud Labs", "Umbrella"};
+    for (int i = 0; i < count; ++i) {
+        Reference r;
+        r.id = "r-" + std::to_string(i);
+        r.customer = kCustomers[i % 4];
+        r.title = "Migration " + std::to_string(i % 97) + " to Amazon EKS";
+        r.url = "https://example.org/story/" + std::to_string(i);
+        r.workload = "Containers";
+        document.references.push_back(std::move(r));
+    }
+    return document;
+}
+
+Workspace workspace_with(int count) {
+    Workspace workspace;
+    EXPECT_TRUE(
+        workspace
+            .load_rules(test::read_asset("title_rules.json"), test::read_asset("tier_rules.json"))
+            .empty());
+    workspace.load_without_history(document_of(count));
+    return workspace;
+}
+
+ReferenceQuery text_query(std::string text) {
+    ReferenceQuery query;
+    query.text = std::move(text);
+    return query;
+}
+
+} // namespace
+
+TEST(Workspace, QueryRowsWithoutBudgetAreCompleteAtOnce) {
+    Workspace ws = workspace_with(1000);
+    const Rows rows = ws.query_rows(text_query("cloud"));
+    EXPECT_FALSE(ws.query_pending());
+    EXPECT_EQ(rows, run_reference_query(ws.document().references, {}, text_query("cloud")));
+    EXPECT_EQ(rows.size(), 500u);
+}
+
+TEST(Workspace, QueryOverBudgetKeepsTheLastRowsUntilItIsDone) {
+    Workspace ws = workspace_with(20000);
+    const Rows all = ws.query_rows(ReferenceQuery{});
+    ASSERT_EQ(all.size(), 20000u);
+    // A zero budget still examines one slice a call, so the query finishes after a few calls.
+    Rows rows = ws.query_rows(text_query("initech"), 0);
+    EXPECT_TRUE(ws.query_pending());
+    EXPECT_EQ(rows, all);
+    EXPECT_GT(ws.query_progress(), 0.f);
+    EXPECT_LT(ws.query_progress(), 1.f);
+    int calls = 1;
+    while (ws.query_pending()) {
+        rows = ws.query_rows(text_query("initech"), 0);
+        ++calls;
+    }
+    EXPECT_GT(calls, 2);
+    EXPECT_EQ(rows, run_reference_query(ws.document().references, {}, text_query("initech")));
+}
+
+TEST(Workspace, TypingOnNarrowsToTheSameRowsAsAFreshQuery) {
+    Workspace ws = workspace_with(3000);
+    for (const char* text : {"c", "cl", "clo", "cloud", "cloud l"}) {
+        const Rows rows = ws.query_rows(text_query(text));
+        EXPECT_EQ(rows, run_reference_query(ws.document().references, {}, text_query(text)))
+            << text;
+    }
+    const Rows wider = ws.query_rows(text_query("c")); // deleting text widens again
+    EXPECT_EQ(wider, run_reference_query(ws.document().references, {}, text_query("c")));
+}
+
+TEST(Workspace, ChangingTheSortResortsTheFilteredRows) {
+    Workspace ws = workspace_with(200);
+    ReferenceQuery query = text_query("globex");
+    query.sort_column = ReferenceColumn::Title;
+    query.descending = true;
+    EXPECT_EQ(ws.query_rows(query), run_reference_query(ws.document().references, {}, query));
+}
+
+TEST(Workspace, AnEditNeverLeavesRowsPointingPastTheDocument) {
+    Workspace ws = workspace_with(10);
+    ASSERT_EQ(ws.query_rows(ReferenceQuery{}).size(), 10u);
+    ASSERT_TRUE(ws.remove_reference("r-9"));
+    const Rows rows = ws.query_rows(ReferenceQuery{});
+    EXPECT_EQ(rows.size(), 9u);
+    for (std::uint32_t index : rows) EXPECT_LT(index, 9u);
+}
+
+TEST(Workspace, TitleGradeIsTheTitleChecksScoreAndGrade) {
+    Workspace ws = workspace_with(4);
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Reference& r = ws.document().references[i];
+        TitleContext context;
+        context.customer = r.customer;
+        context.workload = r.workload;
+        context.want_suggestion = false;
+        const TitleReport report = check_title(r.title, context, *ws.title_rules());
+        EXPECT_EQ(ws.title_grade(i).score, report.score);
+        EXPECT_EQ(ws.title_grade(i).grade, report.grade);
+    }
+}
+
+TEST(Workspace, SortingByGradeOrdersByTitleScore) {
+    Workspace ws = workspace_with(50);
+    ReferenceQuery query;
+    query.sort_column = ReferenceColumn::Grade;
+    const Rows rows = ws.query_rows(query);
+    ASSERT_EQ(rows.size(), 50u);
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        EXPECT_LE(ws.title_grade(rows[i - 1]).score, ws.title_grade(rows[i]).score);
+}
+
+TEST(Workspace, ReferenceCheckOverBudgetIsReadyAfterSomeCalls) {
+    Workspace ws = workspace_with(3000);
+    EXPECT_EQ(ws.reference_check_within(0), nullptr); // one slice of 3,000 references
+    EXPECT_GT(ws.reference_check_progress(), 0.f);
+    const DocumentCheck* check = nullptr;
+    while (!(check = ws.reference_check_within(0))) {
+    }
+    EXPECT_EQ(ws.reference_check_progress(), 1.f);
+    EXPECT_EQ(check->reference_findings.size(), 3000u);
+    EXPECT_EQ(&ws.reference_check(), check); // kept until the next change
+}
+
+TEST(Workspace, AnEditRestartsAReferenceCheckInProgress) {
+    Workspace ws = workspace_with(3000);
+    EXPECT_EQ(ws.reference_check_within(0), nullptr);
+    ASSERT_TRUE(ws.remove_reference("r-0"));
+    EXPECT_EQ(ws.reference_check_progress(), 0.f);
+    EXPECT_EQ(ws.reference_check().reference_findings.size(), 2999u);
+}
+
+TEST(Workspace, RowsAfterEditsUndoAndRedoEqualAFreshQuery) {
+    Workspace ws = workspace_with(300);
+    ReferenceQuery query = text_query("cloud");
+    query.sort_column = ReferenceColumn::Title;
+    auto expect_fresh = [&](const char* step) {
+        EXPECT_EQ(ws.query_rows(query), run_reference_query(ws.document().references, {}, query))
+            << step;
+    };
+    expect_fresh("start");
+    Reference changed = ws.document().references[7];
+    changed.title = "A brand new cloud title";
+    ws.upsert_reference(changed);
+    expect_fresh("replaced");
+    Reference added = changed;
+    added.id = "r-new";
+    added.title = "Another cloud story";
+    ws.upsert_reference(added);
+    expect_fresh("inserted");
+    ASSERT_TRUE(ws.remove_reference("r-3"));
+    expect_fresh("erased");
+    while (ws.undo()) expect_fresh("undo");
+    while (ws.redo()) expect_fresh("redo");
+}
+
+TEST(Workspace, AGradeKeptForAnUnchangedRowFollowsItAfterAnErase) {
+    Workspace ws = workspace_with(6);
+    const Workspace::TitleGrade last = ws.title_grade(5);
+    Reference changed = ws.document().references[2];
+    changed.title = "x";
+    ws.upsert_reference(changed);
+    EXPECT_LT(ws.title_grade(2).score, 50); // the changed row was checked again
+    ASSERT_TRUE(ws.remove_reference("r-0"));
+    EXPECT_EQ(ws.title_grade(4).score, last.score);
+}
+
+TEST(Workspace, DraftWithAnotherReferencesUrlGetsADuplicateUrlError) {
+    Workspace ws = workspace_with(50);
+    Reference draft = ws.document().references[10];
+    draft.id = "r-draft";
+    draft.url = "https://EXAMPLE.org/story/20/"; // the same page as r-20, written differently
+    const std::vector<Finding>& findings = ws.check_draft_reference(draft);
+    std::vector<std::string> related;
+    for (const Finding& f : findings)
+        if (f.code == "duplicate-url") related.push_back(f.related_id);
+    EXPECT_EQ(related, std::vector<std::string>{"r-20"});
+}
+
+TEST(Workspace, AnEditedReferenceIsNotItsOwnDuplicate) {
+    Workspace ws = workspace_with(50);
+    const Reference same = ws.document().references[20];
+    for (const Finding& f : ws.check_draft_reference(same)) EXPECT_NE(f.code, "duplicate-url");
+}
+
+TEST(Workspace, DraftTitleIsComparedWithTheSameCustomersOtherTitles) {
+    Workspace ws = workspace_with(50);
+    Reference draft = ws.document().references[0]; // Acme Cloud, "Migration 0 to Amazon EKS"
+    draft.id = "r-draft";
+    draft.customer = "  acme   CLOUD ";
+    const TitleReport& report = ws.check_draft_title(draft);
+    bool near_duplicate = false;
+    for (const Finding& f : report.findings)
+        near_duplicate |= f.code.find("duplicate") != std::string::npos;
+    EXPECT_TRUE(near_duplicate);
+    draft.customer = "Someone Else";
+    for (const Finding& f : ws.check_draft_title(draft).findings)
+        EXPECT_EQ(f.code.find("duplicate"), std::string::npos) << f.code;
+}
+
+TEST(Workspace, DraftChecksSeeTheDocumentAfterAnEdit) {
+    Workspace ws = workspace_with(10);
+    Reference draft = ws.document().references[3];
+    draft.id = "r-draft";
+    ASSERT_FALSE(ws.check_draft_reference(draft).empty());
+    const std::size_t before = ws.check_draft_reference(draft).size();
+    ASSERT_TRUE(ws.remove_reference("r-3")); // the reference whose URL the draft repeats
+    EXPECT_EQ(ws.check_draft_reference(draft).size(), before - 1);
+}
+
+TEST(Workspace, UndoKeepsAboutOneLargeDocumentBesidesTheOpenOne) {
+    Workspace ws;
+    auto large = [](const char* partner) {
+        Document d;
+        d.partner.name = partner;
+        d.references.resize(Workspace::kWholeUndoReferences / 2 + 1);
+        return d;
+    };
+    ws.replace_document(large("A"));
+    ws.replace_document(large("B"));
+    ws.upsert_reference(ws.document().references.front()); // no change: no step
+    ws.replace_document(large("C"));
+    ASSERT_TRUE(ws.undo()); // back to B: the newest replace can always be undone
+    EXPECT_EQ(ws.document().partner.name, "B");
+    EXPECT_FALSE(ws.undo()); // A and the empty start were dropped
+    ASSERT_TRUE(ws.redo());
+    EXPECT_EQ(ws.document().partner.name, "C");
+}
+
+TEST(Workspace, SmallDocumentsKeepTheirWholeUndoHistory) {
+    Workspace ws;
+    for (const char* name : {"A", "B", "C"}) {
+        Document d;
+        d.partner.name = name;
+        d.references.resize(10);
+        ws.replace_document(std::move(d));
+    }
+    int undos = 0;
+    while (ws.undo()) ++undos;
+    EXPECT_EQ(undos, 3);
+    EXPECT_TRUE(ws.document().references.empty());
+}

@@ -9,6 +9,7 @@
 #include <span>
 
 #include "core/text/title_similarity.h"
+#include "core/text/utf8_text.h"
 
 namespace reftier {
 
@@ -304,7 +305,6 @@ constexpr std::array<CodePointRange, 14> kPunctuationRanges{{
     {0xFF5B, 0xFF65},
 }};
 
-constexpr char32_t kReplacementCharacter = 0xFFFD;
 constexpr char32_t kEllipsis = 0x2026;
 constexpr char32_t kRightSingleQuote = 0x2019; // the typographic apostrophe in "Acme’s"
 constexpr char32_t kHyphen = 0x2010;
@@ -315,32 +315,6 @@ bool in_ranges(char32_t value, const std::array<CodePointRange, N>& ranges) {
     for (const CodePointRange& range : ranges)
         if (value >= range.first && value <= range.last) return true;
     return false;
-}
-
-struct CodePoint {
-    char32_t value;
-    std::size_t length; // bytes
-};
-
-// Invalid UTF-8 reads as one replacement character per byte, so any input scans to the end.
-CodePoint decode_utf8(std::string_view text, std::size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80) return {lead, 1};
-    std::size_t length = 0;
-    if (lead >= 0xC2 && lead < 0xE0)
-        length = 2;
-    else if (lead >= 0xE0 && lead < 0xF0)
-        length = 3;
-    else if (lead >= 0xF0 && lead < 0xF5)
-        length = 4;
-    if (length == 0 || at + length > text.size()) return {kReplacementCharacter, 1};
-    char32_t value = lead & (0x7F >> length);
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto next = static_cast<unsigned char>(text[at + i]);
-        if ((next & 0xC0) != 0x80) return {kReplacementCharacter, 1};
-        value = (value << 6) | (next & 0x3F);
-    }
-    return {value, length};
 }
 
 constexpr bool is_ascii_alnum(char32_t c) {

@@ -13,6 +13,7 @@
 #include "core/checks/url_check.h"
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
+#include "core/text/utf8_text.h"
 
 namespace reftier {
 
@@ -30,54 +31,6 @@ constexpr int kOldestReadableVersion = 1;
 
 // A UTF-8 byte order mark carries no meaning; Windows editors add one, so it is skipped.
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
-// The well-formed UTF-8 sequences of RFC 3629, by lead byte: how long each is and which
-// second bytes may follow (the narrow ranges rule out overlong forms, surrogates and code
-// points above U+10FFFF).
-struct Utf8Lead {
-    unsigned char first_lead, last_lead;
-    std::size_t length;
-    unsigned char second_low, second_high;
-};
-constexpr Utf8Lead kUtf8Leads[] = {
-    {0xC2, 0xDF, 2, 0x80, 0xBF}, {0xE0, 0xE0, 3, 0xA0, 0xBF}, {0xE1, 0xEC, 3, 0x80, 0xBF},
-    {0xED, 0xED, 3, 0x80, 0x9F}, {0xEE, 0xEF, 3, 0x80, 0xBF}, {0xF0, 0xF0, 4, 0x90, 0xBF},
-    {0xF1, 0xF3, 4, 0x80, 0xBF}, {0xF4, 0xF4, 4, 0x80, 0x8F},
-};
-
-// Length of the well-formed UTF-8 sequence at `at`, or 0.
-std::size_t utf8_sequence_length(const char* at, const char* end) {
-    const auto lead = static_cast<unsigned char>(*at);
-    if (lead < 0x80) return 1;
-    for (const Utf8Lead& form : kUtf8Leads) {
-        if (lead < form.first_lead || lead > form.last_lead) continue;
-        if (static_cast<std::size_t>(end - at) < form.length) return 0;
-        const auto second = static_cast<unsigned char>(at[1]);
-        if (second < form.second_low || second > form.second_high) return 0;
-        for (std::size_t k = 2; k < form.length; ++k)
-            if ((static_cast<unsigned char>(at[k]) & 0xC0) != 0x80) return 0;
-        return form.length;
-    }
-    return 0;
-}
-
-void append_utf8(std::string& out, unsigned code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
 
 // JSON's short escapes: the letter after the backslash, and the byte it stands for.
 constexpr std::string_view kEscapeLetters = "\"\\/bfnrt";

@@ -6,31 +6,39 @@ namespace reftier {
 
 static constexpr std::size_t kMaxQuotedBytes = 60;
 
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
-static std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    const std::size_t length = lead < 0x80   ? 1
-                               : lead < 0xC2 ? 0
-                               : lead < 0xE0 ? 2
-                               : lead < 0xF0 ? 3
-                               : lead < 0xF5 ? 4
-                                             : 0;
-    if (length == 0 || i + length > text.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    if (length == 3 &&
-        ((lead == 0xE0 && byte(i + 1) < 0xA0) || (lead == 0xED && byte(i + 1) >= 0xA0)))
-        return 0; // overlong, or a UTF-16 surrogate
-    if (length == 4 &&
-        ((lead == 0xF0 && byte(i + 1) < 0x90) || (lead == 0xF4 && byte(i + 1) >= 0x90)))
-        return 0; // overlong, or beyond U+10FFFF
-    return length;
+CodePoint decode_utf8(std::string_view text, std::size_t at) {
+    const char* begin = text.data() + at;
+    const std::size_t length = utf8_sequence_length(begin, text.data() + text.size());
+    if (length == 0) return {kReplacementCharacter, 1};
+    const auto lead = static_cast<unsigned char>(*begin);
+    if (length == 1) return {lead, 1};
+    char32_t value = lead & (0x7F >> length);
+    for (std::size_t i = 1; i < length; ++i)
+        value = (value << 6) | (static_cast<unsigned char>(begin[i]) & 0x3F);
+    return {value, length};
+}
+
+void append_utf8(std::string& out, char32_t code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
 }
 
 bool is_valid_utf8(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t length = utf8_sequence_length(text, i);
+        const std::size_t length = utf8_sequence_length(text.data() + i, text.data() + text.size());
         if (length == 0) return false;
         i += length;
     }
@@ -51,7 +59,7 @@ std::string quote_for_message(std::string_view text) {
             out += "...";
             break;
         }
-        const std::size_t length = utf8_sequence_length(text, i);
+        const std::size_t length = utf8_sequence_length(text.data() + i, text.data() + text.size());
         const auto c = static_cast<unsigned char>(text[i]);
         if (length == 0) {
             out += "\xEF\xBF\xBD"; // U+FFFD for a byte that is not UTF-8

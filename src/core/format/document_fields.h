@@ -11,5 +11,7 @@ namespace reftier::detail {
 // among the unknown fields for check_format_and_version.
 void read_document_fields(ReadErrors& errors, JsonCursor& cursor, Document& out);
 void write_document_fields(JsonWriter& out, const Document& document);
+// A list of rule sets with the document's rules for them (assets/tier_rules.json uses it too).
+void read_rule_set_list(const Field& field, std::vector<RuleSet>& out);
 
 } // namespace reftier::detail

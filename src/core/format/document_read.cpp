@@ -14,7 +14,7 @@ namespace {
 
 using namespace detail;
 
-// Versions this copy can read; ones older than kFormatVersion would be migrated first.
+// Versions this copy can read; older ones than kFormatVersion are migrated as they are read.
 constexpr int kOldestReadableVersion = 1;
 
 // "a string", "a list", "an object", or the value itself when it is short (a number, true).
@@ -56,7 +56,9 @@ void check_format_and_version(const json& root, ReadErrors& errors, int& source_
         source_version = static_cast<int>(number);
     if (!negative && number > static_cast<std::uint64_t>(kFormatVersion)) {
         errors.add("version", "this file was written by a newer RefTier (version " + written +
-                                  "); this copy reads version " + std::to_string(kFormatVersion));
+                                  "); this copy reads versions " +
+                                  std::to_string(kOldestReadableVersion) + " to " +
+                                  std::to_string(kFormatVersion));
     } else if (negative || number < static_cast<std::uint64_t>(kOldestReadableVersion)) {
         errors.add("version", "version " + written +
                                   " is not a RefTier format version; versions start at " +
@@ -99,8 +101,10 @@ ReadResult read_from(JsonCursor& cursor) {
     document.unknown_fields.erase("format");
     document.unknown_fields.erase("version");
     if (document.unknown_fields.empty()) document.unknown_fields = nullptr;
-    // An older version would be migrated here, one step per version up to kFormatVersion.
-    // Version 1 is the first format, so there is no step yet and the body read above stands.
+    // Migration, one step per version up to kFormatVersion. 1 -> 2: version 2 only added
+    // optional fields (rule_sets, partner.scorecard, tier requirements, ace_opportunity_id), so
+    // the body read above with version 2's rules is the migrated document; it is written back
+    // as version 2. source_version tells the caller a file was migrated.
     result.errors = body_errors.take();
     if (result.errors.empty()) result.document = std::move(document);
     return result;

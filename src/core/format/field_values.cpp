@@ -2,8 +2,53 @@
 // messages that say why a value is refused.
 #include "core/format/field_values.h"
 
+#include <charconv>
+
 #include "core/checks/url_check.h"
 #include "core/model/date.h"
+
+namespace reftier {
+
+namespace {
+
+bool is_lower_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// Words of a-z and 0-9 joined by single characters of `joiners`, at most kMaxIdBytes.
+bool is_joined_words(std::string_view text, std::string_view joiners) {
+    if (text.empty() || text.size() > kMaxIdBytes) return false;
+    bool after_joiner = true; // at the start, as after a joiner: a word must come first
+    for (char c : text) {
+        if (is_lower_word_byte(c)) {
+            after_joiner = false;
+        } else if (joiners.find(c) != std::string_view::npos && !after_joiner) {
+            after_joiner = true;
+        } else {
+            return false;
+        }
+    }
+    return !after_joiner;
+}
+
+} // namespace
+
+bool is_rule_set_id(std::string_view text) {
+    return is_joined_words(text, "-_");
+}
+
+bool is_requirement_id(std::string_view text) {
+    return is_joined_words(text, "_");
+}
+
+bool is_ace_opportunity_id(std::string_view text) {
+    if (text.size() < 2 || text.size() > 20 || text[0] != 'O') return false;
+    for (char c : text.substr(1))
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+} // namespace reftier
 
 namespace reftier::detail {
 
@@ -178,6 +223,108 @@ void read_string_list(const Field& field, std::vector<std::string>& out) {
         const std::size_t item = out.size();
         read_line(Field{field.errors, cursor, field.record, field.name, item}, out.emplace_back());
     }
+}
+
+static std::string range_text(int min, int max) {
+    return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
+void read_whole_number(const Field& field, int& out, int min, int max) {
+    JsonCursor& cursor = field.cursor;
+    if (cursor.next_kind() != ValueKind::Number)
+        return field.fail("must be " + range_text(min, max) + found(cursor));
+    const std::string_view text = cursor.skip_value();
+    if (cursor.failed()) return;
+    long long number = 0;
+    const auto [stop, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    const bool whole = error == std::errc() && stop == text.data() + text.size();
+    if (!whole && error != std::errc::result_out_of_range)
+        return field.fail("must be " + range_text(min, max) + " (found " +
+                          std::string(text.substr(0, 40)) + ")");
+    if (!whole || number < min || number > max)
+        return field.fail("is " + std::string(text.substr(0, 40)) + "; it must be " +
+                          range_text(min, max));
+    out = static_cast<int>(number);
+}
+
+void read_optional_whole_number(const Field& field, std::optional<int>& out, int min, int max) {
+    if (skip_null(field.cursor)) {
+        out.reset();
+        return;
+    }
+    int number = 0;
+    const std::size_t before = field.errors.count();
+    read_whole_number(field, number, min, max);
+    if (field.errors.count() == before) out = number;
+}
+
+void read_name(const Field& field, std::string& out) {
+    if (read_text(field, out, TextKind::Line) && out.empty()) field.fail("must not be empty");
+}
+
+void read_rule_set_id(const Field& field, std::string& out) {
+    if (read_text(field, out, TextKind::Line) && !is_rule_set_id(out))
+        field.fail(quote(out) +
+                   " is not a rule set id: lower-case letters and digits in words "
+                   "joined by - or _, at most " +
+                   std::to_string(kMaxIdBytes) + " bytes, as in \"apn-2021-consulting\"");
+}
+
+void read_requirement_id(const Field& field, std::string& out) {
+    if (read_text(field, out, TextKind::Line) && !is_requirement_id(out))
+        field.fail(quote(out) +
+                   " is not a requirement id: lower-case words joined by _, at "
+                   "most " +
+                   std::to_string(kMaxIdBytes) + " bytes, as in \"launched_opportunities\"");
+}
+
+void read_optional_ace_opportunity_id(const Field& field, std::optional<std::string>& out) {
+    out.reset();
+    if (skip_null(field.cursor)) return;
+    std::string id;
+    if (!read_text(field, id, TextKind::Line)) return;
+    if (!is_ace_opportunity_id(id))
+        return field.fail(quote(id) + " is not an ACE opportunity id: O and 1 to 19 digits, as "
+                                      "in \"O1234567\"");
+    out = std::move(id);
+}
+
+void read_scorecard(const Field& field, Scorecard& out) {
+    JsonCursor& cursor = field.cursor;
+    out.clear(); // a field given twice: the last one counts, as in JSON.parse
+    if (skip_null(cursor)) return;
+    if (cursor.next_kind() != ValueKind::Object)
+        return field.fail("must be an object from requirement id to count" + found(cursor));
+    const std::string path = field.path();
+    const RecordPath record{path, std::nullopt};
+    std::string key;
+    for (bool more = cursor.first_member(key); more; more = cursor.next_member(key)) {
+        const Field entry{field.errors, cursor, record, key, std::nullopt};
+        int count = 0;
+        const std::size_t before = field.errors.count();
+        if (!is_requirement_id(key)) { // named by the scorecard: the key may hold anything
+            field.fail(quote(key) +
+                       " is not a requirement id: lower-case words joined by _, at "
+                       "most " +
+                       std::to_string(kMaxIdBytes) + " bytes");
+            cursor.skip_value();
+            continue;
+        }
+        read_whole_number(entry, count, 0, kMaxRequirementCount);
+        if (field.errors.count() == before) out[key] = count;
+    }
+    if (out.size() > kMaxScorecardEntries)
+        field.fail("has " + std::to_string(out.size()) + " entries; at most " +
+                   std::to_string(kMaxScorecardEntries) + " are allowed");
+}
+
+void write_scorecard(JsonWriter& out, const Scorecard& scorecard) {
+    out.begin_object();
+    for (const auto& [id, count] : scorecard) {
+        out.key(id);
+        out.number(count);
+    }
+    out.end_object();
 }
 
 void write_date(JsonWriter& out, const std::optional<Date>& date) {

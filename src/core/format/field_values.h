@@ -25,6 +25,7 @@ class ReadErrors {
             ++dropped_;
     }
     bool empty() const { return errors_.empty(); }
+    std::size_t count() const { return errors_.size() + dropped_; }
     std::vector<ReadError> take() {
         if (dropped_ > 0)
             errors_.push_back({"", "... and " + std::to_string(dropped_) + " more errors"});
@@ -101,7 +102,22 @@ void read_bool(const Field& field, bool& out);
 void read_optional_date(const Field& field, std::optional<Date>& out);
 void read_string_list(const Field& field, std::vector<std::string>& out);
 
+// A whole number from `min` to `max`: 2.0, 2e0 and "2" are refused, so a typo is reported
+// rather than guessed at. The optional form takes null as "none".
+void read_whole_number(const Field& field, int& out, int min, int max);
+void read_optional_whole_number(const Field& field, std::optional<int>& out, int min, int max);
+
+// A single line that must hold something: names, a rule set's source.
+void read_name(const Field& field, std::string& out);
+// Ids of the forms is_rule_set_id and is_requirement_id accept.
+void read_rule_set_id(const Field& field, std::string& out);
+void read_requirement_id(const Field& field, std::string& out);
+void read_optional_ace_opportunity_id(const Field& field, std::optional<std::string>& out);
+// An object from requirement id to count; null or absent is an empty scorecard.
+void read_scorecard(const Field& field, Scorecard& out);
+
 void write_date(JsonWriter& out, const std::optional<Date>& date);
+void write_scorecard(JsonWriter& out, const Scorecard& scorecard);
 void write_strings(JsonWriter& out, const std::vector<std::string>& strings);
 
 template <typename E> std::string expected_names() {

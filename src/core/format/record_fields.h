@@ -17,12 +17,15 @@ namespace reftier::detail {
 using nlohmann::ordered_json;
 
 // One field of a record: its JSON name, whether a file must have it, and both directions.
-// The order of a table is the order fields are written in (PRODUCT.md's example).
+// The order of a table is the order fields are written in (docs/format.md's examples).
+// `present`, when set, says whether an optional field is written at all: the fields version 2
+// added are left out when empty, so a document that does not use them reads as before.
 template <typename Record> struct FieldRule {
     std::string_view name;
     bool required;
     void (*read)(const Field& field, Record& out);
     void (*write)(JsonWriter& out, const Record& record);
+    bool (*present)(const Record& record) = nullptr;
 };
 
 // Index of the rule for field `name`, or N for a field this version does not know.
@@ -65,6 +68,7 @@ template <typename Record, std::size_t N>
 void write_record(JsonWriter& out, const Record& record, const FieldRule<Record> (&rules)[N]) {
     out.begin_object();
     for (const FieldRule<Record>& rule : rules) {
+        if (rule.present && !rule.present(record)) continue;
         out.key(rule.name);
         rule.write(out, record);
     }
@@ -109,18 +113,27 @@ void check_unique_ids(ReadErrors& errors, const std::string& list_path,
     }
 }
 
+// A list of records (with unique ids, for records that have one); null is an empty list where
+// `nullable`. `what` names the records in the message for a list longer than `max_items` ("rule
+// sets").
 template <typename Record, std::size_t N>
 void read_record_list(const Field& field, const FieldRule<Record> (&rules)[N],
-                      std::vector<Record>& out) {
+                      std::vector<Record>& out, bool nullable = false,
+                      std::size_t max_items = SIZE_MAX, std::string_view what = "") {
     JsonCursor& cursor = field.cursor;
+    out.clear(); // a field given twice: the last one counts, as in JSON.parse
+    if (nullable && skip_null(cursor)) return;
     if (cursor.next_kind() != ValueKind::Array) return field.fail("must be a list" + found(cursor));
     const std::string list_path = field.path();
-    out.clear(); // a field given twice: the last one counts, as in JSON.parse
     for (bool more = cursor.first_element(); more; more = cursor.next_element()) {
         out.emplace_back();
         read_record(field.errors, cursor, RecordPath{list_path, out.size() - 1}, rules, out.back());
     }
-    check_unique_ids(field.errors, list_path, out);
+    if (out.size() > max_items)
+        field.fail("has " + std::to_string(out.size()) + " " + std::string(what) + "; at most " +
+                   std::to_string(max_items) + " are allowed");
+    if constexpr (requires(const Record& r) { r.id; })
+        check_unique_ids(field.errors, list_path, out);
 }
 
 } // namespace reftier::detail

@@ -142,7 +142,7 @@ std::string read_services(std::string_view cell, std::vector<std::string>& out) 
     if (!problem.empty()) return problem;
     std::size_t start = 0;
     while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find(';', start), cell.size());
+        const std::size_t end = std::min(cell.find_first_of(";,", start), cell.size());
         const std::string_view service = trim(cell.substr(start, end - start));
         if (!service.empty()) out.emplace_back(service);
         start = end + 1;
@@ -172,12 +172,44 @@ template <typename E> std::string read_enum(std::string_view cell, E& out) {
     return "unknown value " + quote_for_message(cell) + " (expected " + expected_labels<E>() + ")";
 }
 
+// "16.11.2026" as YYYY-MM-DD, or "" when `text` is not of that form. Excel in a European locale
+// turns an ISO date cell into the locale's form when it saves, and the dotted form is always
+// day first; "11/16/2026" is left alone, because month first and day first both use slashes.
+std::string dotted_day_first_as_iso(std::string_view text) {
+    const std::size_t first = text.find('.');
+    const std::size_t second = first == std::string_view::npos ? first : text.find('.', first + 1);
+    if (second == std::string_view::npos) return {};
+    const std::string_view day = text.substr(0, first);
+    const std::string_view month = text.substr(first + 1, second - first - 1);
+    const std::string_view year = text.substr(second + 1);
+    auto digits = [](std::string_view part, std::size_t min, std::size_t max) {
+        return part.size() >= min && part.size() <= max &&
+               part.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    if (!digits(day, 1, 2) || !digits(month, 1, 2) || !digits(year, 4, 4)) return {};
+    auto two = [](std::string_view part) {
+        return part.size() == 1 ? "0" + std::string(part) : std::string(part);
+    };
+    return std::string(year) + "-" + two(month) + "-" + two(day);
+}
+
 std::string read_date(std::string_view cell, std::optional<Date>& out) {
     const std::string_view text = trim(cell);
     if (text.empty()) return {};
     out = parse_iso_date(text);
+    if (!out) out = parse_iso_date(dotted_day_first_as_iso(text));
     if (out) return {};
-    return quote_for_message(text) + " is not a real date written YYYY-MM-DD";
+    return quote_for_message(text) + " is not a real date written YYYY-MM-DD (or DD.MM.YYYY)";
+}
+
+std::string read_ace_opportunity_id(std::string_view cell, std::optional<std::string>& out) {
+    const std::string_view text = trim(cell);
+    if (text.empty()) return {};
+    if (!is_ace_opportunity_id(text))
+        return quote_for_message(text) +
+               " is not an ACE opportunity id: O and 1 to 19 digits, as in O1234567";
+    out = std::string(text);
+    return {};
 }
 
 // ---- The columns, in the order they are written
@@ -222,6 +254,9 @@ constexpr CsvColumn kColumns[] = {
      [](SV cell, R& r) { return read_date(cell, r.decided_on); }},
     {"notes", "Notes", "", [](const R& r) { return r.notes; },
      [](SV cell, R& r) { return read_text(cell, TextKind::Notes, r.notes); }},
+    {"ace_opportunity_id", "ACE opportunity", "ace opportunity id",
+     [](const R& r) { return r.ace_opportunity_id.value_or(""); },
+     [](SV cell, R& r) { return read_ace_opportunity_id(cell, r.ace_opportunity_id); }},
 };
 
 constexpr int kColumnCount = static_cast<int>(std::size(kColumns));
@@ -245,7 +280,8 @@ struct CsvRecord {
 // would silently change data (text after a closing quote, a quote never closed).
 class CsvParser {
   public:
-    explicit CsvParser(std::string_view text) : text_(text) {}
+    CsvParser(std::string_view text, char delimiter)
+        : text_(text), delimiter_(delimiter), stops_{delimiter, '\r', '\n'} {}
 
     // Fills `record` with the next record; false at the end of the text.
     bool next(CsvRecord& record) {
@@ -258,7 +294,7 @@ class CsvParser {
             if (pos_ < text_.size() && text_[pos_] == '"') read_quoted(record, cell);
             // After a quoted cell this takes the stray text already reported, to stay in step.
             read_unquoted(cell);
-            if (pos_ < text_.size() && text_[pos_] == ',') {
+            if (pos_ < text_.size() && text_[pos_] == delimiter_) {
                 ++pos_;
                 continue;
             }
@@ -281,7 +317,8 @@ class CsvParser {
     }
 
     void read_unquoted(std::string& cell) {
-        const std::size_t end = std::min(text_.find_first_of(",\r\n", pos_), text_.size());
+        const std::size_t end =
+            std::min(text_.find_first_of(std::string_view(stops_, 3), pos_), text_.size());
         cell.append(text_.substr(pos_, end - pos_));
         pos_ = end;
     }
@@ -297,7 +334,7 @@ class CsvParser {
                     continue;
                 }
                 ++pos_;
-                if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end())
+                if (pos_ < text_.size() && text_[pos_] != delimiter_ && !at_line_end())
                     report(record, line_,
                            "text after the closing quote; a quote inside a quoted cell must be "
                            "doubled (\"\")");
@@ -324,9 +361,44 @@ class CsvParser {
     }
 
     std::string_view text_;
+    char delimiter_;
+    char stops_[3]; // where an unquoted cell ends
     std::size_t pos_ = 0;
     int line_ = 1;
 };
+
+// ---- The delimiter
+
+struct Delimiter {
+    char c;
+    const char* notice;
+};
+
+// Comma first: it wins a tie, as RFC 4180's own.
+constexpr Delimiter kDelimiters[] = {
+    {',', "read as comma-separated"},
+    {';', "read as semicolon-separated (as Excel saves CSV where the decimal separator is a "
+          "comma)"},
+    {'\t', "read as tab-separated (as text copied from a spreadsheet)"},
+};
+
+// The delimiter the header row uses most, outside quotes: a header names columns, so it holds
+// delimiters and no text that could be mistaken for them.
+const Delimiter& detect_delimiter(std::string_view text) {
+    int counts[std::size(kDelimiters)] = {};
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\r' || c == '\n') break;
+        for (std::size_t i = 0; i < std::size(kDelimiters); ++i)
+            if (c == kDelimiters[i].c) ++counts[i];
+    }
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < std::size(kDelimiters); ++i)
+        if (counts[i] > counts[best]) best = i;
+    return kDelimiters[best];
+}
 
 // ---- Reading the file
 
@@ -506,7 +578,10 @@ CsvImport read_references_csv(std::string_view text, const Document& existing_fo
         return result;
     }
 
-    CsvParser parser(text);
+    const Delimiter& delimiter = detect_delimiter(text);
+    result.delimiter = delimiter.c;
+    result.notices.push_back(delimiter.notice);
+    CsvParser parser(text, delimiter.c);
     CsvRecord record;
     parser.next(record);
     const Header header = read_header(record, errors, result.notices);

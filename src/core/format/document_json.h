@@ -85,7 +85,7 @@ inline constexpr std::size_t kReadPieceBytes = 64 * 1024;
 // positions included, are exactly those of reading the whole text at once.
 ReadResult read_document(const ReadSource& source);
 
-// Fields in the order of PRODUCT.md, unknown fields after them; null for absent dates and
+// Fields in the order of docs/format.md, unknown fields after them; null for absent dates and
 // parent; UTF-8 unescaped; indent -1 gives one compact line. Ends with a newline.
 std::string write_document(const Document& document, int indent = 2);
 

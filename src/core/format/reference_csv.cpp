@@ -1,3 +1,4 @@
+// References as CSV: writing, the delimiter and the header read, each cell read by the document reader's rules.
 #include "core/format/reference_csv.h"
 
 #include <algorithm>
@@ -217,7 +218,7 @@ std::string read_ace_opportunity_id(std::string_view cell, std::optional<std::st
 struct CsvColumn {
     std::string_view name;  // the JSON field name, written in the header
     std::string_view label; // the app's label, also accepted in a header
-    std::string_view alias; // PRODUCT.md's wording, also accepted; may be empty
+    std::string_view alias; // the field table's wording (docs/format.md), also accepted; may be empty
     std::string (*write)(const Reference& reference);
     std::string (*read)(std::string_view cell, Reference& out);
 };

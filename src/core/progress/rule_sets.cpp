@@ -3,6 +3,7 @@
 #include "core/progress/rule_sets.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
@@ -115,6 +116,55 @@ std::vector<ReadError> rule_set_problems(const RuleSet& rule_set, const PartnerP
     probe.partner = partner;
     probe.rule_sets.push_back(rule_set);
     return read_document(write_document(probe, -1)).errors;
+}
+
+} // namespace reftier
+
+namespace reftier {
+
+namespace {
+
+// The number after `prefix` ("tiers[") at the start of `path`, which is consumed with it.
+std::optional<std::size_t> take_index(std::string_view& path, std::string_view prefix) {
+    if (!path.starts_with(prefix)) return std::nullopt;
+    path.remove_prefix(prefix.size());
+    std::size_t index = 0;
+    const auto [end, error] = std::from_chars(path.data(), path.data() + path.size(), index);
+    if (error != std::errc() || end == path.data() + path.size() || *end != ']') return std::nullopt;
+    path.remove_prefix(static_cast<std::size_t>(end - path.data()) + 1);
+    return index;
+}
+
+} // namespace
+
+std::string rule_set_problem_text(const RuleSet& rule_set, const ReadError& problem) {
+    std::string_view path = problem.path;
+    std::string where;
+    if (path.starts_with("partner.scorecard")) {
+        path.remove_prefix(std::string_view("partner.scorecard").size());
+        where = path.empty() ? "scorecard" : "scorecard, " + std::string(path.substr(1));
+    } else if (take_index(path, "rule_sets[")) {
+        if (path.starts_with(".")) path.remove_prefix(1);
+        const auto tier = take_index(path, "tiers[");
+        if (tier && *tier < rule_set.tiers.size()) {
+            const TierRule& rule = rule_set.tiers[*tier];
+            where = rule.name.empty() ? "tier " + std::to_string(*tier + 1) : rule.name;
+            if (path.starts_with(".")) path.remove_prefix(1);
+            const auto requirement = take_index(path, "requirements[");
+            if (requirement && *requirement < rule.requirements.size()) {
+                const std::string& name = rule.requirements[*requirement].name;
+                where += ", " + (name.empty() ? "requirement " + std::to_string(*requirement + 1)
+                                              : name);
+                if (path.starts_with(".")) path.remove_prefix(1);
+            } else if (path == "required") {
+                path = "references";
+            }
+        }
+        if (!path.empty()) where += where.empty() ? std::string(path) : ", " + std::string(path);
+    } else {
+        where = problem.path;
+    }
+    return where.empty() ? problem.message : where + ": " + problem.message;
 }
 
 } // namespace reftier

@@ -63,4 +63,9 @@ std::vector<TierRequirement> known_requirements(const std::vector<RuleSet>& sets
 // cannot be opened again. Paths name the fields as in a file ("rule_sets[0].tiers[2].required").
 std::vector<ReadError> rule_set_problems(const RuleSet& rule_set, const PartnerProfile& partner);
 
+// One of those problems as the editor shows it, named by what the partner sees rather than by a
+// file path: "Advanced, references: must not be less than the tier before it (2)...",
+// "Select, Launched Opportunities: ...", "scorecard, launched_opportunities: ...".
+std::string rule_set_problem_text(const RuleSet& rule_set, const ReadError& problem);
+
 } // namespace reftier

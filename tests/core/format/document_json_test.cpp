@@ -20,7 +20,7 @@ json example_json() {
     return json::parse(test::read_data("valid/product_example.json"), nullptr, false);
 }
 
-// The PRODUCT.md example with one change, as file text.
+// The docs/format.md version 1 example with one change, as file text.
 std::string example_text_with(const std::function<void(json&)>& change) {
     json document = example_json();
     change(document);

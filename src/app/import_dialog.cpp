@@ -77,6 +77,23 @@ static void draw_choice(App& app) {
     }
 }
 
+// The button that applies a previewed import (disabled while there is nothing to apply) and
+// Cancel, which forgets the import.
+static void draw_apply_or_cancel(App& app, const std::string& label, bool enabled,
+                                 void (*apply)(App&)) {
+    ImGui::BeginDisabled(!enabled);
+    if (ImGui::Button(label.c_str())) {
+        apply(app);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+        app.import = ImportDialog{};
+        ImGui::CloseCurrentPopup();
+    }
+}
+
 static void draw_csv(App& app) {
     ImportDialog& d = app.import;
     const CsvImport& csv = *d.csv;
@@ -97,21 +114,10 @@ static void draw_csv(App& app) {
         }
         ImGui::EndChild();
     }
-    const bool can_import = csv.header_ok && !csv.references.empty();
-    ImGui::BeginDisabled(!can_import);
     const std::string label =
         csv.errors.empty() ? "Import " + std::to_string(csv.references.size()) + " references"
                            : "Import the " + std::to_string(csv.references.size()) + " good rows";
-    if (ImGui::Button(label.c_str())) {
-        apply_csv_import(app);
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
-        d = ImportDialog{};
-        ImGui::CloseCurrentPopup();
-    }
+    draw_apply_or_cancel(app, label, csv.header_ok && !csv.references.empty(), apply_csv_import);
 }
 
 // What an ACE import adds (each draft with its opportunity) and what it leaves out, and why.
@@ -151,20 +157,10 @@ static void draw_ace(App& app) {
         ImGui::EndChild();
     }
     ImGui::Spacing();
-    ImGui::BeginDisabled(ace.references.empty());
     const std::size_t count = ace.references.size();
     const std::string label =
         "Add " + std::to_string(count) + (count == 1 ? " draft reference" : " draft references");
-    if (ImGui::Button(label.c_str())) {
-        apply_ace_import(app);
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
-        d = ImportDialog{};
-        ImGui::CloseCurrentPopup();
-    }
+    draw_apply_or_cancel(app, label, count > 0, apply_ace_import);
 }
 
 void draw_import_dialog(App& app) {

@@ -404,6 +404,13 @@ int export_csv_command(const Args& args) {
     return kExitInputErrors;
 }
 
+// The --into document, or a new one when none is named; nullopt (errors printed) when it
+// cannot be read.
+std::optional<Document> read_into(const std::string& into) {
+    if (into.empty()) return Document{};
+    return read_document_file(into, false);
+}
+
 int import_csv_command(const Args& args) {
     if (args.positional.size() != 1) return usage_error("import-csv takes one FILE.csv argument");
     const std::string& path = args.positional[0];
@@ -412,13 +419,10 @@ int import_csv_command(const Args& args) {
         std::cerr << "reftier: cannot read " << path << "\n";
         return kExitInputErrors;
     }
-    Document current;
     const std::string into = option(args, "--into");
-    if (!into.empty()) {
-        auto doc = read_document_file(into, false);
-        if (!doc) return kExitInputErrors;
-        current = std::move(*doc);
-    }
+    const std::optional<Document> into_document = read_into(into);
+    if (!into_document) return kExitInputErrors;
+    const Document& current = *into_document;
     const CsvImport read = read_references_csv(*text, current);
     // A bad header leaves no good rows to choose, so --good-rows cannot make it a success.
     const bool apply =
@@ -467,13 +471,10 @@ int import_ace_command(const Args& args) {
     }
     std::vector<AceInput> inputs;
     for (std::size_t i = 0; i < texts.size(); ++i) inputs.push_back({args.positional[i], texts[i]});
-    Document current;
     const std::string into = option(args, "--into");
-    if (!into.empty()) {
-        auto doc = read_document_file(into, false);
-        if (!doc) return kExitInputErrors;
-        current = std::move(*doc);
-    }
+    const std::optional<Document> into_document = read_into(into);
+    if (!into_document) return kExitInputErrors;
+    const Document& current = *into_document;
     const AceImport read = read_ace_opportunities(inputs, current);
     if (!read.errors.empty()) {
         std::cerr << read.errors.size() << " error(s), nothing imported\n";

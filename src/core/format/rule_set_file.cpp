@@ -49,7 +49,9 @@ constexpr FieldRule<FileFields> kFileFields[] = {
 // Each default names a rule set of its own path; a path with rule sets has one.
 std::vector<RuleSetDefault> check_defaults(const FileFields& file, ReadErrors& errors) {
     std::vector<RuleSetDefault> defaults;
-    for (const auto& [path_name, id] : file.defaults) {
+    for (const auto& entry : file.defaults) {
+        const std::string& path_name = entry.first;
+        const std::string& id = entry.second; // clang 14 cannot capture a structured binding
         const PartnerPath path = *from_json_name<PartnerPath>(path_name);
         const auto set = std::find_if(file.rule_sets.begin(), file.rule_sets.end(),
                                       [&](const RuleSet& s) { return s.id == id; });

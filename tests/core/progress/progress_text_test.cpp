@@ -4,23 +4,19 @@
 #include <gtest/gtest.h>
 
 #include "core/model/date.h"
+#include "core/progress/progress_fixtures.h"
 #include "core/progress/progress_text.h"
 #include "core/progress/tier_progress.h"
 #include "core/test_assets.h"
 
 using namespace reftier;
+using reftier::test::clean_check;
 using reftier::test::iso;
 
 namespace {
 
 Reference reference(int n, Status status, std::optional<std::string_view> submitted_on = {}) {
-    Reference r;
-    r.id = "r-" + std::to_string(n);
-    r.customer = "Customer " + std::to_string(n);
-    r.title = "Serverless Order Processing Cuts Cost in Retail";
-    r.url = "https://example.com/customers/" + std::to_string(n);
-    r.workload = "serverless order processing";
-    r.status = status;
+    Reference r = test::numbered_reference(n, status);
     if (submitted_on) r.submitted_on = iso(*submitted_on);
     return r;
 }
@@ -34,13 +30,6 @@ Document document_with(int approved, int pending, std::string_view submitted_on)
     for (int i = 0; i < pending; ++i)
         document.references.push_back(reference(++n, Status::Submitted, submitted_on));
     return document;
-}
-
-DocumentCheck clean_check(const Document& document) {
-    DocumentCheck check;
-    check.reference_findings.resize(document.references.size());
-    check.is_duplicate.assign(document.references.size(), false);
-    return check;
 }
 
 class ProgressText : public ::testing::Test {

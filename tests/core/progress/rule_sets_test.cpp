@@ -430,3 +430,16 @@ TEST(PartnerRuleSets, ProblemsAreWhatTheReaderWouldRefuse) {
     EXPECT_EQ(problems[0].path, "partner.scorecard");
     EXPECT_EQ(problems[1].path, "rule_sets[0].tiers[2].required");
 }
+
+TEST(PartnerRuleSets, ProblemsAreNamedByTierAndRequirementNotByFilePath) {
+    RuleSet draft = shipped().rule_sets.front(); // apn-2021-consulting
+    EXPECT_EQ(rule_set_problem_text(draft, {"rule_sets[0].tiers[2].required", "must not be less"}),
+              "Advanced, references: must not be less");
+    EXPECT_EQ(
+        rule_set_problem_text(draft, {"rule_sets[0].tiers[1].requirements[3].required", "is -1"}),
+        "Select, Launched Opportunities, required: is -1");
+    EXPECT_EQ(rule_set_problem_text(draft, {"rule_sets[0].name", "must not be empty"}),
+              "name: must not be empty");
+    EXPECT_EQ(rule_set_problem_text(draft, {"partner.scorecard.csat_responses", "is -1"}),
+              "scorecard, csat_responses: is -1");
+}

@@ -4,34 +4,18 @@
 #include <gtest/gtest.h>
 
 #include "core/model/date.h"
+#include "core/progress/progress_fixtures.h"
 #include "core/progress/progress_text.h"
 #include "core/progress/tier_progress.h"
 #include "core/test_assets.h"
 
 using namespace reftier;
+using reftier::test::clean_check;
 using reftier::test::iso;
 
 namespace {
 
 const Date kToday = iso("2026-11-16"); // a Monday
-
-Reference approved(int n) {
-    Reference r;
-    r.id = "r-" + std::to_string(n);
-    r.customer = "Customer " + std::to_string(n);
-    r.title = "Serverless Order Processing Cuts Cost in Retail";
-    r.url = "https://example.com/customers/" + std::to_string(n);
-    r.workload = "serverless order processing";
-    r.status = Status::Approved;
-    return r;
-}
-
-DocumentCheck clean_check(const Document& document) {
-    DocumentCheck check;
-    check.reference_findings.resize(document.references.size());
-    check.is_duplicate.assign(document.references.size(), false);
-    return check;
-}
 
 // Select needs 1 reference and 3 launched opportunities, Advanced 2 and 20.
 RuleSet scorecard_rules() {
@@ -52,7 +36,8 @@ RuleSet scorecard_rules() {
 
 Document with_references(int count) {
     Document document;
-    for (int i = 1; i <= count; ++i) document.references.push_back(approved(i));
+    for (int i = 1; i <= count; ++i)
+        document.references.push_back(test::numbered_reference(i, Status::Approved));
     return document;
 }
 

@@ -78,6 +78,10 @@ if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
   log "installing npm packages for the browser tests"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+if [ ! -d "$ROOT/tests/schema/node_modules/ajv" ]; then
+  log "installing npm packages for the schema test (ajv)"
+  (cd "$ROOT/tests/schema" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 if [ -f "$ROOT/bench/package.json" ] && [ ! -d "$ROOT/bench/node_modules" ]; then
   log "installing npm packages for the benchmarks"
   (cd "$ROOT/bench" && npm ci --no-audit --no-fund --loglevel=error)

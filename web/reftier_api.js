@@ -8,6 +8,8 @@
 //                                 { ok, errors: [{ path, message }], conflicts }, the same errors
 //                                 the import dialog lists; on errors nothing changes
 //   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ... }
+//   reftier.tierProgress()        what the tier view says: rule set, source, current tier, the
+//                                 next tier's line, each tier's lines (null while checking)
 //   reftier.enableLocator(), reftier.itemRect(label)
 //                                 where a labelled widget was drawn (CSS pixels), for tests
 //   reftier.whenSaved()           Promise resolved once the latest change is in IndexedDB
@@ -39,6 +41,9 @@
       return JSON.parse(Module.ccall('reftier_api_item_rect', 'string', ['string'], [label]));
     },
     state: function() { return JSON.parse(Module.ccall('reftier_api_state', 'string', [], [])); },
+    tierProgress: function() {
+      return JSON.parse(Module.ccall('reftier_api_tier_progress', 'string', [], []));
+    },
     whenSaved: function() {
       return new Promise(function(resolve, reject) {
         var poll = function() {

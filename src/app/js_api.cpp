@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "core/progress/progress_text.h"
 #include "platform/browser.h"
 
 using reftier::app::the_app;
@@ -48,6 +49,40 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* mode) {
     return keep(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// What the tier view says, sentence by sentence (the core's wording), for tests: null while the
+// reference checks are still running.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_tier_progress() {
+    reftier::app::App& app = the_app();
+    reftier::Workspace& ws = app.workspace;
+    const reftier::RuleSet* rules = ws.active_rule_set();
+    if (!rules || !ws.reference_check_done()) return keep("null");
+    const reftier::TierProgress& p = ws.tier_progress(reftier::app::today());
+    nlohmann::json tiers = nlohmann::json::array();
+    for (const reftier::TierStatus& tier : p.tiers) {
+        nlohmann::json requirements = nlohmann::json::array();
+        for (const auto& r : tier.requirements)
+            requirements.push_back(reftier::requirement_text(r));
+        tiers.push_back({{"name", tier.name},
+                         {"reached", tier.reached},
+                         {"references", reftier::references_text(tier)},
+                         {"requirements", requirements}});
+    }
+    const auto advice = reftier::overdue_advice(p, *rules);
+    const auto mismatch = reftier::path_mismatch_text(ws.document().partner, *rules);
+    const nlohmann::json out = {
+        {"rule_set", rules->id},
+        {"rule_set_name", rules->name},
+        {"source", reftier::source_text(*rules)},
+        {"current_tier", p.current_tier},
+        {"next", reftier::next_tier_text(p)},
+        {"pending_heading", reftier::pending_heading(*rules)},
+        {"overdue_advice", advice ? nlohmann::json(*advice) : nlohmann::json(nullptr)},
+        {"path_note", mismatch ? nlohmann::json(*mismatch) : nlohmann::json(nullptr)},
+        {"tiers", tiers},
+        {"scorecard_editor_open", app.scorecard.open}};
+    return keep(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
     reftier::app::App& app = the_app();
     static const char* const kSaveStates[] = {"loading", "saved", "pending", "saving", "failed"};
@@ -62,6 +97,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"frame_build_ms", app.frame_build_ms},
         {"frame_total_ms", app.frame_total_ms},
         {"import_dialog_open", app.import.open},
+        {"toast", app.toast},
         {"import_errors", app.import.errors.size()},
         {"storage_notice", app.storage_notice},
         {"welcome", app.show_welcome},

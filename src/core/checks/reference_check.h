@@ -1,4 +1,4 @@
-// Record-level checks of public references (PRODUCT.md "A public reference"): required fields,
+// Record-level checks of public references (docs/format.md "references"): required fields,
 // URL rules, approved asset types, and duplicates across the document (same URL, or same
 // customer with the same or near-same title).
 #pragma once

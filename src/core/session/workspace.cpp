@@ -17,7 +17,11 @@ std::vector<std::string> Workspace::load_rules(std::string_view title_rules_json
     RuleSetsLoad tiers = load_rule_sets_text(tier_rules_json);
     for (auto& e : tiers.errors) errors.push_back("tier_rules.json: " + e);
     if (titles.rules) title_rules_ = std::move(titles.rules);
-    if (tiers.errors.empty()) rule_sets_ = std::move(tiers.rule_sets);
+    if (tiers.errors.empty()) {
+        rule_sets_ = std::move(tiers.rule_sets);
+        rule_set_defaults_ = std::move(tiers.defaults);
+        all_rule_sets_.reset();
+    }
     invalidate();
     return errors;
 }
@@ -61,6 +65,7 @@ void Workspace::load_without_history(Document document) {
     document_ = std::move(document);
     undo_.clear();
     redo_.clear();
+    all_rule_sets_.reset();
     invalidate();
 }
 
@@ -133,6 +138,36 @@ void Workspace::set_partner(const PartnerProfile& partner) {
     record(std::move(edit));
 }
 
+void Workspace::save_rule_set(const RuleSet& rule_set, const PartnerProfile& partner) {
+    std::vector<RuleSet> rule_sets = document_.rule_sets;
+    const auto same = std::find_if(rule_sets.begin(), rule_sets.end(),
+                                   [&](const RuleSet& r) { return r.id == rule_set.id; });
+    if (same != rule_sets.end())
+        *same = rule_set;
+    else
+        rule_sets.push_back(rule_set);
+    if (rule_sets == document_.rule_sets && partner == document_.partner) return;
+    Edit edit;
+    edit.kind = Edit::Kind::RuleSets;
+    edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
+    edit.partner = std::exchange(document_.partner, partner);
+    record(std::move(edit));
+}
+
+bool Workspace::remove_rule_set(const std::string& id, const PartnerProfile& partner) {
+    std::vector<RuleSet> rule_sets = document_.rule_sets;
+    const auto removed = std::remove_if(rule_sets.begin(), rule_sets.end(),
+                                        [&](const RuleSet& r) { return r.id == id; });
+    if (removed == rule_sets.end()) return false;
+    rule_sets.erase(removed, rule_sets.end());
+    Edit edit;
+    edit.kind = Edit::Kind::RuleSets;
+    edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
+    edit.partner = std::exchange(document_.partner, partner);
+    record(std::move(edit));
+    return true;
+}
+
 // Swaps the record the edit holds with the one in the document (or inserts/erases when one
 // side is absent), so applying an edit twice returns to where it started.
 template <typename T>
@@ -162,6 +197,10 @@ void Workspace::apply_swap(Edit& edit) {
         break;
     case Edit::Kind::Partner:
         std::swap(document_.partner, *edit.partner);
+        break;
+    case Edit::Kind::RuleSets:
+        std::swap(document_.partner, *edit.partner);
+        std::swap(document_.rule_sets, *edit.rule_sets);
         break;
     case Edit::Kind::Whole:
         std::swap(document_, *edit.whole);
@@ -227,6 +266,9 @@ class Deadline {
 // renumbered), so an edit on 100,000 references neither sorts nor grades everything again;
 // results over the whole document are redone, spread over frames.
 void Workspace::invalidate_after(const Edit& edit) {
+    // Rebuilt only when they can have changed, so a view's pointer to the active rule set
+    // survives every other edit.
+    if (edit.kind == Edit::Kind::RuleSets || edit.kind == Edit::Kind::Whole) all_rule_sets_.reset();
     if (edit.kind != Edit::Kind::Reference) {
         invalidate();
         return;
@@ -365,11 +407,13 @@ const std::vector<int>& Workspace::title_scores() {
     return *title_scores_;
 }
 
+const std::vector<RuleSet>& Workspace::rule_sets() const {
+    if (!all_rule_sets_) all_rule_sets_ = rule_sets_with(rule_sets_, document_.rule_sets);
+    return *all_rule_sets_;
+}
+
 const RuleSet* Workspace::active_rule_set() const {
-    if (const RuleSet* set = find_rule_set(rule_sets_, document_.partner.rule_set)) return set;
-    for (const RuleSet& set : rule_sets_)
-        if (set.path == document_.partner.path) return &set;
-    return rule_sets_.empty() ? nullptr : &rule_sets_.front();
+    return reftier::active_rule_set(rule_sets(), rule_set_defaults_, document_.partner);
 }
 
 const TierProgress& Workspace::tier_progress(Date today) {

@@ -41,6 +41,10 @@ class Workspace {
     void upsert_account(const Account& account, const std::string& previous_id);
     bool remove_account(const std::string& id);
     void set_partner(const PartnerProfile& partner);
+    // The partner's own rule set (added, or replacing the one with its id) and the partner
+    // profile that goes with it (rule set chosen, scorecard), as one undo step.
+    void save_rule_set(const RuleSet& rule_set, const PartnerProfile& partner);
+    bool remove_rule_set(const std::string& id, const PartnerProfile& partner);
 
     // Whole-document steps (import, clear, sample data) each hold a whole document. Past this
     // many references held in undo and redo together, the oldest undo steps go (the newest step
@@ -89,7 +93,9 @@ class Workspace {
     // Findings of a draft reference on its own, plus duplicate findings against the others.
     const std::vector<Finding>& check_draft_reference(const Reference& draft);
 
-    const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
+    // The shipped rule sets with the document's own in front (rule_sets_with).
+    const std::vector<RuleSet>& rule_sets() const;
+    const std::vector<RuleSetDefault>& rule_set_defaults() const { return rule_set_defaults_; }
     const RuleSet* active_rule_set() const;
     const TitleRules* title_rules() const { return title_rules_.get(); }
 
@@ -100,12 +106,13 @@ class Workspace {
     // state with the current one, so the same code undoes and redoes. Single-record edits keep
     // only that record, so undo stays small on a 100,000-reference document.
     struct Edit {
-        enum class Kind { Reference, Account, Partner, Whole } kind = Kind::Whole;
+        enum class Kind { Reference, Account, Partner, RuleSets, Whole } kind = Kind::Whole;
         std::size_t index = 0;
         bool present_now = false; // the record at `index` exists in the current document
         std::optional<Reference> reference;
         std::optional<Account> account;
         std::optional<PartnerProfile> partner;
+        std::optional<std::vector<RuleSet>> rule_sets; // RuleSets: with `partner`
         std::shared_ptr<Document> whole;
     };
     void record(Edit edit);
@@ -123,7 +130,9 @@ class Workspace {
     Document document_;
     std::uint64_t revision_ = 1;
     TitleRulesPtr title_rules_;
-    std::vector<RuleSet> rule_sets_;
+    std::vector<RuleSet> rule_sets_; // shipped
+    std::vector<RuleSetDefault> rule_set_defaults_;
+    mutable std::optional<std::vector<RuleSet>> all_rule_sets_; // shipped with the document's
 
     static constexpr std::size_t kUndoDepth = 200;
     std::vector<Edit> undo_;

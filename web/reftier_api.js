@@ -1,5 +1,5 @@
 // Page glue: sets up the Emscripten Module, wakes the render loop on input, handles file
-// drops and paste, and exposes window.reftier, a small API for automation and tests:
+// drops, and exposes window.reftier, a small API for automation and tests:
 //   reftier.ready                 Promise resolved when the app has loaded its stored document
 //   reftier.documentJson()        the current document as RefTier JSON text
 //   reftier.document()            the same, parsed
@@ -8,6 +8,7 @@
 //                                 { ok, errors: [{ path, message }], conflicts }, the same errors
 //                                 the import dialog lists; on errors nothing changes
 //   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ... }
+//   reftier.editorDraft()         the reference open in the editor, as its fields stand, or null
 //   reftier.enableLocator(), reftier.itemRect(label)
 //                                 where a labelled widget was drawn (CSS pixels), for tests
 //   reftier.whenSaved()           Promise resolved once the latest change is in IndexedDB
@@ -39,6 +40,7 @@
       return JSON.parse(Module.ccall('reftier_api_item_rect', 'string', ['string'], [label]));
     },
     state: function() { return JSON.parse(Module.ccall('reftier_api_state', 'string', [], [])); },
+    editorDraft: function() { return JSON.parse(Module.ccall('reftier_api_editor_draft', 'string', [], [])); },
     whenSaved: function() {
       return new Promise(function(resolve, reject) {
         var poll = function() {
@@ -122,12 +124,6 @@
   ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart',
    'touchmove', 'touchend', 'focus', 'blur', 'resize', 'visibilitychange'].forEach(function(type) {
     window.addEventListener(type, wake, { capture: true, passive: true });
-  });
-
-  // Ctrl+V: the browser only hands over clipboard text in a paste event.
-  document.addEventListener('paste', function(event) {
-    var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
-    if (Module.calledRun) Module.ccall('reftier_on_paste', null, ['string'], [text]);
   });
 
   // Keys the browser would otherwise take (find, save, open) go to the app.

@@ -48,6 +48,13 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* mode) {
     return keep(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// The editor's draft as the document would hold it, or null when the editor is closed.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_editor_draft() {
+    const reftier::app::App& app = the_app();
+    if (!app.editor.open) return keep("null");
+    return keep(reftier::reference_to_json(app.editor.draft).dump());
+}
+
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
     reftier::app::App& app = the_app();
     static const char* const kSaveStates[] = {"loading", "saved", "pending", "saving", "failed"};

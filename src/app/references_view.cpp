@@ -4,6 +4,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/app.h"
+#include "app/text_agent_bridge.h"
 #include "app/widgets.h"
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
@@ -36,6 +37,7 @@ static void draw_toolbar(App& app) {
     if (ImGui::InputTextWithHint("##filter", "Filter: customer, title, workload, URL...",
                                  &app.filter_text))
         app.query.text = app.filter_text;
+    declare_text_kind(TextKind::Search);
     note_item_for_locator("Filter"); // its label is hidden (##filter), so name it for tests
     for (const auto& n : kStatusNames) {
         ImGui::SameLine();

@@ -4,6 +4,7 @@
 
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "app/text_agent_bridge.h"
 #include "core/model/date.h"
 #include "platform/browser.h"
 
@@ -62,6 +63,7 @@ const char* severity_icon(Severity severity) {
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid) {
     ImGui::SetNextItemWidth(em(9));
     const bool changed = ImGui::InputTextWithHint(label, "YYYY-MM-DD", text);
+    declare_text_kind(TextKind::Date);
     const auto parsed = parse_iso_date(*text);
     *valid = text->empty() || parsed.has_value();
     if (text->empty())

@@ -14,9 +14,11 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 log() { printf '[setup] %s\n' "$*"; }
 
 # libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for clang (scripts/fuzz.sh).
-# python3-fonttools: the build subsets the embedded font (scripts/subset_font.py).
+# python3-fonttools: the build subsets the embedded font (scripts/subset_font.py) and slices the
+# fallback fonts (scripts/slice_fonts.py): fonts-noto-cjk for CJK.
 apt_packages=(cmake g++ clang-14 lld-14 libclang-rt-14-dev emscripten nlohmann-json3-dev googletest
-              chromium fonts-dejavu-core python3-fonttools xz-utils nodejs npm python3 dpkg-dev)
+              chromium fonts-dejavu-core fonts-noto-cjk python3-fonttools xz-utils nodejs npm python3
+              dpkg-dev)
 
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -9,6 +9,8 @@
 //                                 the import dialog lists; on errors nothing changes
 //   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ... }
 //   reftier.editorDraft()         the reference open in the editor, as its fields stand, or null
+//   reftier.rows()                the table's rows as shown: [{ id, customer, title }] (first 1,000)
+//   reftier.glyphsMissing(text)   the characters of `text` the font atlas has no glyph for yet
 //   reftier.enableLocator(), reftier.itemRect(label)
 //                                 where a labelled widget was drawn (CSS pixels), for tests
 //   reftier.whenSaved()           Promise resolved once the latest change is in IndexedDB
@@ -40,6 +42,10 @@
       return JSON.parse(Module.ccall('reftier_api_item_rect', 'string', ['string'], [label]));
     },
     state: function() { return JSON.parse(Module.ccall('reftier_api_state', 'string', [], [])); },
+    rows: function() { return JSON.parse(Module.ccall('reftier_api_rows', 'string', [], [])); },
+    glyphsMissing: function(text) {
+      return Module.ccall('reftier_api_glyphs_missing', 'string', ['string'], [String(text)]);
+    },
     editorDraft: function() { return JSON.parse(Module.ccall('reftier_api_editor_draft', 'string', [], [])); },
     whenSaved: function() {
       return new Promise(function(resolve, reject) {

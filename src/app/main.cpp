@@ -13,9 +13,11 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/app.h"
+#include "app/font_atlas.h"
 #include "app/item_locator.h"
 #include "app/text_agent_bridge.h"
 #include "app/theme.h"
+#include "app/widgets.h"
 #include "platform/browser.h"
 
 namespace {
@@ -35,7 +37,7 @@ void fit_canvas() {
     if (width > 0 && height > 0 && (width != current_width || height != current_height))
         glfwSetWindowSize(g_window, width, height);
     const reftier::app::UiSettings& settings = reftier::app::the_app().settings;
-    if (ratio != g_scale || !(settings == g_built_for)) {
+    if (ratio != g_scale || !(settings == g_built_for) || reftier::app::font_atlas_stale()) {
         g_scale = ratio;
         g_built_for = settings;
         reftier::app::apply_theme_and_fonts(ratio, settings);
@@ -59,6 +61,8 @@ void draw_one_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    reftier::app::scan_document_glyphs(app.workspace.document(), app.workspace.revision(),
+                                       reftier::app::frame_work_budget_ms());
     int width = 0, height = 0;
     glfwGetFramebufferSize(g_window, &width, &height);
     reftier::app::draw_frame(app, static_cast<float>(width), static_cast<float>(height));
@@ -118,6 +122,7 @@ int main() {
     reftier::app::init_text_agent_bridge(draw_one_frame);
 
     reftier::app::init(reftier::app::the_app());
+    reftier::app::init_font_atlas();
     fit_canvas();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_main_loop(frame, 0, 1);

@@ -14,6 +14,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include "app/font_atlas.h"
 #include "app/item_locator.h"
 #include "core/text/utf8_text.h"
 #include "platform/browser.h"
@@ -198,7 +199,9 @@ void sync_text_agent() {
     field.scroll_x = multiline ? 0 : state->ScrollX * to_css;
     field.attributes = attributes_for(kind, state->Flags, item.label);
     const Selection s = selection_of(*state);
-    platform::show_text_agent(field, field_text(*state), s.low, s.high, s.backward);
+    const std::string text = field_text(*state);
+    need_glyphs(text); // typed in a script the atlas lacks: drawn once its font is here
+    platform::show_text_agent(field, text, s.low, s.high, s.backward);
     g_shown = true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "app/font_atlas.h"
+
 namespace reftier::app {
 
 // CSS pixels; multiplied by devicePixelRatio so the glyphs match the screen's pixels.
@@ -42,16 +44,7 @@ static void high_contrast(ImGuiStyle& style, bool light) {
 
 void apply_theme_and_fonts(float pixel_ratio, const UiSettings& settings) {
     const float scale = pixel_ratio * (settings.presentation ? kPresentationScale : 1.0f);
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig config;
-    config.OversampleH = 2;
-    // The embedded font holds only these characters: src/app/CMakeLists.txt subsets it to the
-    // same ranges (APP_FONT_UNICODES); change both together.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0};
-    if (!io.Fonts->AddFontFromFileTTF("/assets/fonts/RefTierSans.ttf", kFontSize * scale, &config,
-                                      ranges))
-        io.Fonts->AddFontDefault();
+    build_font_atlas(kFontSize * scale);
 
     ImGuiStyle style;
     if (settings.light)

@@ -1,5 +1,8 @@
 #include "core/text/case_fold.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <utf8proc.h>
 
 #include "core/text/utf8_text.h"
@@ -30,24 +33,34 @@ void append_folded_code_point(char32_t code, std::string& out) {
     for (utf8proc_ssize_t i = 0; i < count; ++i) append_utf8(out, static_cast<char32_t>(parts[i]));
 }
 
-// Searches ASCII text for the needle, lowercasing as it goes; stops at the first non-ASCII
-// byte, which the caller then folds properly. A match found before it is a real one: the folded
-// text starts with the same lowercased bytes.
-enum class AsciiSearch { Found, NotFound, NotAscii };
-AsciiSearch search_ascii(std::string_view haystack, std::string_view needle) {
-    const char first = needle[0];
+bool is_ascii(std::string_view text) {
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) { // eight bytes at a time: most text is ASCII
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if (word & 0x8080808080808080ull) return false;
+    }
+    for (; i < text.size(); ++i)
+        if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+    return true;
+}
+
+// ASCII text searched as it is, lowercased as it goes: most positions are rejected by the
+// needle's first byte in either case.
+bool contains_ascii(std::string_view haystack, std::string_view folded_needle) {
+    if (haystack.size() < folded_needle.size()) return false;
+    const char first = folded_needle[0];
     const char first_upper =
         (first >= 'a' && first <= 'z') ? static_cast<char>(first - 'a' + 'A') : first;
-    for (std::size_t i = 0; i < haystack.size(); ++i) {
+    const std::size_t last_start = haystack.size() - folded_needle.size();
+    for (std::size_t i = 0; i <= last_start; ++i) {
         const char c = haystack[i];
-        if (static_cast<unsigned char>(c) >= 0x80) return AsciiSearch::NotAscii;
         if (c != first && c != first_upper) continue;
-        if (haystack.size() - i < needle.size()) continue; // a later non-ASCII byte may still fold
         std::size_t k = 1;
-        while (k < needle.size() && ascii_lower(haystack[i + k]) == needle[k]) ++k;
-        if (k == needle.size()) return AsciiSearch::Found;
+        while (k < folded_needle.size() && ascii_lower(haystack[i + k]) == folded_needle[k]) ++k;
+        if (k == folded_needle.size()) return true;
     }
-    return AsciiSearch::NotFound;
+    return false;
 }
 
 } // namespace
@@ -75,14 +88,7 @@ std::string fold_text(std::string_view text) {
 
 bool contains_folded(std::string_view haystack, std::string_view folded_needle) {
     if (folded_needle.empty()) return true;
-    switch (search_ascii(haystack, folded_needle)) {
-    case AsciiSearch::Found:
-        return true;
-    case AsciiSearch::NotFound:
-        return false;
-    case AsciiSearch::NotAscii:
-        break;
-    }
+    if (is_ascii(haystack)) return contains_ascii(haystack, folded_needle);
     thread_local std::string folded;
     folded.clear();
     append_folded(haystack, folded);

@@ -17,7 +17,10 @@
 'use strict';
 (function() {
   var canvas = document.getElementById('canvas');
-  canvas.addEventListener('contextmenu', function(event) { event.preventDefault(); });
+  // The browser's menu, except over an item that has its own (a row, a finding).
+  canvas.addEventListener('contextmenu', function(event) {
+    if (!Module.calledRun || Module._reftier_context_menu_here()) event.preventDefault();
+  });
   var readyResolve;
   var isReady = false;
   var api = {

@@ -15,6 +15,7 @@
 #include "app/app.h"
 #include "app/font_atlas.h"
 #include "app/item_locator.h"
+#include "app/screen_reader.h"
 #include "app/text_agent_bridge.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -76,6 +77,7 @@ void draw_one_frame() {
     app.frame_build_ms = built_ms - start_ms;
     app.frame_total_ms = reftier::platform::now_ms() - start_ms;
     reftier::app::sync_text_agent();
+    reftier::app::announce_changes();
     // A text field with focus keeps a blinking cursor: keep drawing while one is active.
     if (ImGui::GetIO().WantTextInput) reftier::platform::request_frames(1);
 }

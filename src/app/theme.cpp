@@ -60,6 +60,12 @@ void apply_theme_and_fonts(float pixel_ratio, const UiSettings& settings) {
     style.FramePadding = ImVec2(8, 5);
     style.ItemSpacing = ImVec2(10, 7);
     style.CellPadding = ImVec2(8, 4);
+    if (settings.touch) { // rows and buttons about 34 CSS pixels tall, fields 36
+        style.FramePadding = ImVec2(10, 10);
+        style.ItemSpacing = ImVec2(12, 10);
+        style.CellPadding = ImVec2(8, 9);
+        style.ScrollbarSize = 20;
+    }
     style.WindowPadding = ImVec2(14, 10);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;

@@ -16,6 +16,7 @@ void reftier_js_set_clipboard(const char* text);
 void reftier_js_open_url(const char* url);
 void reftier_js_reload();
 int reftier_js_today();
+int reftier_js_coarse_pointer(); // touch_library.js
 const char* reftier_js_get_preference(const char* key);
 void reftier_js_set_preference(const char* key, const char* value);
 }
@@ -74,6 +75,10 @@ void reload_page() {
 }
 float device_pixel_ratio() {
     return static_cast<float>(emscripten_get_device_pixel_ratio());
+}
+
+bool coarse_pointer() {
+    return reftier_js_coarse_pointer() != 0;
 }
 
 void canvas_css_size(double* width, double* height) {

@@ -50,6 +50,7 @@ void open_url(const std::string& url);
 void reload_page();
 
 float device_pixel_ratio();
+bool coarse_pointer(); // a finger rather than a mouse (CSS "pointer: coarse")
 void canvas_css_size(double* width, double* height);
 int today_yyyymmdd(); // local date
 double now_ms();

@@ -12,6 +12,7 @@ void reftier_js_text_agent_show(float x, float y, float width, float height, int
                                 int selection_start, int selection_end, int backward);
 void reftier_js_text_agent_hide();
 int reftier_js_text_agent_focused();
+void reftier_js_announce(const char* text);
 }
 
 namespace reftier::platform {
@@ -33,6 +34,10 @@ void hide_text_agent() {
 
 bool text_agent_has_focus() {
     return reftier_js_text_agent_focused() != 0;
+}
+
+void announce(const std::string& text) {
+    reftier_js_announce(text.c_str());
 }
 
 void set_text_agent_handlers(const TextAgentHandlers& handlers) {

@@ -26,6 +26,9 @@ void show_text_agent(const TextAgentField& field, std::string_view text, int sel
 void hide_text_agent();
 bool text_agent_has_focus();
 
+// Puts `text` in the page's aria-live region, which a screen reader reads out.
+void announce(const std::string& text);
+
 // The element's text changed: the field replaces code points [start, end) of its text as
 // last shown with `text` and selects [selection_start, selection_end). `composing`: an input
 // method's composition, still to be confirmed. `replaces_selection`: [start, end) is the

@@ -223,6 +223,12 @@ mergeInto(LibraryManager.library, {
     if (hadFocus) Module.canvas.focus({ preventScroll: true });
   },
 
+  // The page's aria-live region (web/index.html): a screen reader reads what is put there.
+  reftier_js_announce: function(textPointer) {
+    var region = document.getElementById('reftier-announce');
+    if (region) region.textContent = UTF8ToString(textPointer);
+  },
+
   reftier_js_text_agent_focused__deps: ['$RefTierTextAgent'],
   reftier_js_text_agent_focused: function() { return RefTierTextAgent.focused() ? 1 : 0; },
 });

@@ -34,18 +34,25 @@ TEST(CaseFold, DecomposedAndComposedAccentsFoldAlike) {
 }
 
 TEST(CaseFold, CompatibilityFormsFoldToTheirPlainLetters) {
-    EXPECT_EQ(fold_text("ＡＷＳ"), "aws");        // full-width letters
+    EXPECT_EQ(fold_text("ＡＷＳ"), "aws");                // full-width letters
     EXPECT_EQ(fold_text("\xEF\xAC\x81nance"), "finance"); // the "fi" ligature U+FB01
 }
 
 TEST(CaseFold, DropsIgnorablesAndLumpsDashesAndQuotes) {
-    EXPECT_EQ(fold_text("e\xC2\xAD" "commerce"), "ecommerce"); // soft hyphen
-    EXPECT_EQ(fold_text("e\xE2\x80\x91" "commerce"), "e-commerce"); // non-breaking hyphen
+    EXPECT_EQ(fold_text("e\xC2\xAD"
+                        "commerce"),
+              "ecommerce"); // soft hyphen
+    EXPECT_EQ(fold_text("e\xE2\x80\x91"
+                        "commerce"),
+              "e-commerce"); // non-breaking hyphen
     EXPECT_EQ(fold_text("Partner\xE2\x80\x99s"), "partner's");
 }
 
 TEST(CaseFold, InvalidUtf8FoldsAsReplacementCharacters) {
-    EXPECT_EQ(fold_text("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+    EXPECT_EQ(fold_text("a\xFF"
+                        "b"),
+              "a\xEF\xBF\xBD"
+              "b");
 }
 
 TEST(CaseFold, ContainsFindsAsciiAndFoldedText) {

@@ -21,8 +21,18 @@ mergeInto(LibraryManager.library, {
       if (phase === RefTierTouch.DRAG) _reftier_touch(phase, x * sx, y * sy);
       else _reftier_touch(phase, (x - rect.left) * sx, (y - rect.top) * sy);
     },
-    find: function(list, id) {
-      for (var i = 0; i < list.length; ++i) if (list[i].identifier === id) return list[i];
+    // The point of the touch being followed in `event`, which is then kept from the page and
+    // from GLFW; null when the event is about other fingers.
+    followed: function(event) {
+      var t = RefTierTouch;
+      if (!t.touch) return null;
+      var list = event.changedTouches;
+      for (var i = 0; i < list.length; ++i) {
+        if (list[i].identifier !== t.touch.id) continue;
+        event.preventDefault();
+        event.stopPropagation();
+        return list[i];
+      }
       return null;
     },
     onStart: function(event) {
@@ -46,11 +56,8 @@ mergeInto(LibraryManager.library, {
     },
     onMove: function(event) {
       var t = RefTierTouch;
-      if (!t.touch) return;
-      var p = t.find(event.changedTouches, t.touch.id);
+      var p = t.followed(event);
       if (!p) return;
-      event.preventDefault();
-      event.stopPropagation();
       if (!t.touch.dragging && Math.hypot(p.clientX - t.touch.x, p.clientY - t.touch.y) > t.slop && !t.touch.pressed) {
         t.touch.dragging = true;
         clearTimeout(t.touch.timer);
@@ -61,11 +68,7 @@ mergeInto(LibraryManager.library, {
     },
     onEnd: function(event) {
       var t = RefTierTouch;
-      if (!t.touch) return;
-      var p = t.find(event.changedTouches, t.touch.id);
-      if (!p) return;
-      event.preventDefault();
-      event.stopPropagation();
+      if (!t.followed(event)) return;
       var touch = t.touch;
       t.touch = null;
       clearTimeout(touch.timer);

@@ -97,6 +97,7 @@ void init(App& app) {
     app.settings.light = theme && std::string(theme) == "light";
     const char* presentation = platform::user_preference("presentation");
     app.settings.presentation = presentation && std::string(presentation) == "1";
+    app.settings.touch = platform::coarse_pointer();
     platform::load_stored_document();
 }
 

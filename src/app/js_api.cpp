@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "core/progress/progress_text.h"
+#include "app/font_atlas.h"
 #include "platform/browser.h"
 
 using reftier::app::the_app;
@@ -81,6 +82,32 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_tier_progress() {
         {"tiers", tiers},
         {"scorecard_editor_open", app.scorecard.open}};
     return keep(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The characters of `text` the font atlas cannot draw yet.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_glyphs_missing(const char* text) {
+    return keep(reftier::app::glyphs_missing(text ? text : ""));
+}
+
+// The table's rows as last shown, in order (at most the first 1,000): id, customer, title.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_rows() {
+    const reftier::app::App& app = the_app();
+    const auto& refs = app.workspace.document().references;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const std::uint32_t index : app.workspace.shown_rows()) {
+        if (rows.size() == 1000) break;
+        rows.push_back({{"id", refs[index].id},
+                        {"customer", refs[index].customer},
+                        {"title", refs[index].title}});
+    }
+    return keep(rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The editor's draft as the document would hold it, or null when the editor is closed.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_editor_draft() {
+    const reftier::app::App& app = the_app();
+    if (!app.editor.open) return keep("null");
+    return keep(reftier::reference_to_json(app.editor.draft).dump());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {

@@ -6,6 +6,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/app.h"
+#include "app/text_agent_bridge.h"
 #include "app/widgets.h"
 #include "core/checks/url_check.h"
 #include "platform/browser.h"
@@ -31,9 +32,10 @@ static std::vector<std::string> split_services(const std::string& text) {
     return out;
 }
 
-static void text_field(const char* label, std::string* value, const char* hint) {
+static void text_field(const char* label, std::string* value, const char* hint, TextKind kind) {
     ImGui::SetNextItemWidth(-em(7.3f));
     ImGui::InputTextWithHint(label, hint, value);
+    declare_text_kind(kind);
 }
 
 static void draw_title_check(App& app, const TitleReport& report) {
@@ -111,23 +113,25 @@ void draw_reference_editor(App& app) {
     ImGui::Text("%s %s", e.is_new ? "New reference" : "Edit reference", d.id.c_str());
     ImGui::Separator();
 
-    text_field("Customer", &d.customer, "the AWS customer, by name");
-    text_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail");
+    text_field("Customer", &d.customer, "the AWS customer, by name", TextKind::Name);
+    text_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail",
+               TextKind::Prose);
     if (ImGui::IsItemActivated() || ImGui::IsItemEdited()) platform::request_frames(2);
     const TitleReport& report = app.workspace.check_draft_title(d);
     ImGui::Indent();
     draw_title_check(app, report);
     ImGui::Unindent();
 
-    text_field("URL", &d.url, "https://...");
+    text_field("URL", &d.url, "https://...", TextKind::Url);
     if (!d.url.empty() && is_safe_to_open(d.url)) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Open")) platform::open_url(d.url);
     }
     enum_combo("Asset type", &d.asset_type, -em(7.3f));
-    text_field("Workload", &d.workload, "the AWS-based workload delivered");
-    text_field("AWS services", &e.services_text, "comma separated, e.g. Lambda, DynamoDB");
-    text_field("Industry", &d.industry, "e.g. Retail");
+    text_field("Workload", &d.workload, "the AWS-based workload delivered", TextKind::Prose);
+    text_field("AWS services", &e.services_text, "comma separated, e.g. Lambda, DynamoDB",
+               TextKind::List);
+    text_field("Industry", &d.industry, "e.g. Retail", TextKind::Name);
     enum_combo("Channel", &d.channel, -em(7.3f));
     enum_combo("Status", &d.status, -em(7.3f));
     bool submitted_valid = true, decided_valid = true;
@@ -135,6 +139,7 @@ void draw_reference_editor(App& app) {
     date_field("Decided on", &e.decided_text, &d.decided_on, &decided_valid);
     ImGui::SetNextItemWidth(-em(7.3f));
     ImGui::InputTextMultiline("Notes", &d.notes, ImVec2(-em(7.3f), ImGui::GetTextLineHeight() * 3));
+    declare_text_kind(TextKind::Notes);
 
     Reference checked = d;
     checked.services = split_services(e.services_text);

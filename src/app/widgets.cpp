@@ -2,8 +2,12 @@
 
 #include <algorithm>
 
+#include <emscripten.h>
+
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "app/screen_reader.h"
+#include "app/text_agent_bridge.h"
 #include "core/model/date.h"
 #include "platform/browser.h"
 
@@ -62,6 +66,7 @@ const char* severity_icon(Severity severity) {
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid) {
     ImGui::SetNextItemWidth(em(9));
     const bool changed = ImGui::InputTextWithHint(label, "YYYY-MM-DD", text);
+    declare_text_kind(TextKind::Date);
     const auto parsed = parse_iso_date(*text);
     *valid = text->empty() || parsed.has_value();
     if (text->empty())
@@ -80,14 +85,36 @@ static bool ends_with(const std::string& text, const char* suffix) {
     return text.size() >= s.size() && text.compare(text.size() - s.size(), s.size(), s) == 0;
 }
 
+static int g_context_menu_frame = -2; // the last frame an item with its own menu was hovered
+
+bool begin_item_context_menu(const char* id) {
+    if (ImGui::IsItemHovered()) g_context_menu_frame = ImGui::GetFrameCount();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Menu, false) ||
+                                   (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_F10, false))))
+        ImGui::OpenPopup(id);
+    return ImGui::BeginPopupContextItem(id);
+}
+
 void findings_list(const std::vector<Finding>& findings, const char* filter_path) {
+    int index = 0;
     for (const Finding& f : findings) {
         if (*filter_path && !ends_with(f.path, filter_path)) continue;
+        ImGui::PushID(index++);
+        ImGui::BeginGroup();
         ImGui::TextColored(severity_colour(f.severity), "%s", severity_icon(f.severity));
         ImGui::SameLine(em(5.3f));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(f.message.c_str());
         ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        const std::string words = std::string(severity_icon(f.severity)) + ": " + f.message;
+        finding_shown(words);
+        if (begin_item_context_menu("finding menu")) {
+            if (ImGui::MenuItem("Copy finding")) platform::set_clipboard_text(words);
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
     }
 }
 
@@ -145,3 +172,8 @@ void work_progress_note(const char* what, float progress) {
 }
 
 } // namespace reftier::app
+
+// Whether the pointer is over an item with its own context menu, as of the last frame.
+extern "C" EMSCRIPTEN_KEEPALIVE int reftier_context_menu_here() {
+    return reftier::app::g_context_menu_frame >= ImGui::GetFrameCount() - 1 ? 1 : 0;
+}

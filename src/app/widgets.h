@@ -46,8 +46,14 @@ const char* severity_icon(Severity severity);
 // is a real date and reset when it is empty; `valid` tells the caller which case it is.
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid);
 
-// Each finding as a coloured line with its message; `filter_path` keeps only findings whose
-// path ends with it (empty: all).
+// The last item's own context menu: opened by a right click, a long press on a touch screen,
+// or Shift+F10 / the Menu key while it has keyboard focus. The browser's menu is not shown over
+// such an item (web/reftier_api.js asks reftier_context_menu_here). True: the menu is open;
+// call ImGui::EndPopup.
+bool begin_item_context_menu(const char* id);
+
+// Each finding as a coloured line with its message (right click: copy it); `filter_path` keeps
+// only findings whose path ends with it (empty: all).
 void findings_list(const std::vector<Finding>& findings, const char* filter_path = "");
 
 // What is left of this frame's time for work spread over frames (a pending filter, the

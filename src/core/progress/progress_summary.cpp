@@ -23,6 +23,23 @@ static std::string escape_markdown(const std::string& text) {
     return out;
 }
 
+std::string reference_markdown_line(const Reference& reference) {
+    std::string url;
+    for (char c : reference.url) {
+        if (c == ')')
+            url += "%29";
+        else if (c == '(')
+            url += "%28";
+        else if (c == ' ')
+            url += "%20";
+        else
+            url.push_back(c);
+    }
+    std::string line = "[" + escape_markdown(reference.title) + "](" + url + ")";
+    if (!reference.customer.empty()) line += ", " + escape_markdown(reference.customer);
+    return line;
+}
+
 static void write_tiers(std::ostringstream& out, const TierProgress& progress) {
     out << "| Tier | References | Other requirements | Reached |\n"
         << "|---|---|---|---|\n";

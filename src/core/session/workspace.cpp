@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/checks/url_check.h"
+#include "core/text/case_fold.h"
 #include "core/text/title_similarity.h"
 
 namespace reftier {
@@ -446,7 +447,7 @@ void Workspace::start_query(const ReferenceQuery& query) {
         rows_query_ && rows_query_->sort_column == query.sort_column &&
         rows_query_->descending == query.descending &&
         rows_query_->status_mask == query.status_mask &&
-        fold_query_text(query.text).find(fold_query_text(rows_query_->text)) != std::string::npos;
+        fold_text(query.text).find(fold_text(rows_query_->text)) != std::string::npos;
     filter_.start(narrows ? rows_ : order_, query.text, query.status_mask);
     pending_query_ = query;
 }

@@ -40,43 +40,23 @@ bool mentions_record_technology(const TextScan& title, const TitleContext& conte
     return false;
 }
 
-// A lower bound on the edit distance of two normalized titles: the letters one has that the
-// other lacks. title_similarity runs a full edit distance, which dominates the check's time, so
-// siblings that cannot reach the near-same threshold are ruled out with this first.
-bool could_be_near_same(std::string_view a, std::string_view b) {
-    std::array<long, 256> surplus{};
-    for (unsigned char c : a) ++surplus[c];
-    for (unsigned char c : b) --surplus[c];
-    long only_in_a = 0;
-    long only_in_b = 0;
-    for (long count : surplus) {
-        if (count > 0)
-            only_in_a += count;
-        else
-            only_in_b -= count;
-    }
-    const double longer = static_cast<double>(std::max(a.size(), b.size()));
-    const double distance_at_least = static_cast<double>(std::max(only_in_a, only_in_b));
-    return 1.0 - distance_at_least / longer >= kNearDuplicateTitleThreshold;
-}
-
-void check_siblings(Analysis& analysis, std::string_view title, const TitleContext& context) {
+// The same or near-same title as another reference of this customer, by the one title measure
+// the document's duplicate check uses too (text/title_similarity.h).
+void check_siblings(Analysis& analysis, std::string_view title, const TitleContext& context,
+                    std::vector<std::size_t>& row) {
     if (context.sibling_titles.empty()) return;
-    const std::string normalized = normalize_title(title);
-    if (normalized.empty()) return; // punctuation only: "title-empty" already says it all
-    double closest = 0;
+    const TitleKey key = title_key(title);
+    if (key.normalized.empty()) return; // punctuation only: "title-empty" already says it all
+    TitleLikeness closest = TitleLikeness::Different;
     for (std::string_view sibling : context.sibling_titles) {
-        const std::string normalized_sibling = normalize_title(sibling);
-        if (normalized_sibling == normalized)
-            closest = 1.0;
-        else if (could_be_near_same(normalized, normalized_sibling))
-            closest = std::max(closest, title_similarity(title, sibling));
+        closest = std::max(closest, compare_titles(key, title_key(sibling), row));
+        if (closest == TitleLikeness::Same) break;
     }
-    if (closest >= 1.0)
+    if (closest == TitleLikeness::Same)
         analysis.add(TitleCode::Duplicate, Severity::Error,
                      "Another reference for this customer has the same title; say what sets this "
                      "workload apart.");
-    else if (closest >= kNearDuplicateTitleThreshold)
+    else if (closest == TitleLikeness::NearSame)
         analysis.add(TitleCode::NearDuplicate, Severity::Warning,
                      "Another reference for this customer has almost the same title; say what "
                      "sets this workload apart.");
@@ -197,7 +177,7 @@ void analyze_title(std::string_view title, const TitleContext& context, const Ti
     if (scan.words == 0 && scan.urls.empty())
         analysis.add(TitleCode::Empty, Severity::Error, "The title has no words.");
     check_vocabulary_quality(analysis, scan, matches);
-    check_siblings(analysis, title, context);
+    check_siblings(analysis, title, context, scratch.edit_row);
 
     const Weights& weights = rules.weights;
     double earned = 0;

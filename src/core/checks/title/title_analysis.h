@@ -79,6 +79,7 @@ struct Scratch {
     Analysis analysis;
     std::string record_text; // the workload and services in one text, for choose_outcome
     TextScan record_text_scan;
+    std::vector<std::size_t> edit_row; // for comparing with sibling titles
 };
 
 Scratch& thread_scratch();

@@ -83,8 +83,7 @@ void add_reviewer_tip(const Reference& reference, const std::string& prefix,
 // Near-same titles are searched only among the previous kNearTitleWindow distinct titles of
 // the same customer: a real partner has a handful of references per customer, and the window
 // keeps a pathological file (100,000 references of one customer) linear. Exact duplicates
-// are found everywhere through hashing.
-constexpr std::size_t kNearTitleWindow = 64;
+// are found everywhere through hashing (kNearTitleWindow, text/title_similarity.h).
 struct DistinctTitle {
     std::size_t first_index; // the earliest reference with this normalised title
     TitleKey key;
@@ -175,9 +174,7 @@ Finding duplicate_finding(const DuplicatePair& pair, const std::vector<Reference
     Finding finding;
     switch (pair.kind) {
     case DuplicatePair::Kind::SameUrl:
-        finding = make_finding(Severity::Warning, "duplicate-url",
-                               "same URL as " + describe(original) + tail, prefix + ".url");
-        break;
+        return duplicate_url_finding(original, prefix + ".url");
     case DuplicatePair::Kind::SameTitle:
         finding =
             make_finding(Severity::Warning, "duplicate-title",
@@ -195,6 +192,15 @@ Finding duplicate_finding(const DuplicatePair& pair, const std::vector<Reference
 }
 
 } // namespace
+
+Finding duplicate_url_finding(const Reference& original, std::string path) {
+    Finding finding = make_finding(Severity::Warning, "duplicate-url",
+                                   "same URL as " + describe(original) +
+                                       "; only the first one counts toward a tier",
+                                   std::move(path));
+    finding.related_id = original.id;
+    return finding;
+}
 
 std::vector<Finding> check_reference(const Reference& reference, std::string_view path_prefix) {
     const std::string prefix(path_prefix);

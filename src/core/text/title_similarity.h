@@ -47,4 +47,9 @@ enum class TitleLikeness { Different, NearSame, Same };
 TitleLikeness compare_titles(const TitleKey& a, const TitleKey& b, std::vector<std::size_t>& row);
 inline constexpr std::size_t kMaxComparedTitle = 400;
 
+// Near-same titles are looked for among this many other titles of the same customer, nearest in
+// the document first: a real partner has a handful a customer, and the bound keeps a hostile
+// file (100,000 references of one customer) linear. Exact repeats are found everywhere.
+inline constexpr std::size_t kNearTitleWindow = 64;
+
 } // namespace reftier

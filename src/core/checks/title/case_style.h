@@ -1,12 +1,15 @@
-// Letter case of a title: which styles are correct and what is reported when it is not.
+// Letter case of a title: title case and sentence case are both correct; ALL CAPS, all lower
+// case, an AWS name written without its capitals, or the two styles mixed are reported.
 #pragma once
+
+#include <vector>
 
 #include "core/checks/title/title_analysis.h"
 
 namespace reftier::title {
 
-// Title case: main words capitalized, small words may stay lower case. Returns whether the
-// title passes.
-bool check_case(Analysis& analysis, const TextScan& scan);
+// `aws_terms` marks the terms of AWS names (mark_aws_names). Returns whether the case is right.
+bool check_case(Analysis& analysis, const TextScan& scan, const std::vector<Match>& matches,
+                const std::vector<bool>& aws_terms);
 
 } // namespace reftier::title

@@ -34,7 +34,8 @@ TitleReport check_title(std::string_view title, const TitleContext& context,
     report.grade = scratch.analysis.grade;
     write_findings(scratch.analysis, report.findings);
     if (context.want_suggestion && report.grade != Grade::Strong)
-        report.suggestion = build_suggestion(context, rules, report.score, scratch);
+        report.suggestion =
+            build_suggestion(context, rules, report.score, scratch.analysis.sentence_case, scratch);
     return report;
 }
 

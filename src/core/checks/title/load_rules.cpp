@@ -1,4 +1,5 @@
-// Loading assets/title_rules.json into TitleRules, every problem reported by key.
+// Loading assets/title_rules.json and assets/aws_services.json into TitleRules, every problem
+// reported by file and key.
 #include <algorithm>
 #include <cmath>
 
@@ -14,7 +15,42 @@ using namespace title;
 
 namespace {
 
-void read_vocabulary(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
+// The service names of assets/aws_services.json: those generated from botocore, then those added
+// by hand ({name, source}), all AWS services and so technology.
+void read_aws_services(const json* data, TitleRules& rules, std::vector<std::string>& errors,
+                       TextScan& scan) {
+    if (data == nullptr) return;
+    const auto problem = [&](std::string_view key, std::string_view text) {
+        errors.push_back("aws_services.json: " + std::string(key) + " " + std::string(text));
+    };
+    if (!data->is_object()) return problem("the file", "must be a JSON object");
+    std::vector<std::string> names;
+    if (const auto services = read_string_list(member(data, "services")))
+        names = *services;
+    else
+        problem("services", "must be a list of non-empty strings");
+    const json* by_hand = member(data, "added_by_hand");
+    if (by_hand == nullptr || !by_hand->is_array()) {
+        problem("added_by_hand", "must be a list of {name, source}");
+    } else {
+        for (std::size_t i = 0; i < by_hand->size(); ++i) {
+            const json* name = member(&(*by_hand)[i], "name");
+            const json* source = member(&(*by_hand)[i], "source");
+            if (name && name->is_string() && !name->get_ref<const std::string&>().empty() &&
+                source && source->is_string() && !source->get_ref<const std::string&>().empty())
+                names.push_back(name->get<std::string>());
+            else
+                problem("added_by_hand[" + std::to_string(i) + "]",
+                        "must have a non-empty string name and source");
+        }
+    }
+    for (const std::string& name : names)
+        if (!add_vocabulary_entry(rules, name, kTechnology | kAwsService, scan))
+            problem("services", "has a name with no words: \"" + name + "\"");
+}
+
+void read_vocabulary(const json& data, const json* aws_services, TitleRules& rules,
+                     std::vector<std::string>& errors) {
     TextScan scan;
     for (const VocabularyList& list : kVocabularyLists) {
         const auto entries = read_string_list(member(&data, list.key));
@@ -26,6 +62,7 @@ void read_vocabulary(const json& data, TitleRules& rules, std::vector<std::strin
             if (!add_vocabulary_entry(rules, entry, list.flag, scan))
                 add_error(errors, list.key, "has an entry with no words: \"" + entry + "\"");
     }
+    read_aws_services(aws_services, rules, errors, scan);
     for (VocabularyWord& word : rules.words)
         std::stable_sort(word.phrases.begin(), word.phrases.end(),
                          [&](std::uint32_t a, std::uint32_t b) {
@@ -86,6 +123,20 @@ void read_lengths_and_case(const json& data, TitleRules& rules, std::vector<std:
         add_error(errors, "all_caps",
                   "must be an object with whole numbers min_words and min_word_letters, 1 or more");
     }
+
+    const json* mixed = member(&data, "mixed_case");
+    const auto min_lower = read_whole_number(member(mixed, "min_lower_in_title_case"), 1, 1000);
+    const auto min_capitalized =
+        read_whole_number(member(mixed, "min_capitalized_in_sentence_case"), 1, 1000);
+    const auto min_share = read_number(member(mixed, "min_minority_share"), 0, 0.5);
+    if (min_lower && min_capitalized && min_share)
+        rules.mixed_case = {static_cast<std::size_t>(*min_lower),
+                            static_cast<std::size_t>(*min_capitalized), *min_share};
+    else
+        add_error(errors, "mixed_case",
+                  "must be an object with whole numbers min_lower_in_title_case and "
+                  "min_capitalized_in_sentence_case, 1 or more, and min_minority_share from 0 "
+                  "to 0.5");
 }
 
 void read_weights(const json& data, TitleRules& rules, std::vector<std::string>& errors) {
@@ -238,9 +289,41 @@ void read_suggestion(const json& data, TitleRules& rules, std::vector<std::strin
     }
 }
 
+// Lower-case strings, each the whole of one key's list.
+std::vector<std::string> read_lower_list(const json* object, const char* key,
+                                         std::vector<std::string>& errors, std::string_view path) {
+    const auto list = read_string_list(member(object, key));
+    if (!list) {
+        add_error(errors, std::string(path) + key, "must be a list of non-empty strings");
+        return {};
+    }
+    std::vector<std::string> lower = *list;
+    for (std::string& text : lower)
+        for (char& c : text) c = ascii_lower(c);
+    return lower;
+}
+
+// What makes a number a stated outcome, and the words that start an AWS name.
+void read_figures_and_brands(const json& data, TitleRules& rules,
+                             std::vector<std::string>& errors) {
+    const json* figures = member(&data, "figures");
+    if (figures == nullptr || !figures->is_object()) {
+        add_error(errors, "figures",
+                  "must be an object with currency_symbols, number_suffixes and number_followers");
+    } else {
+        rules.figures.currency_symbols =
+            read_lower_list(figures, "currency_symbols", errors, "figures.");
+        rules.figures.number_suffixes =
+            read_lower_list(figures, "number_suffixes", errors, "figures.");
+        rules.figures.number_followers =
+            read_lower_list(figures, "number_followers", errors, "figures.");
+    }
+    rules.brand_words = read_lower_list(&data, "brand_words", errors, "");
+}
+
 } // namespace
 
-TitleRulesLoad load_title_rules(const nlohmann::json& data) {
+TitleRulesLoad load_title_rules(const nlohmann::json& data, const nlohmann::json* aws_services) {
     TitleRulesLoad load;
     if (!data.is_object()) {
         load.errors.push_back("title_rules.json: must be a JSON object");
@@ -259,10 +342,11 @@ TitleRulesLoad load_title_rules(const nlohmann::json& data) {
     } else {
         add_error(load.errors, "url_prefixes", "must be a list of non-empty strings");
     }
-    read_vocabulary(data, *rules, load.errors);
+    read_vocabulary(data, aws_services, *rules, load.errors);
     read_stemming(data, *rules, load.errors);
     add_inflections(*rules);
     read_lengths_and_case(data, *rules, load.errors);
+    read_figures_and_brands(data, *rules, load.errors);
     read_weights(data, *rules, load.errors);
     read_penalties(data, *rules, load.errors);
     read_grades(data, *rules, load.errors);
@@ -271,14 +355,18 @@ TitleRulesLoad load_title_rules(const nlohmann::json& data) {
     return load;
 }
 
-TitleRulesLoad load_title_rules_text(std::string_view json_text) {
+TitleRulesLoad load_title_rules_text(std::string_view json_text,
+                                     std::string_view aws_services_json) {
+    TitleRulesLoad load;
     const json data = json::parse(json_text.begin(), json_text.end(), nullptr, false);
-    if (data.is_discarded()) {
-        TitleRulesLoad load;
-        load.errors.push_back("title_rules.json: is not valid JSON");
-        return load;
+    if (data.is_discarded()) load.errors.push_back("title_rules.json: is not valid JSON");
+    json services;
+    if (!aws_services_json.empty()) {
+        services = json::parse(aws_services_json.begin(), aws_services_json.end(), nullptr, false);
+        if (services.is_discarded()) load.errors.push_back("aws_services.json: is not valid JSON");
     }
-    return load_title_rules(data);
+    if (!load.errors.empty()) return load;
+    return load_title_rules(data, aws_services_json.empty() ? nullptr : &services);
 }
 
 } // namespace reftier

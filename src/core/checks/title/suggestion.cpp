@@ -12,19 +12,24 @@ bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::string_view match_display(const TitleRules& rules, const TextScan& scan, const Match& match) {
-    if (match.phrase >= 0) return rules.phrases[static_cast<std::size_t>(match.phrase)].display;
-    const std::int32_t id = scan.terms[match.first_term].word_id;
-    return id < 0 ? std::string_view() : rules.words[static_cast<std::size_t>(id)].display;
+// A common word the rules spell in lower case: sentence case writes it so after the first word.
+// Other words (a name from the record, "Salesforce") keep the spelling they came with.
+bool is_lower_case_word(const TitleRules& rules, const TextScan& scan, const Match& match) {
+    return scan.terms[match.first_term].word_id >= 0 && match_display(rules, scan, match).empty();
 }
 
-// Vocabulary spellings where the rules give one ("CI/CD", "DynamoDB"); otherwise each main word
-// starts with a capital and small words after the first are lower case.
-void apply_title_case(const TitleRules& rules, std::string& text, Scratch& scratch) {
+// Vocabulary spellings where the rules give one ("CI/CD", "DynamoDB"). Title case: each main
+// word starts with a capital and small words after the first are lower case. Sentence case, to
+// keep the style of a title written that way: the first word starts with a capital, common
+// words after it are lower case.
+void apply_case(const TitleRules& rules, std::string& text, bool sentence_case, Scratch& scratch) {
     TextScan& scan = scratch.title;
     std::vector<Match>& matches = scratch.matches;
     scan_text(text, rules.url_prefixes, scan);
     match_vocabulary(rules, scan, matches);
+    const auto lower = [&](const Term& term) {
+        for (std::size_t i = term.begin; i < term.end; ++i) text[i] = ascii_lower(text[i]);
+    };
     for (const Match& match : matches) {
         const Span span = match_span(scan, match);
         const std::string_view display = match_display(rules, scan, match);
@@ -35,8 +40,12 @@ void apply_title_case(const TitleRules& rules, std::string& text, Scratch& scrat
         }
         for (std::size_t t = match.first_term; t < match.first_term + match.term_count; ++t) {
             const Term& term = scan.terms[t];
-            if ((term_flags(rules, term) & kSmallWord) && t > 0) {
-                for (std::size_t i = term.begin; i < term.end; ++i) text[i] = ascii_lower(text[i]);
+            if (t == 0) {
+                text[term.begin] = ascii_upper(text[term.begin]);
+            } else if (sentence_case) {
+                if (is_lower_case_word(rules, scan, match)) lower(term);
+            } else if (term_flags(rules, term) & kSmallWord) {
+                lower(term);
             } else if (term.upper_letters == 0) {
                 text[term.begin] = ascii_upper(text[term.begin]);
             }
@@ -135,7 +144,7 @@ bool expand_template(const std::vector<TemplatePart>& parts, const SuggestionFie
 } // namespace
 
 std::string build_suggestion(const TitleContext& context, const TitleRules& rules,
-                             int score_to_beat, Scratch& scratch) {
+                             int score_to_beat, bool sentence_case, Scratch& scratch) {
     RecordScan& record = scratch.record;
     const TextScan& workload = workload_scan(record, context, rules);
     if (workload.terms.empty()) return {};
@@ -155,10 +164,15 @@ std::string build_suggestion(const TitleContext& context, const TitleRules& rule
     std::string candidate;
     for (const std::vector<TemplatePart>& parts : rules.templates) {
         if (!expand_template(parts, fields, candidate)) continue;
-        apply_title_case(rules, candidate, scratch);
+        apply_case(rules, candidate, sentence_case, scratch);
         analyze_title(candidate, context, rules, scratch);
         const int score = scratch.analysis.score;
-        if (score <= best_score) continue;
+        // Between candidates that score alike, the one naming more of the record (its
+        // services) says more about the workload.
+        const bool better = best.empty() ? score > best_score
+                                         : score > best_score || (score == best_score &&
+                                                                  candidate.size() > best.size());
+        if (!better) continue;
         best_score = score;
         best = candidate;
     }

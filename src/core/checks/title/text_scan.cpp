@@ -63,6 +63,8 @@ constexpr std::array<CodePointRange, 14> kPunctuationRanges{{
 constexpr char32_t kEllipsis = 0x2026;
 constexpr char32_t kRightSingleQuote = 0x2019; // the typographic apostrophe in "Acme’s"
 constexpr char32_t kHyphen = 0x2010;
+constexpr char32_t kEnDash = 0x2013;
+constexpr char32_t kEmDash = 0x2014;
 constexpr char32_t kNonBreakingHyphen = 0x2011;
 
 template <std::size_t N>
@@ -125,6 +127,11 @@ CharKind classify(char32_t c) {
     return c < 0x80 ? kAsciiClasses[c].kind : classify_beyond_ascii(c);
 }
 
+// What ends one part of a title and starts another: "From weeks to hours: How ...".
+bool is_part_separator(char32_t c) {
+    return c == ':' || c == '|' || c == '?' || c == '!' || c == '-' || c == kEnDash || c == kEmDash;
+}
+
 // The punctuation whose doubling ("!!", "?!", "...") the title checker reports.
 bool is_repeatable_punctuation(char32_t c) {
     return c == '!' || c == '?' || c == '.' || c == ',' || c == ';' || c == ':' || c == kEllipsis;
@@ -160,8 +167,10 @@ void scan_text(std::string_view text, const UrlPrefixes& url_prefixes, TextScan&
     std::size_t characters = 0;
     std::size_t words = 0;
     bool has_lowercase = false;
+    bool has_uppercase = false;
 
     bool in_term = false;
+    bool part_break = true; // the next word starts a part
     bool in_word = false;
     Span punctuation_run;
     std::size_t punctuation_run_count = 0;
@@ -212,7 +221,9 @@ void scan_text(std::string_view text, const UrlPrefixes& url_prefixes, TextScan&
                 Term term;
                 term.begin = at;
                 term.first_in_word = !in_word;
+                term.starts_part = !in_word && part_break;
                 if (!in_word) ++words;
+                part_break = false;
                 term.word = words - 1;
                 term.first_letter_case = letter;
                 out.terms.push_back(term);
@@ -223,6 +234,7 @@ void scan_text(std::string_view text, const UrlPrefixes& url_prefixes, TextScan&
             const auto count_case = [&](int case_of_letter) {
                 if (case_of_letter > 0) ++term.upper_letters;
                 if (case_of_letter < 0) has_lowercase = true;
+                if (case_of_letter != 0) ++term.cased_letters;
             };
             count_case(letter);
             // The rest of a run of ASCII letters and digits in one go: most of a title is such
@@ -249,6 +261,7 @@ void scan_text(std::string_view text, const UrlPrefixes& url_prefixes, TextScan&
         case CharKind::Punctuation:
             in_term = false;
             in_word = false;
+            if (is_part_separator(cp.value)) part_break = true;
             if (is_repeatable_punctuation(cp.value)) {
                 if (punctuation_run_count == 0) punctuation_run = {at, 0};
                 punctuation_run.length = at + cp.length - punctuation_run.begin;
@@ -280,6 +293,8 @@ void scan_text(std::string_view text, const UrlPrefixes& url_prefixes, TextScan&
     out.characters = characters;
     out.words = words;
     out.has_lowercase = has_lowercase;
+    for (const Term& term : out.terms) has_uppercase = has_uppercase || term.upper_letters > 0;
+    out.has_uppercase = has_uppercase;
 }
 
 } // namespace reftier::title

@@ -25,9 +25,13 @@ struct Term {
     std::size_t end = 0;
     std::size_t word = 0; // index of the whitespace-separated word it belongs to
     bool first_in_word = false;
+    // The first word of the title or of a part after ':', a dash, '|', '?' or '!': in title case
+    // and sentence case alike it starts with a capital.
+    bool starts_part = false;
     int first_letter_case = 0;
     std::size_t upper_letters = 0;
-    std::int32_t word_id = -1; // vocabulary id, -1 when unknown
+    std::size_t cased_letters = 0; // upper and lower case letters (not digits or CJK)
+    std::int32_t word_id = -1;     // vocabulary id, -1 when unknown
 };
 
 struct TextScan {
@@ -41,6 +45,7 @@ struct TextScan {
     std::size_t characters = 0; // code points other than spaces
     std::size_t words = 0;
     bool has_lowercase = false;
+    bool has_uppercase = false;
 
     std::string_view term_text(const Term& term) const {
         return std::string_view(lower).substr(term.begin, term.end - term.begin);

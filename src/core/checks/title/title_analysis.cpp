@@ -7,6 +7,7 @@
 
 #include "core/checks/title/case_style.h"
 #include "core/checks/title/length.h"
+#include "core/checks/title/outcome_and_technology.h"
 #include "core/text/title_similarity.h"
 
 namespace reftier::title {
@@ -62,19 +63,28 @@ void check_siblings(Analysis& analysis, std::string_view title, const TitleConte
                      "sets this workload apart.");
 }
 
-// Placeholder, generic label or generic phrase, judged over the title's main words.
+// Placeholder, generic label, generic phrase or a bare AWS service name, judged over the
+// title's main words; `aws_terms` marks the terms of AWS names.
 void check_vocabulary_quality(Analysis& analysis, const TextScan& scan,
-                              const std::vector<Match>& matches) {
+                              const std::vector<Match>& matches,
+                              const std::vector<bool>& aws_terms) {
     std::size_t main_words = 0;
     std::size_t placeholders = 0;
     std::size_t placeholders_when_alone = 0;
     std::size_t generic = 0;
+    std::size_t service_or_generic = 0; // "Amazon S3", "AWS Lambda": a name, not a title
+    bool names_a_service = false;
+    bool says_more = false;
     for (const Match& match : matches) {
         if (match.flags & kSmallWord) continue;
         ++main_words;
         if (match.flags & kPlaceholder) ++placeholders;
         if (match.flags & (kPlaceholder | kPlaceholderAlone)) ++placeholders_when_alone;
         if (match.flags & (kGenericPhrase | kGenericWord | kPlaceholderAlone)) ++generic;
+        const bool aws_name = aws_terms[match.first_term];
+        names_a_service = names_a_service || aws_name;
+        if (aws_name || (match.flags & (kGenericPhrase | kGenericWord))) ++service_or_generic;
+        if (match.flags & (kOutcome | kContext)) says_more = true;
     }
     if (main_words == 0) return;
     std::vector<Span>& spans = analysis.spans;
@@ -85,6 +95,13 @@ void check_vocabulary_quality(Analysis& analysis, const TextScan& scan,
         append_match_spans(spans, scan, matches, flags);
         analysis.add_from(TitleCode::Placeholder, Severity::Error,
                           "The title is placeholder text; write the real title.", first_span);
+    } else if (names_a_service && !says_more && service_or_generic == main_words) {
+        for (const Match& match : matches)
+            if (!(match.flags & kSmallWord)) spans.push_back(match_span(scan, match));
+        analysis.add_from(TitleCode::Generic, Severity::Error,
+                          "The title is only a service name; say what was built with it and what "
+                          "it achieved.",
+                          first_span);
     } else if (generic == main_words) {
         append_match_spans(spans, scan, matches, kGenericPhrase | kGenericWord);
         analysis.add_from(TitleCode::Generic, Severity::Error,
@@ -176,7 +193,9 @@ void analyze_title(std::string_view title, const TitleContext& context, const Ti
                      "The title contains a web address; the URL has its own field.", scan.urls);
     if (scan.words == 0 && scan.urls.empty())
         analysis.add(TitleCode::Empty, Severity::Error, "The title has no words.");
-    check_vocabulary_quality(analysis, scan, matches);
+    std::vector<bool>& aws_terms = scratch.aws_terms;
+    const bool names_aws = mark_aws_names(rules, scan, matches, aws_terms);
+    check_vocabulary_quality(analysis, scan, matches, aws_terms);
     check_siblings(analysis, title, context, scratch.edit_row);
 
     const Weights& weights = rules.weights;
@@ -191,9 +210,9 @@ void analyze_title(std::string_view title, const TitleContext& context, const Ti
 
     std::uint16_t found = 0;
     for (const Match& match : matches) found |= match.flags;
-    const bool technology =
-        (found & kTechnology) || mentions_record_technology(scan, context, rules, scratch.record);
-    const bool outcome = found & kOutcome;
+    const bool technology = (found & kTechnology) || names_aws ||
+                            mentions_record_technology(scan, context, rules, scratch.record);
+    const bool outcome = (found & kOutcome) || states_figure(rules, scan);
     const bool has_context =
         (found & kContext) || contains_terms(scan, industry_scan(scratch.record, context, rules));
     if (technology)
@@ -206,14 +225,15 @@ void analyze_title(std::string_view title, const TitleContext& context, const Ti
         earned += weights.outcome;
     else
         analysis.add(TitleCode::NoOutcome, Severity::Warning,
-                     "The title names no outcome, such as lower cost, faster delivery or scale.");
+                     "The title names no outcome, such as cut costs 35%, 3x faster, from days to "
+                     "minutes, or scaled.");
     if (has_context)
         earned += weights.context;
     else
         analysis.add(TitleCode::NoContext, Severity::Tip,
                      "The title names no context: an industry or the kind of application.");
 
-    if (check_case(analysis, scan)) earned += weights.title_case;
+    if (check_case(analysis, scan, matches, aws_terms)) earned += weights.letter_case;
     check_punctuation(analysis, scan);
     finish_score(analysis, earned);
 }

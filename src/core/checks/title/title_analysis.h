@@ -46,6 +46,7 @@ struct Analysis {
     bool has_error = false;
     int score = 0;
     Grade grade = Grade::Weak;
+    bool sentence_case = false; // the title is written in sentence case (or all lower case)
 
     void start(const TitleRules& title_rules) {
         rules = &title_rules;
@@ -53,6 +54,7 @@ struct Analysis {
         spans.clear();
         penalty = 0;
         has_error = false;
+        sentence_case = false;
     }
 
     // The finding's spans are spans[first_span, end), appended by the caller just before.
@@ -80,6 +82,7 @@ struct Scratch {
     std::string record_text; // the workload and services in one text, for choose_outcome
     TextScan record_text_scan;
     std::vector<std::size_t> edit_row; // for comparing with sibling titles
+    std::vector<bool> aws_terms;       // per term of `title`: part of an AWS name
 };
 
 Scratch& thread_scratch();

@@ -1,5 +1,6 @@
-// What the title checker knows once assets/title_rules.json is loaded: finding codes, what a
-// vocabulary word is, length bands, weights, suggestion templates, and TitleRules holding them.
+// What the title checker knows once assets/title_rules.json and assets/aws_services.json are
+// loaded: finding codes, what a vocabulary word is, figures, length bands, case thresholds,
+// weights, suggestion templates, and TitleRules holding them.
 // Internal to src/core/checks/title/; callers see only the opaque TitleRules of title_check.h.
 #pragma once
 
@@ -29,8 +30,8 @@ enum class TitleCode {
     NoOutcome,
     NoContext,
     AllCaps,
+    AllLowerCase,
     InconsistentCase,
-    NotTitleCase,
     TrailingPeriod,
     RepeatedPunctuation,
     Emoji,
@@ -55,8 +56,8 @@ constexpr std::array<std::string_view, kCodeCount> kCodeNames{{
     "title-no-outcome",
     "title-no-context",
     "title-all-caps",
+    "title-all-lower-case",
     "title-inconsistent-case",
-    "title-not-title-case",
     "title-trailing-period",
     "title-repeated-punctuation",
     "title-emoji",
@@ -75,6 +76,10 @@ enum TermFlag : std::uint16_t {
     kContext = 1 << 6,
     kFiller = 1 << 7,
     kSmallWord = 1 << 8,
+    kAwsService = 1 << 9,  // an AWS service name: assets/aws_services.json and aws_services
+    kFigureWord = 1 << 10, // after a number it makes a figure: "2 million", "3 times"
+    kTimeUnit = 1 << 11,   // "minutes", in an outcome such as "in minutes", "days to minutes"
+    kTimeLead = 1 << 12,   // "in", "within": before a time unit it states an outcome
 };
 
 struct VocabularyList {
@@ -82,19 +87,39 @@ struct VocabularyList {
     std::uint16_t flag;
 };
 
-constexpr std::array<VocabularyList, 11> kVocabularyLists{{
+constexpr std::array<VocabularyList, 14> kVocabularyLists{{
     {"placeholder_words", kPlaceholder},
     {"placeholder_words_when_alone", kPlaceholderAlone},
     {"generic_phrases", kGenericPhrase},
     {"generic_words", kGenericWord},
     {"technology_terms", kTechnology},
-    {"aws_services", kTechnology},
+    {"aws_services", kTechnology | kAwsService},
     {"outcome_terms", kOutcome},
     {"industries", kContext},
     {"application_terms", kContext},
     {"filler_terms", kFiller},
     {"title_case_small_words", kSmallWord},
+    {"figure_words", kFigureWord},
+    {"time_units", kTimeUnit},
+    {"time_lead_words", kTimeLead},
 }};
+
+// Around a number, what makes it a stated outcome: "$2M", "35%", "10x", "400M+", "14,000".
+struct FigureRules {
+    std::vector<std::string> currency_symbols; // before the number: "$", "€"
+    std::vector<std::string> number_suffixes;  // lower case, right after the digits: "m", "x"
+    std::vector<std::string> number_followers; // right after the number: "%", "+"
+};
+
+// When a title mixes title case and sentence case. Mostly capitalised: lower-case main words
+// are slips once there are `min_lower_in_title_case`. Mostly lower case: capitalised common
+// words may be a name ("Network Operations"), so it takes `min_capitalized_in_sentence_case`.
+// Either way the rarer style is at least `min_minority_share` of the words that show a style.
+struct MixedCaseRules {
+    std::size_t min_lower_in_title_case = 0;
+    std::size_t min_capitalized_in_sentence_case = 0;
+    double min_minority_share = 0;
+};
 
 struct Band {
     long long min = 0;
@@ -140,7 +165,7 @@ struct Weights {
     double technology = 0;
     double outcome = 0;
     double context = 0;
-    double title_case = 0;
+    double letter_case = 0;
 };
 
 struct WeightKey {
@@ -154,7 +179,7 @@ constexpr std::array<WeightKey, 6> kWeightKeys{{
     {"technology", &Weights::technology},
     {"outcome", &Weights::outcome},
     {"context", &Weights::context},
-    {"title_case", &Weights::title_case},
+    {"case", &Weights::letter_case},
 }};
 
 enum class TemplateField { Text, Workload, Outcome, Industry, Services };
@@ -215,12 +240,15 @@ struct TitleRules {
     std::size_t min_stem_length = 3;
     std::vector<title::StemRule> stem_rules;
     title::UrlPrefixes url_prefixes;
+    title::FigureRules figures;
+    std::vector<std::string> brand_words; // lower case: "amazon", "aws"
 
     title::LengthBands word_count_bands;
     title::LengthBands character_count_bands;
     double length_tip_min_points = 0;
     std::size_t all_caps_min_words = 0;
     std::size_t all_caps_min_word_letters = 0;
+    title::MixedCaseRules mixed_case;
     title::Weights weights;
     std::array<double, title::kCodeCount> penalties{};
     double error_score_cap = 0;

@@ -203,4 +203,10 @@ void add_inflections(TitleRules& rules) {
     }
 }
 
+std::string_view match_display(const TitleRules& rules, const TextScan& scan, const Match& match) {
+    if (match.phrase >= 0) return rules.phrases[static_cast<std::size_t>(match.phrase)].display;
+    const std::int32_t id = scan.terms[match.first_term].word_id;
+    return id < 0 ? std::string_view() : rules.words[static_cast<std::size_t>(id)].display;
+}
+
 } // namespace reftier::title

@@ -29,6 +29,8 @@ std::uint16_t term_flags(const TitleRules& rules, const Term& term);
 // Longest phrase first at each term, so "generative AI" wins over "AI".
 void match_vocabulary(const TitleRules& rules, TextScan& scan, std::vector<Match>& matches);
 Span match_span(const TextScan& scan, const Match& match);
+// The spelling the rules give the match when it has capitals ("DevOps"), otherwise empty.
+std::string_view match_display(const TitleRules& rules, const TextScan& scan, const Match& match);
 Span term_span(const Term& term);
 void append_match_spans(std::vector<Span>& spans, const TextScan& scan,
                         const std::vector<Match>& matches, std::uint16_t flags);

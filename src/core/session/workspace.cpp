@@ -357,24 +357,33 @@ TitleContext Workspace::context_for(const Reference& reference, std::optional<st
     const std::string customer = customer_key(reference.customer);
     if (customer.empty()) return context; // no customer, no siblings: as reference_check
     const auto& refs = document_.references;
+    // Same customer: the same text as written is the common case and needs no normalising.
     const auto is_sibling = [&](std::uint32_t i) {
-        return refs[i].id != reference.id && customer_key(refs[i].customer) == customer;
+        return refs[i].id != reference.id && (refs[i].customer == reference.customer ||
+                                              customer_key(refs[i].customer) == customer);
     };
     // An exact repeat, wherever it is in the document.
     const std::string same_title = customer_title_key(customer, reference.title);
-    for_each_match(draft_lookup().by_customer_title, same_title, [&](std::uint32_t i) {
-        if (context.sibling_titles.empty() && is_sibling(i) &&
-            customer_title_key(customer, refs[i].title) == same_title)
-            context.sibling_titles.push_back(refs[i].title);
-    });
+    const auto [same_first, same_last] = matches_of(draft_lookup().by_customer_title, same_title);
+    for (auto it = same_first; it != same_last; ++it) {
+        const Reference& other = refs[it->second];
+        if (is_sibling(it->second) && (other.title == reference.title ||
+                                       customer_title_key(customer, other.title) == same_title)) {
+            context.sibling_titles.push_back(other.title);
+            break;
+        }
+    }
     // The nearest others in document order, half before the record and half after it.
     const auto [first, last] = matches_of(draft_lookup().by_customer, customer);
     const std::size_t hash = text_hash(customer);
     const auto row = static_cast<std::uint32_t>(index.value_or(refs.size()));
-    auto at = std::lower_bound(first, last, std::pair{hash, row});
-    auto begin = at - std::min<std::ptrdiff_t>(at - first, kNearTitleWindow / 2);
-    auto end = std::min(last, begin + static_cast<std::ptrdiff_t>(kNearTitleWindow) + 1);
-    begin = std::max(first, end - static_cast<std::ptrdiff_t>(kNearTitleWindow) - 1);
+    const std::ptrdiff_t size = last - first;
+    const std::ptrdiff_t at = std::lower_bound(first, last, std::pair{hash, row}) - first;
+    const auto window = static_cast<std::ptrdiff_t>(kNearTitleWindow) + 1; // with the record
+    const std::ptrdiff_t from =
+        std::clamp<std::ptrdiff_t>(at - window / 2, 0, std::max<std::ptrdiff_t>(size - window, 0));
+    const auto begin = first + from;
+    const auto end = first + std::min(size, from + window);
     for (auto it = begin; it != end; ++it)
         if (is_sibling(it->second)) context.sibling_titles.push_back(refs[it->second].title);
     return context;

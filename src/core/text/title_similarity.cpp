@@ -54,9 +54,10 @@ std::size_t histogram_distance_bound(const TitleKey& a, const TitleKey& b) {
 
 } // namespace
 
-std::string normalize_title(std::string_view title) {
-    std::string out;
-    out.reserve(title.size());
+namespace {
+
+void normalize_into(std::string_view title, std::string& out) {
+    out.clear();
     bool pending_space = false;
     for (unsigned char c : title) {
         const bool ascii_alnum =
@@ -69,6 +70,14 @@ std::string normalize_title(std::string_view title) {
             pending_space = true;
         }
     }
+}
+
+} // namespace
+
+std::string normalize_title(std::string_view title) {
+    std::string out;
+    out.reserve(title.size());
+    normalize_into(title, out);
     return out;
 }
 
@@ -86,7 +95,13 @@ double title_similarity(std::string_view a, std::string_view b) {
 
 TitleKey title_key(std::string_view title) {
     TitleKey key;
-    key.normalized = normalize_title(title);
+    make_title_key(title, key);
+    return key;
+}
+
+void make_title_key(std::string_view title, TitleKey& key) {
+    normalize_into(title, key.normalized);
+    key.histogram.fill(0);
     for (unsigned char c : key.normalized) {
         std::size_t bucket = 31;
         if (c >= 'a' && c <= 'z')
@@ -97,7 +112,6 @@ TitleKey title_key(std::string_view title) {
             bucket = 30;
         if (key.histogram[bucket] < 255) ++key.histogram[bucket];
     }
-    return key;
 }
 
 TitleLikeness compare_titles(const TitleKey& a, const TitleKey& b, std::vector<std::size_t>& row) {

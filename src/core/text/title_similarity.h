@@ -37,6 +37,8 @@ struct TitleKey {
     std::array<std::uint8_t, 32> histogram{};
 };
 TitleKey title_key(std::string_view title);
+// The same into `key`, reusing its memory: comparing one title with many allocates nothing.
+void make_title_key(std::string_view title, TitleKey& key);
 
 enum class TitleLikeness { Different, NearSame, Same };
 

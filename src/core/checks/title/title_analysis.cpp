@@ -44,13 +44,15 @@ bool mentions_record_technology(const TextScan& title, const TitleContext& conte
 // The same or near-same title as another reference of this customer, by the one title measure
 // the document's duplicate check uses too (text/title_similarity.h).
 void check_siblings(Analysis& analysis, std::string_view title, const TitleContext& context,
-                    std::vector<std::size_t>& row) {
+                    Scratch& scratch) {
     if (context.sibling_titles.empty()) return;
-    const TitleKey key = title_key(title);
+    TitleKey& key = scratch.title_key;
+    make_title_key(title, key);
     if (key.normalized.empty()) return; // punctuation only: "title-empty" already says it all
     TitleLikeness closest = TitleLikeness::Different;
     for (std::string_view sibling : context.sibling_titles) {
-        closest = std::max(closest, compare_titles(key, title_key(sibling), row));
+        make_title_key(sibling, scratch.sibling_key);
+        closest = std::max(closest, compare_titles(key, scratch.sibling_key, scratch.edit_row));
         if (closest == TitleLikeness::Same) break;
     }
     if (closest == TitleLikeness::Same)
@@ -196,7 +198,7 @@ void analyze_title(std::string_view title, const TitleContext& context, const Ti
     std::vector<bool>& aws_terms = scratch.aws_terms;
     const bool names_aws = mark_aws_names(rules, scan, matches, aws_terms);
     check_vocabulary_quality(analysis, scan, matches, aws_terms);
-    check_siblings(analysis, title, context, scratch.edit_row);
+    check_siblings(analysis, title, context, scratch);
 
     const Weights& weights = rules.weights;
     double earned = 0;

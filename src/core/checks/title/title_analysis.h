@@ -12,6 +12,7 @@
 #include "core/checks/title/text_scan.h"
 #include "core/checks/title/title_rules.h"
 #include "core/checks/title/vocabulary.h"
+#include "core/text/title_similarity.h"
 
 namespace reftier::title {
 
@@ -81,8 +82,9 @@ struct Scratch {
     Analysis analysis;
     std::string record_text; // the workload and services in one text, for choose_outcome
     TextScan record_text_scan;
-    std::vector<std::size_t> edit_row; // for comparing with sibling titles
-    std::vector<bool> aws_terms;       // per term of `title`: part of an AWS name
+    TitleKey title_key, sibling_key; // for comparing with sibling titles
+    std::vector<std::size_t> edit_row;
+    std::vector<bool> aws_terms; // per term of `title`: part of an AWS name
 };
 
 Scratch& thread_scratch();

@@ -75,28 +75,33 @@ bool check_case(Analysis& analysis, const TextScan& scan, const std::vector<Matc
         return false;
     }
     // Title case capitalises every main word; sentence case only the first and names. A title
-    // that does both at once has the rarer way marked.
-    std::vector<Span> capitalized, lower_case;
-    for (const Match& match : matches) {
+    // that does both at once has the rarer way marked. Counted first, marked in a second pass:
+    // this runs for every title, and most need no marks.
+    const auto style_of = [&](const Match& match) {
         const Term& term = scan.terms[match.first_term];
         if (!term.first_in_word || is_style_neutral(rules, term, aws_terms[match.first_term]))
-            continue;
-        if (term.first_letter_case < 0)
-            lower_case.push_back(term_span(term));
-        else if (is_common_word(rules, scan, match))
-            capitalized.push_back(term_span(term));
+            return 0;
+        if (term.first_letter_case < 0) return -1;
+        return is_common_word(rules, scan, match) ? 1 : 0;
+    };
+    std::size_t capitalized = 0, lower_case = 0;
+    for (const Match& match : matches) {
+        const int style = style_of(match);
+        capitalized += style > 0;
+        lower_case += style < 0;
     }
     const MixedCaseRules& mixed = rules.mixed_case;
-    const bool mostly_capitalized = capitalized.size() >= lower_case.size();
+    const bool mostly_capitalized = capitalized >= lower_case;
     analysis.sentence_case = !mostly_capitalized;
-    const std::vector<Span>& rarer = mostly_capitalized ? lower_case : capitalized;
+    const std::size_t rarer = mostly_capitalized ? lower_case : capitalized;
     const std::size_t enough =
         mostly_capitalized ? mixed.min_lower_in_title_case : mixed.min_capitalized_in_sentence_case;
-    const double both = static_cast<double>(capitalized.size() + lower_case.size());
-    if (rarer.size() < enough ||
-        static_cast<double>(rarer.size()) < mixed.min_minority_share * both)
-        return true;
-    spans.insert(spans.end(), rarer.begin(), rarer.end());
+    const double both = static_cast<double>(capitalized + lower_case);
+    if (rarer < enough || static_cast<double>(rarer) < mixed.min_minority_share * both) return true;
+    const int rarer_style = mostly_capitalized ? -1 : 1;
+    for (const Match& match : matches)
+        if (style_of(match) == rarer_style)
+            spans.push_back(term_span(scan.terms[match.first_term]));
     analysis.add_from(TitleCode::InconsistentCase, Severity::Warning,
                       "The title mixes title case and sentence case; keep to one of them.",
                       first_span);

@@ -63,10 +63,14 @@ void read_vocabulary(const json& data, const json* aws_services, TitleRules& rul
                 add_error(errors, list.key, "has an entry with no words: \"" + entry + "\"");
     }
     read_aws_services(aws_services, rules, errors, scan);
+    // By second word, then longest first: a title's term then looks only at the phrases that
+    // go on with its next term ("Amazon" starts some 150 service names).
     for (VocabularyWord& word : rules.words)
         std::stable_sort(word.phrases.begin(), word.phrases.end(),
                          [&](std::uint32_t a, std::uint32_t b) {
-                             return rules.phrases[a].words.size() > rules.phrases[b].words.size();
+                             const std::vector<std::uint32_t>& x = rules.phrases[a].words;
+                             const std::vector<std::uint32_t>& y = rules.phrases[b].words;
+                             return x[1] != y[1] ? x[1] < y[1] : x.size() > y.size();
                          });
 }
 

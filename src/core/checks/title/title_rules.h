@@ -150,7 +150,7 @@ struct StemRule {
 struct VocabularyWord {
     std::uint16_t flags = 0;
     std::string display;                // spelling from the rules when it has capitals ("DevOps")
-    std::vector<std::uint32_t> phrases; // phrases starting with this word, longest first
+    std::vector<std::uint32_t> phrases; // starting with this word: by second word, longest first
 };
 
 struct Phrase {

@@ -114,8 +114,18 @@ void match_vocabulary(const TitleRules& rules, TextScan& scan, std::vector<Match
         match.first_term = t;
         match.flags = term_flags(rules, scan.terms[t]);
         const std::int32_t id = scan.terms[t].word_id;
-        if (id >= 0) {
-            for (std::uint32_t p : rules.words[static_cast<std::size_t>(id)].phrases) {
+        const std::int32_t next = t + 1 < scan.terms.size() ? scan.terms[t + 1].word_id : -1;
+        if (id >= 0 && next >= 0) {
+            // The phrases go by second word (read_vocabulary), so only those of `next` are tried.
+            const std::vector<std::uint32_t>& phrases =
+                rules.words[static_cast<std::size_t>(id)].phrases;
+            const auto second = [&](std::uint32_t p) { return rules.phrases[p].words[1]; };
+            auto p_it = std::partition_point(phrases.begin(), phrases.end(), [&](std::uint32_t p) {
+                return second(p) < static_cast<std::uint32_t>(next);
+            });
+            for (; p_it != phrases.end() && second(*p_it) == static_cast<std::uint32_t>(next);
+                 ++p_it) {
+                const std::uint32_t p = *p_it;
                 if (!phrase_matches_at(rules.phrases[p], scan, t)) continue;
                 match.term_count = rules.phrases[p].words.size();
                 match.flags = rules.phrases[p].flags;

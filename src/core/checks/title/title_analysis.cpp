@@ -217,23 +217,29 @@ void analyze_title(std::string_view title, const TitleContext& context, const Ti
     const bool outcome = (found & kOutcome) || states_figure(rules, scan);
     const bool has_context =
         (found & kContext) || contains_terms(scan, industry_scan(scratch.record, context, rules));
-    if (technology)
-        earned += weights.technology;
-    else
-        analysis.add(TitleCode::NoTechnology, Severity::Warning,
-                     "The title names no technology or workload, such as serverless, a data "
-                     "lake or an AWS service.");
-    if (outcome)
-        earned += weights.outcome;
-    else
-        analysis.add(TitleCode::NoOutcome, Severity::Warning,
-                     "The title names no outcome, such as cut costs 35%, 3x faster, from days to "
-                     "minutes, or scaled.");
-    if (has_context)
-        earned += weights.context;
-    else
-        analysis.add(TitleCode::NoContext, Severity::Tip,
-                     "The title names no context: an industry or the kind of application.");
+    // What a good title names, each worth its weight, and what is said when it is missing.
+    const struct {
+        bool named;
+        double weight;
+        TitleCode missing;
+        Severity severity;
+        std::string_view message;
+    } parts[] = {
+        {technology, weights.technology, TitleCode::NoTechnology, Severity::Warning,
+         "The title names no technology or workload, such as serverless, a data lake or an AWS "
+         "service."},
+        {outcome, weights.outcome, TitleCode::NoOutcome, Severity::Warning,
+         "The title names no outcome, such as cut costs 35%, 3x faster, from days to minutes, or "
+         "scaled."},
+        {has_context, weights.context, TitleCode::NoContext, Severity::Tip,
+         "The title names no context: an industry or the kind of application."},
+    };
+    for (const auto& part : parts) {
+        if (part.named)
+            earned += part.weight;
+        else
+            analysis.add(part.missing, part.severity, part.message);
+    }
 
     if (check_case(analysis, scan, matches, aws_terms)) earned += weights.letter_case;
     check_punctuation(analysis, scan);

@@ -7,7 +7,9 @@
 //   reftier.importJson(text, mode) validates and imports ('replace' | 'merge'); returns
 //                                 { ok, errors: [{ path, message }], conflicts }, the same errors
 //                                 the import dialog lists; on errors nothing changes
-//   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ... }
+//   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ...,
+//                                 editor_title: { grade, score, codes, suggestion } while the
+//                                 editor is open }
 //   reftier.enableLocator(), reftier.itemRect(label)
 //                                 where a labelled widget was drawn (CSS pixels), for tests
 //   reftier.whenSaved()           Promise resolved once the latest change is in IndexedDB

@@ -91,6 +91,10 @@ class Workspace {
     // other titles as the table grades it. The editor asks every frame: the last answer is kept
     // while neither the draft nor the document changes.
     const TitleReport& check_draft_title(const Reference& draft);
+    // The last draft title check while the document has not changed since, else null.
+    const TitleReport* last_draft_title() const {
+        return draft_title_.revision == revision_ ? &draft_title_.result : nullptr;
+    }
     // Findings of a draft reference on its own, plus duplicate findings against the others.
     const std::vector<Finding>& check_draft_reference(const Reference& draft);
 

@@ -7,7 +7,9 @@
 //   reftier.importJson(text, mode) validates and imports ('replace' | 'merge'); returns
 //                                 { ok, errors: [{ path, message }], conflicts }, the same errors
 //                                 the import dialog lists; on errors nothing changes
-//   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ... }
+//   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ...,
+//                                 editor_title: { grade, score, codes, suggestion } while the
+//                                 editor is open }
 //   reftier.tierProgress()        what the tier view says: rule set, source, current tier, the
 //                                 next tier's line, each tier's lines (null while checking)
 //   reftier.editorDraft()         the reference open in the editor, as its fields stand, or null

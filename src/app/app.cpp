@@ -83,10 +83,11 @@ static void on_other_tab_saved() {
 void init(App& app) {
     const auto titles = read_text_file("/assets/title_rules.json");
     const auto tiers = read_text_file("/assets/tier_rules.json");
-    if (!titles || !tiers)
+    const auto services = read_text_file("/assets/aws_services.json");
+    if (!titles || !tiers || !services)
         app.rule_errors.push_back("The rule files are missing from the build.");
     else
-        app.rule_errors = app.workspace.load_rules(*titles, *tiers);
+        app.rule_errors = app.workspace.load_rules(*titles, *tiers, *services);
     platform::Callbacks callbacks;
     callbacks.stored_document = on_stored_document;
     callbacks.saved = on_saved;

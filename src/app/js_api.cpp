@@ -139,6 +139,16 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"work_pending", app.workspace.query_pending() || app.workspace.reference_check_pending()},
         {"rows_shown", app.workspace.shown_rows().size()},
     };
+    // The editor's live title check as last drawn: grade, score, finding codes, rewrite.
+    if (const reftier::TitleReport* title = app.workspace.last_draft_title();
+        title && app.editor.open) {
+        nlohmann::json codes = nlohmann::json::array();
+        for (const reftier::Finding& f : title->findings) codes.push_back(f.code);
+        state["editor_title"] = {{"grade", reftier::to_string(title->grade)},
+                                 {"score", title->score},
+                                 {"codes", codes},
+                                 {"suggestion", title->suggestion}};
+    }
     // The tier only once the checks are done: it counts references without errors.
     state["current_tier"] = app.workspace.reference_check_done()
                                 ? app.workspace.tier_progress(reftier::app::today()).current_tier

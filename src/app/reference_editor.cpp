@@ -117,7 +117,10 @@ void draw_reference_editor(App& app) {
     text_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail",
                TextKind::Prose);
     if (ImGui::IsItemActivated() || ImGui::IsItemEdited()) platform::request_frames(2);
-    const TitleReport& report = app.workspace.check_draft_title(d);
+    // The services as typed so far count, as they will once saved.
+    Reference checked = d;
+    checked.services = split_services(e.services_text);
+    const TitleReport& report = app.workspace.check_draft_title(checked);
     ImGui::Indent();
     draw_title_check(app, report);
     ImGui::Unindent();
@@ -141,7 +144,7 @@ void draw_reference_editor(App& app) {
     ImGui::InputTextMultiline("Notes", &d.notes, ImVec2(-em(7.3f), ImGui::GetTextLineHeight() * 3));
     declare_text_kind(TextKind::Notes);
 
-    Reference checked = d;
+    checked = d;
     checked.services = split_services(e.services_text);
     const std::vector<Finding>& findings = app.workspace.check_draft_reference(checked);
     if (!findings.empty()) {

@@ -59,7 +59,8 @@ commands:
 
 options for every command:
   --json                machine-readable output on stdout
-  --assets DIR          rule files (title_rules.json, tier_rules.json); default: the built-in path
+  --assets DIR          rule files (title_rules.json, aws_services.json, tier_rules.json);
+                        default: the built-in path
   --help                this text
 
 exit codes: 0 clean, 1 the input has errors, 2 usage error
@@ -143,11 +144,12 @@ std::string option(const Args& args, const char* name) {
 
 int check_title_command(const Args& args) {
     if (args.positional.size() != 1) return usage_error("check-title takes one TITLE argument");
-    auto rules_text = read_asset(args, "title_rules.json");
-    if (!rules_text) return kExitUsage;
-    TitleRulesLoad rules = load_title_rules_text(*rules_text);
+    const auto rules_text = read_asset(args, "title_rules.json");
+    const auto services_text = read_asset(args, "aws_services.json");
+    if (!rules_text || !services_text) return kExitUsage;
+    TitleRulesLoad rules = load_title_rules_text(*rules_text, *services_text);
     if (!rules.rules) {
-        for (const auto& e : rules.errors) std::cerr << "reftier: title_rules.json: " << e << "\n";
+        for (const auto& e : rules.errors) std::cerr << "reftier: " << e << "\n";
         return kExitUsage;
     }
     const std::string customer = option(args, "--customer"), workload = option(args, "--workload"),

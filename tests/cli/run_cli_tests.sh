@@ -31,6 +31,16 @@ run check-title "DevOps and Cloud Culture Drive Velocity in Retail" --json
 check "the first seed title grades strong" '[ "$(json_get .grade)" = "\"strong\"" ] && [ $code = 0 ]'
 run check-title "Introducing Serverless to Optimize Cost with Everyday Applications" --json
 check "the second seed title grades strong" '[ "$(json_get .grade)" = "\"strong\"" ] && [ $code = 0 ]'
+run check-title "How Nubank saved \$15M on Amazon DynamoDB costs with PointFive" --json
+check "a published sentence-case title with a figure grades strong (tests/data/titles)" '[ "$(json_get .grade)" = "\"strong\"" ] && [ $code = 0 ]'
+run check-title "our new checkout" --workload "serverless order processing" --industry Retail --json
+check "the suggested rewrite keeps the title's sentence case" '[ "$(json_get .suggestion)" = "\"Serverless order processing to optimize cost in retail\"" ]'
+run check-title "Amazon S3" --json
+check "a bare service name is a generic label (error, exit 1)" '[ "$(json_get .grade)" = "\"weak\"" ] && [ $code = 1 ]'
+mkdir -p /tmp/reftier-cli-assets.$$ && cp "$ROOT/assets/title_rules.json" /tmp/reftier-cli-assets.$$/
+run check-title "Serverless Order Processing" --assets /tmp/reftier-cli-assets.$$
+check "check-title without aws_services.json says which file is missing and exits 2" '[ $code = 2 ] && grep -q "aws_services.json" <<<"$err"'
+rm -rf /tmp/reftier-cli-assets.$$
 run check-title "Case Study" --json
 check "Case Study grades weak" '[ "$(json_get .grade)" = "\"weak\"" ]'
 check "Case Study has findings explaining why" '[ "$(json_get .findings.length)" -ge 2 ]'

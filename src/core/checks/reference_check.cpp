@@ -8,15 +8,12 @@
 #include <unordered_map>
 
 #include "core/checks/url_check.h"
+#include "core/text/ascii_text.h"
 #include "core/text/title_similarity.h"
 
 namespace reftier {
 
 namespace {
-
-bool is_blank(std::string_view text) {
-    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 Finding make_finding(Severity severity, std::string_view code, std::string message,
                      std::string path) {

@@ -6,34 +6,11 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/text/ascii_text.h"
+
 namespace reftier {
 
 namespace {
-
-bool is_space_or_control(unsigned char c) {
-    return c <= 0x20 || c == 0x7f;
-}
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_ascii_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space_or_control(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && is_space_or_control(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return text;
-}
 
 bool ends_with_label(std::string_view host, std::string_view name) {
     if (host == name) return true;
@@ -46,12 +23,12 @@ bool ends_with_label(std::string_view host, std::string_view name) {
 std::size_t scheme_length(std::string_view text) {
     if (text.empty() || !is_ascii_alpha(text[0])) return 0;
     std::size_t colon = 1;
-    while (colon < text.size() && (is_ascii_alpha(text[colon]) || is_digit(text[colon]) ||
+    while (colon < text.size() && (is_ascii_alpha(text[colon]) || is_ascii_digit(text[colon]) ||
                                    text[colon] == '+' || text[colon] == '-' || text[colon] == '.'))
         ++colon;
     if (colon >= text.size() || text[colon] != ':') return 0;
     std::size_t after = colon + 1;
-    while (after < text.size() && is_digit(text[after])) ++after;
+    while (after < text.size() && is_ascii_digit(text[after])) ++after;
     const bool only_port_digits =
         after > colon + 1 && (after == text.size() || text.find_first_of("/?#", after) == after);
     return only_port_digits ? 0 : colon;
@@ -108,7 +85,7 @@ std::optional<std::uint32_t> parse_ipv4(std::string_view text) {
             return std::nullopt;
         unsigned value = 0;
         for (char c : digits) {
-            if (!is_digit(c)) return std::nullopt;
+            if (!is_ascii_digit(c)) return std::nullopt;
             value = value * 10 + static_cast<unsigned>(c - '0');
         }
         if (value > 255) return std::nullopt;
@@ -166,7 +143,7 @@ bool parse_ipv6_groups(std::string_view text, bool may_end_in_ipv4, Ipv6Groups& 
         unsigned value = 0;
         for (char c : group) {
             const char lower = static_cast<char>(c | 0x20);
-            if (is_digit(c))
+            if (is_ascii_digit(c))
                 value = value * 16 + static_cast<unsigned>(c - '0');
             else if (lower >= 'a' && lower <= 'f')
                 value = value * 16 + 10u + (lower - 'a');
@@ -278,7 +255,7 @@ void check_ip_host(std::string_view host, bool is_private, UrlFindings& out) {
 }
 
 void check_host_name(std::string_view written_host, UrlFindings& out) {
-    std::string host = lower_ascii(written_host);
+    std::string host = ascii_lower(written_host);
     if (host.starts_with('[')) {
         const auto groups = host.ends_with(']')
                                 ? parse_ipv6(std::string_view(host).substr(1, host.size() - 2))
@@ -299,8 +276,8 @@ void check_host_name(std::string_view written_host, UrlFindings& out) {
         return;
     }
     for (char c : host) {
-        const bool allowed = is_ascii_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' ||
-                             static_cast<unsigned char>(c) >= 0x80;
+        const bool allowed = is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '.' ||
+                             c == '_' || static_cast<unsigned char>(c) >= 0x80;
         if (!allowed) {
             out.add(kUrlHost, "the host name " + quoted(written_host) + " contains " +
                                   quoted(std::string_view(&c, 1)) +
@@ -334,7 +311,7 @@ bool is_valid_port(std::string_view port) {
     if (port.empty() || port.size() > 5) return false;
     unsigned value = 0;
     for (char c : port) {
-        if (!is_digit(c)) return false;
+        if (!is_ascii_digit(c)) return false;
         value = value * 10 + static_cast<unsigned>(c - '0');
     }
     return value >= 1 && value <= 65535;
@@ -350,7 +327,7 @@ std::vector<Finding> check_url(std::string_view url, std::string_view path) {
         return out.take();
     }
     for (unsigned char c : url) {
-        if (is_space_or_control(c)) {
+        if (is_ascii_space_or_control(c)) {
             out.add(kUrlWhitespace,
                     "the URL contains spaces or control characters; remove them (write a space "
                     "inside a path as %20)");
@@ -365,7 +342,7 @@ std::vector<Finding> check_url(std::string_view url, std::string_view path) {
         out.add(kUrlNoScheme, "the URL must start with https:// (or http://)");
         return out.take();
     }
-    const std::string scheme = lower_ascii(text.substr(0, scheme_size));
+    const std::string scheme = ascii_lower(text.substr(0, scheme_size));
     if (scheme != "http" && scheme != "https") {
         out.add(kUrlScheme, "scheme must be http or https, not " + scheme + ":");
         return out.take();
@@ -392,8 +369,8 @@ bool is_safe_to_open(std::string_view url) {
 std::string normalize_url_for_compare(std::string_view url) {
     const std::string_view text = trim(url);
     const std::size_t scheme_size = scheme_length(text);
-    const std::string scheme = lower_ascii(text.substr(0, scheme_size));
-    if (scheme_size > 0 && scheme != "http" && scheme != "https") return lower_ascii(text);
+    const std::string scheme = ascii_lower(text.substr(0, scheme_size));
+    if (scheme_size > 0 && scheme != "http" && scheme != "https") return ascii_lower(text);
 
     // "https://x.com/a", "//x.com/a" and a draft's "x.com/a" all name the same page.
     std::string_view after_scheme = scheme_size > 0 ? text.substr(scheme_size + 1) : text;
@@ -402,7 +379,7 @@ std::string normalize_url_for_compare(std::string_view url) {
     with_slashes += after_scheme;
     const Authority parts = split_authority(with_slashes);
 
-    std::string host = lower_ascii(parts.host);
+    std::string host = ascii_lower(parts.host);
     if (host.ends_with('.')) host.pop_back();
     if (host.starts_with("www.")) host.erase(0, 4);
     std::string key = "https://" + host;

@@ -15,6 +15,7 @@
 #include "core/format/document_merge.h"
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
+#include "core/text/ascii_text.h"
 #include "core/text/utf8_text.h"
 
 namespace reftier {
@@ -35,19 +36,6 @@ using detail::detect_delimiter;
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // ---- Text helpers
-
-std::string_view trim(std::string_view text) {
-    const std::size_t first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 // ---- Formula neutralisation (see the header for why a run of apostrophes counts)
 
@@ -443,7 +431,7 @@ CsvImport read_references_csv(std::string_view text, const Document& existing_fo
     CsvImport result;
     ErrorList errors;
     if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    if (is_blank(text)) {
         errors.add(1, "",
                    "the file is empty; expected a header row naming the columns, "
                    "at least customer and title");

@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include "core/text/ascii_text.h"
 #include "core/text/utf8_text.h"
 
 namespace reftier {
@@ -16,10 +17,6 @@ constexpr utf8proc_option_t kFoldOptions =
                                    UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP);
 // utf8proc's longest decomposition is 18 code points (U+FDFA).
 constexpr utf8proc_ssize_t kMaxDecomposition = 32;
-
-char ascii_lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 void append_folded_code_point(char32_t code, std::string& out) {
     utf8proc_int32_t parts[kMaxDecomposition];
@@ -50,8 +47,7 @@ bool is_ascii(std::string_view text) {
 bool contains_ascii(std::string_view haystack, std::string_view folded_needle) {
     if (haystack.size() < folded_needle.size()) return false;
     const char first = folded_needle[0];
-    const char first_upper =
-        (first >= 'a' && first <= 'z') ? static_cast<char>(first - 'a' + 'A') : first;
+    const char first_upper = ascii_upper(first);
     const std::size_t last_start = haystack.size() - folded_needle.size();
     for (std::size_t i = 0; i <= last_start; ++i) {
         const char c = haystack[i];

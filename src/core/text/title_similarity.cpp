@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/text/ascii_text.h"
+
 namespace reftier {
 
 namespace {
@@ -60,12 +62,11 @@ void normalize_into(std::string_view title, std::string& out) {
     out.clear();
     bool pending_space = false;
     for (unsigned char c : title) {
-        const bool ascii_alnum =
-            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        if (ascii_alnum || c >= 0x80) {
+        if (is_ascii_digit(static_cast<char>(c)) || is_ascii_alpha(static_cast<char>(c)) ||
+            c >= 0x80) {
             if (pending_space && !out.empty()) out.push_back(' ');
             pending_space = false;
-            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+            out.push_back(ascii_lower(static_cast<char>(c)));
         } else {
             pending_space = true;
         }

@@ -7,10 +7,6 @@ namespace reftier::title {
 
 namespace {
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-
 bool is_brand_word(const TitleRules& rules, std::string_view lower) {
     return std::find(rules.brand_words.begin(), rules.brand_words.end(), lower) !=
            rules.brand_words.end();
@@ -21,7 +17,7 @@ bool is_brand_word(const TitleRules& rules, std::string_view lower) {
 bool continues_aws_name(const TitleRules& rules, const TextScan& scan, const Term& term) {
     if (!term.first_in_word || term.starts_part) return false;
     if (term_flags(rules, term) & kSmallWord) return false;
-    return term.first_letter_case > 0 || is_digit(scan.lower[term.begin]);
+    return term.first_letter_case > 0 || is_ascii_digit(scan.lower[term.begin]);
 }
 
 bool contains(const std::vector<std::string>& texts, std::string_view text) {
@@ -31,14 +27,14 @@ bool contains(const std::vector<std::string>& texts, std::string_view text) {
 // "15m" -> "m", "2.5x" -> "x": what follows the digits of a term that starts with one.
 std::string_view number_suffix(std::string_view term) {
     std::size_t at = 0;
-    while (at < term.size() && (is_digit(term[at]) || term[at] == '.')) ++at;
+    while (at < term.size() && (is_ascii_digit(term[at]) || term[at] == '.')) ++at;
     return term.substr(at);
 }
 
 bool is_number_figure(const TitleRules& rules, const TextScan& scan, std::size_t t) {
     const Term& term = scan.terms[t];
     const std::string_view text = scan.term_text(term);
-    if (!is_digit(text[0])) return false;
+    if (!is_ascii_digit(text[0])) return false;
     const FigureRules& figures = rules.figures;
     const std::string_view before = std::string_view(scan.lower).substr(0, term.begin);
     for (const std::string& symbol : figures.currency_symbols)
@@ -49,8 +45,8 @@ bool is_number_figure(const TitleRules& rules, const TextScan& scan, std::size_t
     for (const std::string& follower : figures.number_followers)
         if (after.starts_with(follower)) return true;
     // "14,000": a thousands group after a comma.
-    if (after.size() >= 4 && after[0] == ',' && is_digit(after[1]) && is_digit(after[2]) &&
-        is_digit(after[3]))
+    if (after.size() >= 4 && after[0] == ',' && is_ascii_digit(after[1]) &&
+        is_ascii_digit(after[2]) && is_ascii_digit(after[3]))
         return true;
     return t + 1 < scan.terms.size() && (term_flags(rules, scan.terms[t + 1]) & kFigureWord);
 }

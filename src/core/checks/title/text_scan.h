@@ -10,15 +10,9 @@
 
 #include "core/checks/title/title_rules.h"
 #include "core/model/finding.h"
+#include "core/text/ascii_text.h"
 
 namespace reftier::title {
-
-inline char ascii_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-inline char ascii_upper(char c) {
-    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-}
 
 struct Term {
     std::size_t begin = 0; // bytes into the text

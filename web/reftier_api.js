@@ -7,7 +7,7 @@
 //   reftier.importJson(text, mode) validates and imports ('replace' | 'merge'); returns
 //                                 { ok, errors: [{ path, message }], conflicts }, the same errors
 //                                 the import dialog lists; on errors nothing changes
-//   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ...,
+//   reftier.state()               { references, accounts, view, save_state, revision, frames_drawn, ...,
 //                                 editor_title: { grade, score, codes, suggestion } while the
 //                                 editor is open }
 //   reftier.tierProgress()        what the tier view says: rule set, source, current tier, the

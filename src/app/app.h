@@ -27,7 +27,6 @@ struct ReferenceEditor {
     std::string services_text;  // comma separated in the form
     std::string submitted_text; // YYYY-MM-DD as typed
     std::string decided_text;
-    bool confirm_delete = false;
 };
 
 struct AccountEditor {

@@ -113,6 +113,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_editor_draft() {
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
     reftier::app::App& app = the_app();
     static const char* const kSaveStates[] = {"loading", "saved", "pending", "saving", "failed"};
+    static const char* const kViews[] = {"references", "tier_progress", "accounts"};
     const auto& doc = app.workspace.document();
     nlohmann::json state = {
         {"references", doc.references.size()},
@@ -123,6 +124,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"frames_drawn", app.frames_drawn},
         {"frame_build_ms", app.frame_build_ms},
         {"frame_total_ms", app.frame_total_ms},
+        {"view", kViews[static_cast<int>(app.view)]},
         {"import_dialog_open", app.import.open},
         {"toast", app.toast},
         {"import_errors", app.import.errors.size()},

@@ -105,17 +105,29 @@ test('a malformed import shows its errors and leaves the stored document unchang
   await context.close();
 });
 
-test('each main view renders (screenshots written as artifacts)', async () => {
+test('each main view opens from its tab and shows the document (screenshots written as artifacts)', async () => {
   const { context } = await launch();
   const page = await openApp(context, url);
   await page.evaluate((t) => window.reftier.importJson(t), JSON.stringify(SAMPLE));
   await settle(page);
+  const state = () => page.evaluate(() => window.reftier.state());
+  assert.equal((await state()).view, 'references');
+  assert.equal((await page.evaluate(() => window.reftier.rows())).length, SAMPLE.references.length);
   await shot(page, 'references');
   await clickItem(page, 'Acme Retail');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.reftier.editorDraft())).customer, 'Acme Retail');
   await shot(page, 'reference-editor');
   await clickItem(page, 'Tier progress');
+  await settle(page);
+  assert.equal((await state()).view, 'tier_progress');
+  const progress = await page.evaluate(() => window.reftier.tierProgress());
+  assert.ok(progress && progress.tiers.length > 0, 'the tier view has tiers to show');
   await shot(page, 'tier-progress');
   await clickItem(page, 'Accounts');
+  await settle(page);
+  assert.equal((await state()).view, 'accounts');
+  assert.equal((await state()).accounts, SAMPLE.accounts.length);
   await shot(page, 'accounts');
   await context.close();
 });

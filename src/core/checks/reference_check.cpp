@@ -216,12 +216,6 @@ std::vector<Finding> check_reference(const Reference& reference, std::string_vie
     return out;
 }
 
-std::vector<DuplicatePair> find_duplicates(const std::vector<Reference>& references) {
-    DuplicateFinder finder(references.size());
-    for (std::size_t i = 0; i < references.size(); ++i) finder.add(references, i);
-    return finder.take_pairs();
-}
-
 struct DocumentCheckRun::State {
     explicit State(const std::vector<Reference>& refs) : references(refs), duplicates(refs.size()) {
         check.reference_findings.resize(refs.size());

@@ -28,15 +28,14 @@ struct DuplicatePair {
     enum class Kind { SameUrl, SameTitle, NearTitle } kind = Kind::SameUrl;
 };
 
-// Groups by normalised URL and by customer, so it stays near-linear for 100,000 references.
-// Each later copy is paired with the earliest reference it repeats, sorted by `second`.
-// Exact repeats are found everywhere; near-same titles among the 64 most recent distinct
-// titles of the same customer (no real partner has more, and it bounds hostile files).
-std::vector<DuplicatePair> find_duplicates(const std::vector<Reference>& references);
-
 struct DocumentCheck {
     // findings[i] belongs to references[i]; duplicate findings carry related_id.
     std::vector<std::vector<Finding>> reference_findings;
+    // Found by grouping by normalised URL and by customer, so it stays near-linear for 100,000
+    // references. Each later copy is paired with the earliest reference it repeats, sorted by
+    // `second`. Exact repeats are found everywhere; near-same titles among the 64 most recent
+    // distinct titles of the same customer (no real partner has more, and it bounds hostile
+    // files).
     std::vector<DuplicatePair> duplicates;
     // true for a reference that is the later copy of a duplicate pair: it does not count
     std::vector<bool> is_duplicate;

@@ -147,90 +147,90 @@ TEST(ReferenceCheck, SaysNothingAboutTheReviewerOnceSubmitted) {
     EXPECT_FALSE(find_code(check_reference(reference, "references[0]"), "reviewer-looks-for"));
 }
 
-TEST(FindDuplicates, PairsTwoSpellingsOfOneUrl) {
+TEST(DocumentDuplicates, PairsTwoSpellingsOfOneUrl) {
     const std::vector<Reference> references = {
         with_url_and_title("r-1", "https://www.example.com/acme/", "Serverless Ordering at Acme"),
         with_url_and_title("r-2", "http://example.com/acme#top", "Data Lake for Acme Finance"),
     };
-    const std::vector<DuplicatePair> pairs = find_duplicates(references);
+    const std::vector<DuplicatePair> pairs = check_references(references).duplicates;
     ASSERT_EQ(pairs.size(), 1u);
     EXPECT_EQ(pairs[0].first, 0u);
     EXPECT_EQ(pairs[0].second, 1u);
     EXPECT_EQ(pairs[0].kind, DuplicatePair::Kind::SameUrl);
 }
 
-TEST(FindDuplicates, PairsTheSameTitleOfOneCustomerWrittenDifferently) {
+TEST(DocumentDuplicates, PairsTheSameTitleOfOneCustomerWrittenDifferently) {
     std::vector<Reference> references = {
         with_url_and_title("r-1", "https://example.com/a", "Serverless Order Processing"),
         with_url_and_title("r-2", "https://example.com/b", "serverless order processing."),
     };
     references[1].customer = "  ACME   retail ";
-    const std::vector<DuplicatePair> pairs = find_duplicates(references);
+    const std::vector<DuplicatePair> pairs = check_references(references).duplicates;
     ASSERT_EQ(pairs.size(), 1u);
     EXPECT_EQ(pairs[0].kind, DuplicatePair::Kind::SameTitle);
 }
 
-TEST(FindDuplicates, PairsNearlyTheSameTitleOfOneCustomer) {
+TEST(DocumentDuplicates, PairsNearlyTheSameTitleOfOneCustomer) {
     const std::vector<Reference> references = {
         with_url_and_title("r-1", "https://example.com/a",
                            "DevOps and Cloud Culture Drive Velocity in Retail"),
         with_url_and_title("r-2", "https://example.com/b",
                            "DevOps and Cloud Culture Drives Velocity in Retail"),
     };
-    const std::vector<DuplicatePair> pairs = find_duplicates(references);
+    const std::vector<DuplicatePair> pairs = check_references(references).duplicates;
     ASSERT_EQ(pairs.size(), 1u);
     EXPECT_EQ(pairs[0].kind, DuplicatePair::Kind::NearTitle);
 }
 
-TEST(FindDuplicates, LeavesDifferentWorkloadsOfOneCustomerAlone) {
+TEST(DocumentDuplicates, LeavesDifferentWorkloadsOfOneCustomerAlone) {
     const std::vector<Reference> references = {
         with_url_and_title("r-1", "https://example.com/a",
                            "Serverless Order Processing Cuts Cost for Retail"),
         with_url_and_title("r-2", "https://example.com/b",
                            "Data Lake on Amazon S3 Speeds Up Analytics for Retail"),
     };
-    EXPECT_TRUE(find_duplicates(references).empty());
+    EXPECT_TRUE(check_references(references).duplicates.empty());
 }
 
-TEST(FindDuplicates, LeavesTheSameTitleOfDifferentCustomersAlone) {
+TEST(DocumentDuplicates, LeavesTheSameTitleOfDifferentCustomersAlone) {
     std::vector<Reference> references = {
         with_url_and_title("r-1", "https://example.com/a", "Serverless Order Processing"),
         with_url_and_title("r-2", "https://example.com/b", "Serverless Order Processing"),
     };
     references[1].customer = "Globex";
-    EXPECT_TRUE(find_duplicates(references).empty());
+    EXPECT_TRUE(check_references(references).duplicates.empty());
 }
 
-TEST(FindDuplicates, DoesNotPairDraftsThatHaveNoUrlOrTitleYet) {
+TEST(DocumentDuplicates, DoesNotPairDraftsThatHaveNoUrlOrTitleYet) {
     std::vector<Reference> references = {with_url_and_title("r-1", "", ""),
                                          with_url_and_title("r-2", "", "")};
-    EXPECT_TRUE(find_duplicates(references).empty());
+    EXPECT_TRUE(check_references(references).duplicates.empty());
 }
 
-TEST(FindDuplicates, ReportsAPairWithTheSameUrlAndTitleOnce) {
+TEST(DocumentDuplicates, ReportsAPairWithTheSameUrlAndTitleOnce) {
     const std::vector<Reference> references = {complete_reference("r-1"),
                                                complete_reference("r-2")};
-    const std::vector<DuplicatePair> pairs = find_duplicates(references);
+    const std::vector<DuplicatePair> pairs = check_references(references).duplicates;
     ASSERT_EQ(pairs.size(), 1u);
     EXPECT_EQ(pairs[0].kind, DuplicatePair::Kind::SameUrl);
 }
 
-TEST(FindDuplicates, PairsEveryLaterCopyWithTheFirst) {
+TEST(DocumentDuplicates, PairsEveryLaterCopyWithTheFirst) {
     const std::vector<Reference> references = {complete_reference("r-1"), complete_reference("r-2"),
                                                complete_reference("r-3")};
-    const std::vector<DuplicatePair> pairs = find_duplicates(references);
+    const std::vector<DuplicatePair> pairs = check_references(references).duplicates;
     ASSERT_EQ(pairs.size(), 2u);
     EXPECT_EQ(pairs[0].first, 0u);
     EXPECT_EQ(pairs[1].first, 0u);
     EXPECT_EQ(pairs[1].second, 2u);
 }
 
-TEST(FindDuplicates, StaysLinearForAHundredThousandCopiesOfOneReference) {
+TEST(DocumentDuplicates, StaysLinearForAHundredThousandCopiesOfOneReference) {
     const std::vector<Reference> references(100000, complete_reference());
-    EXPECT_EQ(find_duplicates(references).size(), 99999u);
+    EXPECT_EQ(check_references(references).duplicates.size(), 99999u);
 }
 
-TEST(FindDuplicates, FinishesForAHundredThousandDistinctTitlesOfOneCustomer) {
+TEST(DocumentDuplicates, FinishesForAHundredThousandDistinctTitlesOfOneCustomer) {
     // Titles of equal length and similar letters defeat the cheap filters; the window of
     // earlier titles compared keeps this linear.
     std::vector<Reference> references;
@@ -241,12 +241,12 @@ TEST(FindDuplicates, FinishesForAHundredThousandDistinctTitlesOfOneCustomer) {
         references.push_back(with_url_and_title("r-" + std::to_string(i),
                                                 "https://example.com/" + std::to_string(i), title));
     }
-    const std::vector<DuplicatePair> pairs = find_duplicates(references);
+    const std::vector<DuplicatePair> pairs = check_references(references).duplicates;
     ASSERT_EQ(pairs.size(), 99999u); // each differs from the one before by a digit or two
     EXPECT_EQ(pairs[0].kind, DuplicatePair::Kind::NearTitle);
 }
 
-TEST(FindDuplicates, FinishesForAHundredThousandUnrelatedTitlesOfOneCustomer) {
+TEST(DocumentDuplicates, FinishesForAHundredThousandUnrelatedTitlesOfOneCustomer) {
     std::vector<Reference> references;
     references.reserve(100000);
     std::uint32_t seed = 12345;
@@ -259,10 +259,10 @@ TEST(FindDuplicates, FinishesForAHundredThousandUnrelatedTitlesOfOneCustomer) {
         references.push_back(with_url_and_title("r-" + std::to_string(i),
                                                 "https://example.com/" + std::to_string(i), title));
     }
-    EXPECT_TRUE(find_duplicates(references).empty());
+    EXPECT_TRUE(check_references(references).duplicates.empty());
 }
 
-TEST(FindDuplicates, FlagsTheSameReferencesAsComparingEveryPair) {
+TEST(DocumentDuplicates, FlagsTheSameReferencesAsComparingEveryPair) {
     // Few customers and titles built from a few parts: many exact, near and far pairs, and
     // fewer distinct titles per customer (48) than the near-title window.
     const char* prefixes[] = {"Serverless Order Processing", "Data Lake on Amazon S3",
@@ -295,7 +295,7 @@ TEST(FindDuplicates, FlagsTheSameReferencesAsComparingEveryPair) {
         }
     }
     std::vector<bool> flagged(references.size(), false);
-    for (const DuplicatePair& pair : find_duplicates(references)) {
+    for (const DuplicatePair& pair : check_references(references).duplicates) {
         EXPECT_LT(pair.first, pair.second);
         flagged[pair.second] = true;
     }

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -325,21 +324,21 @@ TEST_F(TitleCheck, JapaneseTitleCountsCharactersNotBytes) {
 }
 
 TEST_F(TitleCheck, InvalidUtf8IsCheckedWithoutCrashing) {
-    const std::string title = "Serverless \xff\xfe Cuts \xe6\x97 Cost in Retail \xf0\x9f";
+    // Shouting, so that there are findings with spans to check around the broken bytes.
+    const std::string title = "SERVERLESS \xff\xfe CUTS \xe6\x97 COST IN RETAIL \xf0\x9f";
     const TitleReport report = check(title);
+    ASSERT_TRUE(has_code(report, "title-all-caps"));
     for (const Finding& finding : report.findings)
         for (const Span& span : finding.spans) EXPECT_LE(span.begin + span.length, title.size());
 }
 
-TEST_F(TitleCheck, TenThousandCharacterTitleFinishesQuickly) {
+// Its speed is the title benchmark's business (bench/), not a timed unit test's.
+TEST_F(TitleCheck, TenThousandCharacterTitleIsTooLongInWordsAndCharacters) {
     std::string title;
     while (title.size() < 10000) title += "Serverless Order Processing Cuts Cost!! ";
-    const auto start = std::chrono::steady_clock::now();
     const TitleReport report = check(title, retail_order_record());
-    const auto elapsed = std::chrono::steady_clock::now() - start;
     EXPECT_TRUE(has_code(report, "title-too-long-words"));
     EXPECT_TRUE(has_code(report, "title-too-long-characters"));
-    EXPECT_LT(elapsed, std::chrono::seconds(1));
 }
 
 // ---- Loading the rules --------------------------------------------------------------------------

@@ -102,9 +102,7 @@ static void draw_account_editor(App& app) {
                           "qualify for APN programs.");
     ImGui::Separator();
     if (ImGui::Button(e.original_id.empty() ? "Add account" : "Save")) {
-        d.parent = d.role == AccountRole::Member && !e.parent_text.empty()
-                       ? std::optional<std::string>(e.parent_text)
-                       : std::nullopt;
+        d.parent = parent_to_keep(d.role, e.parent_text);
         app.workspace.upsert_account(d, e.original_id);
         show_toast(app, "Saved account " + d.id);
         e = AccountEditor{};

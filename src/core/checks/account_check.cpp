@@ -233,6 +233,11 @@ std::string_view to_string(AccountState state) {
     return {};
 }
 
+std::optional<std::string> parent_to_keep(AccountRole role, std::string_view parent) {
+    if (role != AccountRole::Member || parent.empty()) return std::nullopt;
+    return std::string(parent);
+}
+
 std::string_view describe(AccountState state) {
     for (const StateText& text : kStateTexts)
         if (text.state == state) return text.description;

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/finding.h"
@@ -45,5 +47,10 @@ struct AccountReport {
 };
 
 AccountReport check_accounts(const std::vector<Account>& accounts);
+
+// The parent an account keeps from its editor: only a member belongs to a management account
+// (an Organization has one level), so a parent typed before the role changed is dropped, and
+// an empty one means none.
+std::optional<std::string> parent_to_keep(AccountRole role, std::string_view parent);
 
 } // namespace reftier

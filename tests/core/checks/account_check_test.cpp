@@ -358,3 +358,16 @@ TEST(AccountTree, AccountWithoutNameIsLabelledByItsId) {
     const AccountReport report = check_accounts({standalone("123456789012", "", true, true)});
     EXPECT_EQ(report.tree.children.at(0).children.at(0).label, "123456789012");
 }
+
+TEST(AccountParent, AMemberKeepsItsManagementAccount) {
+    EXPECT_EQ(parent_to_keep(AccountRole::Member, "111122223333"), "111122223333");
+}
+
+TEST(AccountParent, AnEmptyParentIsNone) {
+    EXPECT_EQ(parent_to_keep(AccountRole::Member, ""), std::nullopt);
+}
+
+TEST(AccountParent, OnlyMembersKeepAParent) {
+    EXPECT_EQ(parent_to_keep(AccountRole::Management, "111122223333"), std::nullopt);
+    EXPECT_EQ(parent_to_keep(AccountRole::Standalone, "111122223333"), std::nullopt);
+}

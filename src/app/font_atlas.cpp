@@ -1,3 +1,4 @@
+// Builds and extends the font atlas from the characters the document and the user's typing use.
 #include "app/font_atlas.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Tells the page's aria-live region what has the keyboard focus and which findings are new.
 #include "app/screen_reader.h"
 
 #include <algorithm>

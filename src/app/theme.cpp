@@ -1,3 +1,4 @@
+// The dark and light colour tables and the sizes, applied to ImGui's style.
 #include "app/theme.h"
 
 #include <imgui.h>

@@ -1,3 +1,4 @@
+// The small ImGui building blocks the views share (widgets.h).
 #include "app/widgets.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Which accounts earn APN points and why not, the structural findings, and the account tree.
 #include "core/checks/account_check.h"
 
 #include <algorithm>

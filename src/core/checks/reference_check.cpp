@@ -1,3 +1,4 @@
+// Record-level checks of public references and the document-wide duplicate search.
 #include "core/checks/reference_check.h"
 
 #include <algorithm>

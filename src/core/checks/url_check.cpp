@@ -1,3 +1,4 @@
+// The URL rules of a public reference, and the normal form that makes two spellings one page.
 #include "core/checks/url_check.h"
 
 #include <algorithm>

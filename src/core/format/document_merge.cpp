@@ -1,3 +1,4 @@
+// Merge planning and applying: records matched by id, conflicts listed, the policy applied.
 #include "core/format/document_merge.h"
 
 #include <charconv>

@@ -1,3 +1,4 @@
+// Whole-file reads and writes for the native tools and tests.
 #include "core/format/text_file.h"
 
 #include <cerrno>

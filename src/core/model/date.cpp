@@ -1,3 +1,4 @@
+// ISO 8601 dates both ways, and business-day arithmetic.
 #include "core/model/date.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// The reference table's filter and sort, a slice at a time on large documents.
 #include "core/session/reference_query.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Case folding and accent stripping for the filter, and the sort's collation key, on utf8proc.
 #include "core/text/case_fold.h"
 
 #include <cstdint>

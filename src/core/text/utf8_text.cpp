@@ -1,3 +1,4 @@
+// UTF-8 decoding, encoding, validation and quoting for messages (utf8_text.h).
 #include "core/text/utf8_text.h"
 
 #include <cstdio>

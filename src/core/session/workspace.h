@@ -26,6 +26,12 @@ using HashIndex = std::vector<std::pair<std::size_t, std::uint32_t>>;
 
 class Workspace {
   public:
+    Workspace() = default;
+    // Neither copied nor moved: a check in progress (check_run_) reads this workspace's own
+    // references, which a moved-from copy would leave dangling.
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
     // Rules come from assets/ (title_rules.json, tier_rules.json, aws_services.json); errors are
     // readable lines, each naming its file. Without aws_services.json only title_rules.json's
     // own service list counts as AWS services.

@@ -10,22 +10,12 @@
 
 #include "core/format/document_json.h"
 #include "core/session/workspace.h"
+#include "core/session/workspace_fixture.h"
 #include "core/test_assets.h"
 
 using namespace reftier;
 
 namespace {
-
-Workspace workspace_with(Document document) {
-    Workspace workspace;
-    EXPECT_TRUE(workspace
-                    .load_rules(test::read_asset("title_rules.json"),
-                                test::read_asset("tier_rules.json"),
-                                test::read_asset("aws_services.json"))
-                    .empty());
-    workspace.load_without_history(std::move(document));
-    return workspace;
-}
 
 Reference reference(std::string id, std::string customer, std::string title) {
     Reference r;
@@ -60,7 +50,8 @@ TEST(TitleVerdict, TableAndEditorAgreeOnEverySampleRecord) {
     ReadResult sample = read_document(test::read_asset("samples/sample.json"));
     ASSERT_TRUE(sample.document);
     ASSERT_FALSE(sample.document->references.empty());
-    Workspace ws = workspace_with(std::move(*sample.document));
+    Workspace ws;
+    test::load_workspace(ws, std::move(*sample.document));
     expect_table_and_editor_agree(ws);
 }
 
@@ -80,7 +71,8 @@ TEST(TitleVerdict, TableAndEditorAgreeOnCorpusRecords) {
                 reference("r-" + std::to_string(n) + "-again", customer, title + "."));
         ++n;
     }
-    Workspace ws = workspace_with(std::move(document));
+    Workspace ws;
+    test::load_workspace(ws, std::move(document));
     expect_table_and_editor_agree(ws);
 }
 
@@ -90,7 +82,8 @@ TEST(TitleVerdict, TableGradeCountsTheCustomersOtherTitles) {
     document.references = {reference("r-1", "Acme Retail", title),
                            reference("r-2", "ACME retail", title + "!"),
                            reference("r-3", "Globex", title)};
-    Workspace ws = workspace_with(std::move(document));
+    Workspace ws;
+    test::load_workspace(ws, std::move(document));
     EXPECT_EQ(ws.title_grade(0).grade, Grade::Weak); // r-2 is the same customer, same title
     EXPECT_EQ(ws.title_grade(1).grade, Grade::Weak);
     EXPECT_EQ(ws.title_grade(2).grade, Grade::Strong); // another customer
@@ -102,7 +95,8 @@ TEST(TitleVerdict, EditingATitleRegradesTheCustomersOtherRows) {
     Document document;
     document.references = {reference("r-1", "Acme Retail", title),
                            reference("r-2", "Acme Retail", title)};
-    Workspace ws = workspace_with(std::move(document));
+    Workspace ws;
+    test::load_workspace(ws, std::move(document));
     ASSERT_EQ(ws.title_grade(0).grade, Grade::Weak);
     Reference changed = ws.document().references[1];
     changed.title = "Data Lake on Amazon S3 Speeds Up Analytics for Retail";
@@ -118,7 +112,8 @@ TEST(TitleVerdict, MovingAReferenceToAnotherCustomerRegradesBoth) {
     document.references = {reference("r-1", "Acme Retail", title),
                            reference("r-2", "Acme Retail", title),
                            reference("r-3", "Globex", title)};
-    Workspace ws = workspace_with(std::move(document));
+    Workspace ws;
+    test::load_workspace(ws, std::move(document));
     ASSERT_EQ(ws.title_grade(0).grade, Grade::Weak);
     ASSERT_EQ(ws.title_grade(2).grade, Grade::Strong);
     Reference moved = ws.document().references[1];
@@ -130,7 +125,8 @@ TEST(TitleVerdict, MovingAReferenceToAnotherCustomerRegradesBoth) {
 
 TEST(TitleVerdict, ServicesOfTheDraftCountBeforeItIsSaved) {
     Reference draft = reference("r-new", "Acme Retail", "Widgetizer Cuts Cost for Retail Stores");
-    Workspace ws = workspace_with(Document{});
+    Workspace ws;
+    test::load_workspace(ws, Document{});
     EXPECT_TRUE(has_code(ws.check_draft_title(draft), "title-no-technology"));
     draft.services = {"Widgetizer"};
     EXPECT_FALSE(has_code(ws.check_draft_title(draft), "title-no-technology"));
@@ -141,7 +137,8 @@ TEST(TitleVerdict, DuplicateUrlReadsTheSameInTheDocumentAndTheEditor) {
     document.references = {reference("r-1", "Acme Retail", "Serverless Order Processing"),
                            reference("r-2", "Globex", "Data Lake on Amazon S3")};
     document.references[1].url = document.references[0].url;
-    Workspace ws = workspace_with(std::move(document));
+    Workspace ws;
+    test::load_workspace(ws, std::move(document));
     const DocumentCheck& check = ws.reference_check();
     const Finding* in_document = nullptr;
     for (const Finding& f : check.reference_findings[1])
@@ -167,7 +164,8 @@ TEST(TitleVerdict, ManyTitlesOfOneCustomerAreComparedWithinAWindow) {
                       "Store " + std::to_string(i) + " Moves Its Order Processing to AWS Lambda"));
     document.references[299].title = document.references[0].title; // far apart, the same
     document.references[151].title = "Store 150 Moved Its Order Processing to AWS Lambda";
-    Workspace ws = workspace_with(std::move(document));
+    Workspace ws;
+    test::load_workspace(ws, std::move(document));
     EXPECT_TRUE(has_code(ws.check_draft_title(ws.document().references[299]), "title-duplicate"));
     EXPECT_TRUE(
         has_code(ws.check_draft_title(ws.document().references[151]), "title-near-duplicate"));

@@ -4,18 +4,14 @@
 
 #include "core/model/date.h"
 #include "core/session/workspace.h"
+#include "core/session/workspace_fixture.h"
 #include "core/test_assets.h"
 
 using namespace reftier;
 
 namespace {
 
-Workspace loaded_workspace() {
-    Workspace workspace;
-    EXPECT_TRUE(
-        workspace
-            .load_rules(test::read_asset("title_rules.json"), test::read_asset("tier_rules.json"))
-            .empty());
+Document two_approved_references() {
     Document document;
     for (int i = 1; i <= 2; ++i) {
         Reference r;
@@ -28,8 +24,7 @@ Workspace loaded_workspace() {
         r.status = Status::Approved;
         document.references.push_back(r);
     }
-    workspace.load_without_history(document);
-    return workspace;
+    return document;
 }
 
 const Date kToday = test::iso("2026-11-30");
@@ -37,13 +32,15 @@ const Date kToday = test::iso("2026-11-30");
 } // namespace
 
 TEST(WorkspaceRuleSets, ANewDocumentUsesTheSourcedConsultingDefault) {
-    Workspace ws = loaded_workspace();
+    Workspace ws;
+    test::load_workspace(ws, two_approved_references());
     ASSERT_NE(ws.active_rule_set(), nullptr);
     EXPECT_EQ(ws.active_rule_set()->id, "apn-2021-consulting");
 }
 
 TEST(WorkspaceRuleSets, SavingTheScorecardCopyChangesTheTierAndUndoBringsItBack) {
-    Workspace ws = loaded_workspace();
+    Workspace ws;
+    test::load_workspace(ws, two_approved_references());
     // The shipped Select needs 3 launched opportunities and more: with no scorecard, Registered.
     EXPECT_EQ(ws.tier_progress(kToday).current_tier, "Registered");
 
@@ -70,7 +67,8 @@ TEST(WorkspaceRuleSets, SavingTheScorecardCopyChangesTheTierAndUndoBringsItBack)
 }
 
 TEST(WorkspaceRuleSets, ARuleSetWithAShippedIdOverridesItInThisDocument) {
-    Workspace ws = loaded_workspace();
+    Workspace ws;
+    test::load_workspace(ws, two_approved_references());
     RuleSet own = *find_rule_set(ws.rule_sets(), "apn-2021-consulting");
     own.tiers[1].requirements.clear();
     own.source = "Partner Scorecard in Partner Central";
@@ -81,7 +79,8 @@ TEST(WorkspaceRuleSets, ARuleSetWithAShippedIdOverridesItInThisDocument) {
 }
 
 TEST(WorkspaceRuleSets, SavingTheSameAgainIsNoUndoStep) {
-    Workspace ws = loaded_workspace();
+    Workspace ws;
+    test::load_workspace(ws, two_approved_references());
     RuleSet copy = scorecard_copy(*ws.active_rule_set(), ws.rule_sets(), kToday);
     ws.save_rule_set(copy, ws.document().partner);
     ws.save_rule_set(copy, ws.document().partner);
@@ -90,7 +89,8 @@ TEST(WorkspaceRuleSets, SavingTheSameAgainIsNoUndoStep) {
 }
 
 TEST(WorkspaceRuleSets, RemovingTheOwnRuleSetIsOneUndoStep) {
-    Workspace ws = loaded_workspace();
+    Workspace ws;
+    test::load_workspace(ws, two_approved_references());
     RuleSet copy = scorecard_copy(*ws.active_rule_set(), ws.rule_sets(), kToday);
     PartnerProfile partner = ws.document().partner;
     partner.rule_set = copy.id;

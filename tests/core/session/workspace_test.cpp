@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/session/workspace.h"
+#include "core/session/workspace_fixture.h"
 #include "core/test_assets.h"
 
 using namespace reftier;
@@ -28,17 +29,6 @@ Document document_of(int count) {
     return document;
 }
 
-Workspace workspace_with(int count) {
-    Workspace workspace;
-    EXPECT_TRUE(workspace
-                    .load_rules(test::read_asset("title_rules.json"),
-                                test::read_asset("tier_rules.json"),
-                                test::read_asset("aws_services.json"))
-                    .empty());
-    workspace.load_without_history(document_of(count));
-    return workspace;
-}
-
 ReferenceQuery text_query(std::string text) {
     ReferenceQuery query;
     query.text = std::move(text);
@@ -48,7 +38,8 @@ ReferenceQuery text_query(std::string text) {
 } // namespace
 
 TEST(Workspace, QueryRowsWithoutBudgetAreCompleteAtOnce) {
-    Workspace ws = workspace_with(1000);
+    Workspace ws;
+    test::load_workspace(ws, document_of(1000));
     const Rows rows = ws.query_rows(text_query("cloud"));
     EXPECT_FALSE(ws.query_pending());
     EXPECT_EQ(rows, run_reference_query(ws.document().references, {}, text_query("cloud")));
@@ -56,7 +47,8 @@ TEST(Workspace, QueryRowsWithoutBudgetAreCompleteAtOnce) {
 }
 
 TEST(Workspace, QueryOverBudgetKeepsTheLastRowsUntilItIsDone) {
-    Workspace ws = workspace_with(20000);
+    Workspace ws;
+    test::load_workspace(ws, document_of(20000));
     const Rows all = ws.query_rows(ReferenceQuery{});
     ASSERT_EQ(all.size(), 20000u);
     // A zero budget still examines one slice a call, so the query finishes after a few calls.
@@ -75,7 +67,8 @@ TEST(Workspace, QueryOverBudgetKeepsTheLastRowsUntilItIsDone) {
 }
 
 TEST(Workspace, TypingOnNarrowsToTheSameRowsAsAFreshQuery) {
-    Workspace ws = workspace_with(3000);
+    Workspace ws;
+    test::load_workspace(ws, document_of(3000));
     for (const char* text : {"c", "cl", "clo", "cloud", "cloud l"}) {
         const Rows rows = ws.query_rows(text_query(text));
         EXPECT_EQ(rows, run_reference_query(ws.document().references, {}, text_query(text)))
@@ -86,7 +79,8 @@ TEST(Workspace, TypingOnNarrowsToTheSameRowsAsAFreshQuery) {
 }
 
 TEST(Workspace, ChangingTheSortResortsTheFilteredRows) {
-    Workspace ws = workspace_with(200);
+    Workspace ws;
+    test::load_workspace(ws, document_of(200));
     ReferenceQuery query = text_query("globex");
     query.sort_column = ReferenceColumn::Title;
     query.descending = true;
@@ -94,7 +88,8 @@ TEST(Workspace, ChangingTheSortResortsTheFilteredRows) {
 }
 
 TEST(Workspace, AnEditNeverLeavesRowsPointingPastTheDocument) {
-    Workspace ws = workspace_with(10);
+    Workspace ws;
+    test::load_workspace(ws, document_of(10));
     ASSERT_EQ(ws.query_rows(ReferenceQuery{}).size(), 10u);
     ASSERT_TRUE(ws.remove_reference("r-9"));
     const Rows rows = ws.query_rows(ReferenceQuery{});
@@ -103,7 +98,8 @@ TEST(Workspace, AnEditNeverLeavesRowsPointingPastTheDocument) {
 }
 
 TEST(Workspace, TitleGradeIsTheTitleChecksScoreAndGrade) {
-    Workspace ws = workspace_with(4);
+    Workspace ws;
+    test::load_workspace(ws, document_of(4));
     for (std::size_t i = 0; i < 4; ++i) {
         const Reference& r = ws.document().references[i];
         TitleContext context;
@@ -117,7 +113,8 @@ TEST(Workspace, TitleGradeIsTheTitleChecksScoreAndGrade) {
 }
 
 TEST(Workspace, SortingByGradeOrdersByTitleScore) {
-    Workspace ws = workspace_with(50);
+    Workspace ws;
+    test::load_workspace(ws, document_of(50));
     ReferenceQuery query;
     query.sort_column = ReferenceColumn::Grade;
     const Rows rows = ws.query_rows(query);
@@ -127,7 +124,8 @@ TEST(Workspace, SortingByGradeOrdersByTitleScore) {
 }
 
 TEST(Workspace, ReferenceCheckOverBudgetIsReadyAfterSomeCalls) {
-    Workspace ws = workspace_with(3000);
+    Workspace ws;
+    test::load_workspace(ws, document_of(3000));
     EXPECT_EQ(ws.reference_check_within(0), nullptr); // one slice of 3,000 references
     EXPECT_GT(ws.reference_check_progress(), 0.f);
     const DocumentCheck* check = nullptr;
@@ -139,7 +137,8 @@ TEST(Workspace, ReferenceCheckOverBudgetIsReadyAfterSomeCalls) {
 }
 
 TEST(Workspace, AnEditRestartsAReferenceCheckInProgress) {
-    Workspace ws = workspace_with(3000);
+    Workspace ws;
+    test::load_workspace(ws, document_of(3000));
     EXPECT_EQ(ws.reference_check_within(0), nullptr);
     ASSERT_TRUE(ws.remove_reference("r-0"));
     EXPECT_EQ(ws.reference_check_progress(), 0.f);
@@ -147,7 +146,8 @@ TEST(Workspace, AnEditRestartsAReferenceCheckInProgress) {
 }
 
 TEST(Workspace, RowsAfterEditsUndoAndRedoEqualAFreshQuery) {
-    Workspace ws = workspace_with(300);
+    Workspace ws;
+    test::load_workspace(ws, document_of(300));
     ReferenceQuery query = text_query("cloud");
     query.sort_column = ReferenceColumn::Title;
     auto expect_fresh = [&](const char* step) {
@@ -171,7 +171,8 @@ TEST(Workspace, RowsAfterEditsUndoAndRedoEqualAFreshQuery) {
 }
 
 TEST(Workspace, AGradeKeptForAnUnchangedRowFollowsItAfterAnErase) {
-    Workspace ws = workspace_with(6);
+    Workspace ws;
+    test::load_workspace(ws, document_of(6));
     const Workspace::TitleGrade last = ws.title_grade(5);
     Reference changed = ws.document().references[2];
     changed.title = "x";
@@ -182,7 +183,8 @@ TEST(Workspace, AGradeKeptForAnUnchangedRowFollowsItAfterAnErase) {
 }
 
 TEST(Workspace, DraftWithAnotherReferencesUrlGetsADuplicateUrlError) {
-    Workspace ws = workspace_with(50);
+    Workspace ws;
+    test::load_workspace(ws, document_of(50));
     Reference draft = ws.document().references[10];
     draft.id = "r-draft";
     draft.url = "https://EXAMPLE.org/story/20/"; // the same page as r-20, written differently
@@ -194,7 +196,8 @@ TEST(Workspace, DraftWithAnotherReferencesUrlGetsADuplicateUrlError) {
 }
 
 TEST(Workspace, AnEditedReferenceIsNotItsOwnDuplicate) {
-    Workspace ws = workspace_with(50);
+    Workspace ws;
+    test::load_workspace(ws, document_of(50));
     Reference same = ws.document().references[20];
     for (const Finding& f : ws.check_draft_reference(same)) EXPECT_NE(f.code, "duplicate-url");
     same.id = "r-copy"; // the same record under another id is a duplicate: the check does look
@@ -204,7 +207,8 @@ TEST(Workspace, AnEditedReferenceIsNotItsOwnDuplicate) {
 }
 
 TEST(Workspace, DraftTitleIsComparedWithTheSameCustomersOtherTitles) {
-    Workspace ws = workspace_with(50);
+    Workspace ws;
+    test::load_workspace(ws, document_of(50));
     Reference draft = ws.document().references[0]; // Acme Cloud, "Migration 0 to Amazon EKS"
     draft.id = "r-draft";
     draft.customer = "  acme   CLOUD ";
@@ -219,7 +223,8 @@ TEST(Workspace, DraftTitleIsComparedWithTheSameCustomersOtherTitles) {
 }
 
 TEST(Workspace, DraftChecksSeeTheDocumentAfterAnEdit) {
-    Workspace ws = workspace_with(10);
+    Workspace ws;
+    test::load_workspace(ws, document_of(10));
     Reference draft = ws.document().references[3];
     draft.id = "r-draft";
     ASSERT_FALSE(ws.check_draft_reference(draft).empty());

@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: serve the built app on loopback, start Debian's
 // Chromium through playwright-core with the flags that render WebGL headless here
 // (shared/TOOLCHAIN.md), and small helpers to drive the ImGui canvas with the real mouse.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,20 @@ export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e
     viewport: { width: 1280, height: 800 }, acceptDownloads: true,
   });
   return { context, userDataDir };
+}
+
+// Kills every process of the browser that runs on `userDataDir` with SIGKILL, as a crash or a
+// power cut would: no unload, no flush. (context.close() shuts the browser down cleanly.)
+// Returns how many processes were killed.
+export function killBrowser(userDataDir) {
+  let killed = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^[0-9]+$/.test(name))) {
+    let args;
+    try { args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { continue; }
+    if (!args.includes(`--user-data-dir=${userDataDir}`)) continue;
+    try { process.kill(Number(pid), 'SIGKILL'); killed++; } catch { /* already gone */ }
+  }
+  return killed;
 }
 
 // A fresh profile opens on the welcome dialog; `welcome` picks its button.

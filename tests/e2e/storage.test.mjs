@@ -3,7 +3,7 @@
 // and killing the browser in the middle of a save leaves the old or the new document.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, settle, shot, startApp, storedDocument } from './browser.mjs';
+import { killBrowser, launch, openApp, settle, shot, startApp, storedDocument } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -121,7 +121,8 @@ test('killing the browser in the middle of a save leaves the old or the new docu
   const next = doc('New', 20000);
   await page.evaluate((t) => { window.reftier.importJson(t); }, next);
   await page.waitForFunction(() => window.reftier.state().save_state === 'saving');
-  await context.close(); // the save is cut off wherever it is
+  assert.ok(killBrowser(userDataDir) > 0, 'no browser process found to kill');
+  await context.close().catch(() => {}); // playwright's side of the dead browser
   const again = await launch(userDataDir);
   const reopened = await openApp(again.context, url);
   const stored = await storedDocument(reopened);

@@ -663,6 +663,14 @@ class ReadErrors {
             ++dropped_;
     }
     bool empty() const { return errors_.empty(); }
+    // Drops the errors at `path` and below it: that value was replaced by a later one.
+    void forget(const std::string& path) {
+        std::erase_if(errors_, [&](const ReadError& e) {
+            return e.path.starts_with(path) &&
+                   (e.path.size() == path.size() || e.path[path.size()] == '.' ||
+                    e.path[path.size()] == '[');
+        });
+    }
     std::vector<ReadError> take() {
         if (dropped_ > 0)
             errors_.push_back({"", "... and " + std::to_string(dropped_) + " more errors"});
@@ -798,12 +806,19 @@ void read_line(const Field& field, std::string& out) {
     read_text(field, out, TextKind::Line);
 }
 
+// null replaces a value given earlier in the same object, as in JSON.parse.
 void read_optional_line(const Field& field, std::string& out) {
-    if (!skip_null(field.cursor)) read_text(field, out, TextKind::Line);
+    if (skip_null(field.cursor))
+        out.clear();
+    else
+        read_text(field, out, TextKind::Line);
 }
 
 void read_optional_notes(const Field& field, std::string& out) {
-    if (!skip_null(field.cursor)) read_text(field, out, TextKind::Notes);
+    if (skip_null(field.cursor))
+        out.clear();
+    else
+        read_text(field, out, TextKind::Notes);
 }
 
 // Reference ids are keys (merge matches by them) and are generated, so never empty. Account
@@ -814,7 +829,7 @@ void read_reference_id(const Field& field, std::string& out) {
 }
 
 void read_optional_account_id(const Field& field, std::optional<std::string>& out) {
-    if (skip_null(field.cursor)) return;
+    if (skip_null(field.cursor)) return out.reset();
     std::string id;
     if (read_text(field, id, TextKind::Line)) out = std::move(id);
 }
@@ -872,7 +887,7 @@ bool has_iso_date_shape(std::string_view text) {
 }
 
 void read_optional_date(const Field& field, std::optional<Date>& out) {
-    if (skip_null(field.cursor)) return;
+    if (skip_null(field.cursor)) return out.reset();
     std::string text;
     if (!read_string_value(field, text, "must be a date written YYYY-MM-DD, or null")) return;
     out = parse_iso_date(text);
@@ -885,7 +900,7 @@ void read_optional_date(const Field& field, std::optional<Date>& out) {
 
 void read_string_list(const Field& field, std::vector<std::string>& out) {
     JsonCursor& cursor = field.cursor;
-    if (skip_null(cursor)) return;
+    if (skip_null(cursor)) return out.clear();
     if (cursor.next_kind() != ValueKind::Array)
         return field.fail("must be a list of strings" + found(cursor));
     out.clear(); // a field given twice: the last one counts, as in JSON.parse
@@ -948,6 +963,8 @@ void read_record(ReadErrors& errors, JsonCursor& cursor, const RecordPath& path,
             out.unknown_fields[key] = cursor.parse_value();
             continue;
         }
+        // A field given twice: only its last value counts, errors included, as in JSON.parse.
+        if (seen[rule]) errors.forget(join_path(path.text(), rules[rule].name));
         seen[rule] = true;
         rules[rule].read(Field{errors, cursor, path, rules[rule].name, std::nullopt}, out);
     }
@@ -1094,6 +1111,7 @@ constexpr FieldRule<Document> kDocumentFields[] = {
     {"partner", true,
      [](const Field& f, Document& d) {
          const std::string path = f.path();
+         d.partner = PartnerProfile{}; // given twice: the last object alone counts
          read_record(f.errors, f.cursor, RecordPath{path, std::nullopt}, kPartnerFields, d.partner);
      },
      [](JsonWriter& o, const Document& d) { write_record(o, d.partner, kPartnerFields); }},

@@ -51,7 +51,8 @@ inline constexpr std::size_t kMaxLineBytes = 2048;
 inline constexpr std::size_t kMaxNotesBytes = 65536;
 
 // A UTF-8 byte order mark at the start is accepted (Windows editors write one). A field given
-// twice in one object counts once, with its last value, as in JavaScript's JSON.parse.
+// twice in one object counts once, with its last value (null included; the errors of the
+// earlier value are dropped), as in JavaScript's JSON.parse.
 ReadResult read_document(std::string_view text);
 
 // Hands over the next piece of a text: copies at most `capacity` bytes to `buffer` and returns

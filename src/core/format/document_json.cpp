@@ -1,4 +1,5 @@
 #include "core/format/document_json.h"
+#include "core/format/storable.h"
 
 #include <bit>
 #include <climits>
@@ -76,8 +77,9 @@ enum class ValueKind { Object, Array, String, Number, True, False, Null, Invalid
 // token split across pieces reads exactly as the same token in one piece.
 class JsonCursor {
   public:
-    explicit JsonCursor(std::string_view text)
-        : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()) {
+    // `depth`: how deep the text sits in a document (a record read back on its own).
+    explicit JsonCursor(std::string_view text, int depth = 0)
+        : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()), depth_(depth) {
         skip_byte_order_mark();
     }
     explicit JsonCursor(const ReadSource& source)
@@ -771,35 +773,18 @@ bool read_string_value(const Field& field, std::string& out, std::string_view ex
     return false;
 }
 
-enum class TextKind { Line, Notes };
+using TextKind = StoredText;
 
-// Single-line fields refuse control characters, which would otherwise travel into terminals
-// and exported files; notes may hold tabs and line breaks. Lengths are capped so a hostile
-// file cannot hand megabytes to the title checker.
+// The one text rule (storable.h): lengths and control characters.
 bool read_text(const Field& field, std::string& out, TextKind kind) {
     if (!read_string_value(field, out, "must be a string")) return false;
-    const std::size_t limit = kind == TextKind::Line ? kMaxLineBytes : kMaxNotesBytes;
-    if (out.size() > limit) {
-        field.fail("is " + std::to_string(out.size()) + " bytes long; at most " +
-                   std::to_string(limit) + " are allowed");
-        return false;
-    }
-    if (!field.cursor.last_string_had_escapes()) return true;
-    for (unsigned char c : out) {
-        const bool control = c < 0x20; // JSON's control characters, U+0000 to U+001F
-        const bool line_break_or_tab = c == '\t' || c == '\n' || c == '\r';
-        if (control && !(kind == TextKind::Notes && line_break_or_tab)) {
-            char code[8];
-            std::snprintf(code, sizeof code, "U+%04X", c);
-            field.fail(std::string(kind == TextKind::Line ? "must be a single line without "
-                                                            "control characters (found "
-                                                          : "must not contain control "
-                                                            "characters (found ") +
-                       code + ")");
-            return false;
-        }
-    }
-    return true;
+    // A raw control character is a syntax error, so only a long or escaped text needs a look.
+    if (out.size() <= max_stored_bytes(kind) && !field.cursor.last_string_had_escapes())
+        return true;
+    std::string problem = stored_text_problem(out, kind);
+    if (problem.empty()) return true;
+    field.fail(std::move(problem));
+    return false;
 }
 
 void read_line(const Field& field, std::string& out) {
@@ -1246,6 +1231,50 @@ ordered_json reference_to_json(const Reference& reference) {
 
 ordered_json account_to_json(const Account& account) {
     return record_json(account, kAccountFields);
+}
+
+namespace {
+
+// `depth`: the levels above the record in a document, so unknown fields nest as they would.
+template <typename Record, std::size_t N>
+std::vector<ReadError> read_back_record(const Record& record, const FieldRule<Record> (&rules)[N],
+                                        int depth, Record& back) {
+    JsonWriter out(-1);
+    write_record(out, record, rules);
+    const std::string text = out.take();
+    JsonCursor cursor(text, depth);
+    ReadErrors errors;
+    back = Record{};
+    read_record(errors, cursor, RecordPath{}, rules, back);
+    cursor.expect_end();
+    if (cursor.failed()) return {{"", cursor.error()}};
+    return errors.take();
+}
+
+} // namespace
+
+std::vector<ReadError> read_back(const PartnerProfile& partner, PartnerProfile& back) {
+    return read_back_record(partner, kPartnerFields, 1, back);
+}
+
+std::vector<ReadError> read_back(const Reference& reference, Reference& back) {
+    return read_back_record(reference, kReferenceFields, 2, back);
+}
+
+std::vector<ReadError> read_back(const Account& account, Account& back) {
+    return read_back_record(account, kAccountFields, 2, back);
+}
+
+std::vector<ReadError> duplicate_id_errors(const std::vector<Reference>& references) {
+    ReadErrors errors;
+    check_unique_ids(errors, "references", references);
+    return errors.take();
+}
+
+std::vector<ReadError> duplicate_id_errors(const std::vector<Account>& accounts) {
+    ReadErrors errors;
+    check_unique_ids(errors, "accounts", accounts);
+    return errors.take();
 }
 
 } // namespace reftier

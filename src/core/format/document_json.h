@@ -78,4 +78,13 @@ void write_document(const Document& document, int indent, const WriteSink& sink)
 nlohmann::ordered_json reference_to_json(const Reference& reference);
 nlohmann::ordered_json account_to_json(const Account& account);
 
+// For the storable rule (storable.h): one record written as in a document and read back by the
+// reader's own field rules into `back`; the errors name fields inside the record ("url").
+std::vector<ReadError> read_back(const PartnerProfile& partner, PartnerProfile& back);
+std::vector<ReadError> read_back(const Reference& reference, Reference& back);
+std::vector<ReadError> read_back(const Account& account, Account& back);
+// The reader's rule across records: no id twice in a list ("accounts[2].id: duplicate id ...").
+std::vector<ReadError> duplicate_id_errors(const std::vector<Reference>& references);
+std::vector<ReadError> duplicate_id_errors(const std::vector<Account>& accounts);
+
 } // namespace reftier

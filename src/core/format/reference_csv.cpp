@@ -1,7 +1,6 @@
 #include "core/format/reference_csv.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 #include <unordered_map>
 
@@ -10,6 +9,7 @@
 #include "core/checks/url_check.h"
 #include "core/format/document_json.h"
 #include "core/format/document_merge.h"
+#include "core/format/storable.h"
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
 #include "core/text/utf8_text.h"
@@ -90,30 +90,20 @@ std::string services_cell(const std::vector<std::string>& services) {
 
 // ---- Reading cells: each returns a message, or "" when the cell was read into the record
 
-enum class TextKind { Line, Notes };
+using TextKind = StoredText;
 
-// The JSON reader's rules for text, so every imported record can be saved and opened again.
+// The stored-text rule (storable.h), so every imported record can be saved and opened again.
 std::string text_problem(std::string_view text, TextKind kind) {
     // Checked per cell: Excel's plain "CSV" is saved in the system code page (é as the lone
     // byte 0xE9), not UTF-8, and the message can then name the cell.
     if (!is_valid_utf8(text))
         return "not UTF-8 text; save the file as \"CSV UTF-8\" and import it again";
-    const std::size_t limit = kind == TextKind::Line ? kMaxLineBytes : kMaxNotesBytes;
-    if (text.size() > limit)
-        return "is " + std::to_string(text.size()) + " bytes long; at most " +
-               std::to_string(limit) + " are allowed";
-    for (unsigned char c : text) {
-        const bool control = c < 0x20 || c == 0x7f;
-        const bool line_break_or_tab = c == '\t' || c == '\n' || c == '\r';
-        if (control && !(kind == TextKind::Notes && line_break_or_tab)) {
-            char code[8];
-            std::snprintf(code, sizeof code, "U+%04X", c);
-            return std::string(kind == TextKind::Line
-                                   ? "must be a single line without control characters (found "
-                                   : "must not contain control characters (found ") +
-                   code + ")";
-        }
-    }
+    if (std::string problem = stored_text_problem(text, kind); !problem.empty()) return problem;
+    // DEL is storable, but a raw one in a spreadsheet cell is a control character too.
+    if (text.find('\x7f') != std::string_view::npos)
+        return kind == TextKind::Line
+                   ? "must be a single line without control characters (found U+007F)"
+                   : "must not contain control characters (found U+007F)";
     return {};
 }
 

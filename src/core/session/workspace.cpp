@@ -5,9 +5,29 @@
 #include <unordered_map>
 
 #include "core/checks/url_check.h"
+#include "core/format/storable.h"
 #include "core/text/title_similarity.h"
 
 namespace reftier {
+
+std::string EditResult::message() const {
+    if (refused.empty()) return {};
+    std::string text = to_string(refused.front());
+    if (refused.size() > 1) text += " (and " + std::to_string(refused.size() - 1) + " more)";
+    return text;
+}
+
+static EditResult made() {
+    return {true, {}};
+}
+
+static EditResult refused(std::vector<ReadError> problems) {
+    return {false, std::move(problems)};
+}
+
+static std::string place(const char* list, std::size_t index) {
+    return std::string(list) + "[" + std::to_string(index) + "]";
+}
 
 std::vector<std::string> Workspace::load_rules(std::string_view title_rules_json,
                                                std::string_view tier_rules_json) {
@@ -49,12 +69,15 @@ void Workspace::record(Edit edit) {
     }
 }
 
-void Workspace::replace_document(Document document) {
+EditResult Workspace::replace_document(Document document) {
+    if (auto problems = storable_problems(document); !problems.empty())
+        return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Whole;
     edit.whole = std::make_shared<Document>(std::move(document_));
     document_ = std::move(document);
     record(std::move(edit));
+    return made();
 }
 
 void Workspace::load_without_history(Document document) {
@@ -64,12 +87,17 @@ void Workspace::load_without_history(Document document) {
     invalidate();
 }
 
-void Workspace::upsert_reference(const Reference& reference) {
+EditResult Workspace::upsert_reference(const Reference& reference) {
+    const auto index = find_reference(reference.id);
+    if (index && document_.references[*index] == reference) return {}; // no change, no step
+    if (auto problems = storable_problems(
+            reference, place("references", index.value_or(document_.references.size())));
+        !problems.empty())
+        return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Reference;
     edit.present_now = true;
-    if (auto index = find_reference(reference.id)) {
-        if (document_.references[*index] == reference) return; // nothing changed, no undo step
+    if (index) {
         edit.index = *index;
         edit.reference = std::exchange(document_.references[*index], reference);
     } else {
@@ -77,6 +105,7 @@ void Workspace::upsert_reference(const Reference& reference) {
         document_.references.push_back(reference);
     }
     record(std::move(edit));
+    return made();
 }
 
 bool Workspace::remove_reference(const std::string& id) {
@@ -92,22 +121,38 @@ bool Workspace::remove_reference(const std::string& id) {
     return true;
 }
 
-void Workspace::upsert_account(const Account& account, const std::string& previous_id) {
+// The reader's id rule on the accounts as they would be with `account` at `index`.
+std::vector<ReadError> Workspace::account_id_problems(const Account& account, std::size_t index,
+                                                      bool replacing) const {
+    std::vector<Account> after = document_.accounts;
+    if (replacing)
+        after[index] = account;
+    else
+        after.insert(after.begin() + static_cast<long>(index), account);
+    return duplicate_id_errors(after);
+}
+
+EditResult Workspace::upsert_account(const Account& account, const std::string& previous_id) {
     auto& accounts = document_.accounts;
     auto it = std::find_if(accounts.begin(), accounts.end(),
                            [&](const Account& a) { return a.id == previous_id; });
+    const bool replacing = !previous_id.empty() && it != accounts.end();
+    if (replacing && *it == account) return {};
+    const auto index =
+        static_cast<std::size_t>(replacing ? it - accounts.begin() : accounts.size());
+    std::vector<ReadError> problems = storable_problems(account, place("accounts", index));
+    if (problems.empty()) problems = account_id_problems(account, index, replacing);
+    if (!problems.empty()) return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Account;
     edit.present_now = true;
-    if (!previous_id.empty() && it != accounts.end()) {
-        if (*it == account) return;
-        edit.index = static_cast<std::size_t>(it - accounts.begin());
+    edit.index = index;
+    if (replacing)
         edit.account = std::exchange(*it, account);
-    } else {
-        edit.index = accounts.size();
+    else
         accounts.push_back(account);
-    }
     record(std::move(edit));
+    return made();
 }
 
 bool Workspace::remove_account(const std::string& id) {
@@ -125,12 +170,15 @@ bool Workspace::remove_account(const std::string& id) {
     return true;
 }
 
-void Workspace::set_partner(const PartnerProfile& partner) {
-    if (partner == document_.partner) return;
+EditResult Workspace::set_partner(const PartnerProfile& partner) {
+    if (partner == document_.partner) return {};
+    if (auto problems = storable_problems(partner, "partner"); !problems.empty())
+        return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Partner;
     edit.partner = std::exchange(document_.partner, partner);
     record(std::move(edit));
+    return made();
 }
 
 // Swaps the record the edit holds with the one in the document (or inserts/erases when one
@@ -170,22 +218,47 @@ void Workspace::apply_swap(Edit& edit) {
     invalidate_after(edit);
 }
 
-bool Workspace::undo() {
-    if (undo_.empty()) return false;
-    Edit edit = std::move(undo_.back());
-    undo_.pop_back();
-    apply_swap(edit);
-    redo_.push_back(std::move(edit));
-    return true;
+// What applying `edit` would bring into the document, judged by the storable rule. States in
+// history were checked when they were made; this keeps undo and redo to the same rule.
+std::vector<ReadError> Workspace::incoming_problems(const Edit& edit) const {
+    switch (edit.kind) {
+    case Edit::Kind::Reference:
+        if (!edit.reference) return {};
+        return storable_problems(*edit.reference, place("references", edit.index));
+    case Edit::Kind::Account: {
+        if (!edit.account) return {};
+        std::vector<ReadError> problems =
+            storable_problems(*edit.account, place("accounts", edit.index));
+        if (problems.empty())
+            problems = account_id_problems(*edit.account, edit.index, edit.present_now);
+        return problems;
+    }
+    case Edit::Kind::Partner:
+        return storable_problems(*edit.partner, "partner");
+    case Edit::Kind::Whole:
+        return storable_problems(*edit.whole);
+    }
+    return {};
 }
 
-bool Workspace::redo() {
-    if (redo_.empty()) return false;
-    Edit edit = std::move(redo_.back());
-    redo_.pop_back();
+// Undo and redo: the newest step of `from` is applied and moves to `to`, unless it is refused.
+EditResult Workspace::step(std::vector<Edit>& from, std::vector<Edit>& to) {
+    if (from.empty()) return {};
+    if (auto problems = incoming_problems(from.back()); !problems.empty())
+        return refused(std::move(problems));
+    Edit edit = std::move(from.back());
+    from.pop_back();
     apply_swap(edit);
-    undo_.push_back(std::move(edit));
-    return true;
+    to.push_back(std::move(edit));
+    return made();
+}
+
+EditResult Workspace::undo() {
+    return step(undo_, redo_);
+}
+
+EditResult Workspace::redo() {
+    return step(redo_, undo_);
 }
 
 void Workspace::invalidate() {

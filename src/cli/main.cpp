@@ -20,6 +20,7 @@
 #include "core/format/text_file.h"
 #include "core/model/date.h"
 #include "core/progress/tier_progress.h"
+#include "core/text/name_list.h"
 
 using namespace reftier;
 using nlohmann::json;
@@ -111,20 +112,6 @@ void print_finding(const Finding& f) {
     std::cout << f.message << "\n";
 }
 
-std::vector<std::string> split_commas(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find(',', start), text.size());
-        std::string item = text.substr(start, end - start);
-        item.erase(0, item.find_first_not_of(' '));
-        item.erase(item.find_last_not_of(' ') + 1);
-        if (!item.empty()) out.push_back(item);
-        start = end + 1;
-    }
-    return out;
-}
-
 std::string option(const Args& args, const char* name) {
     auto it = args.options.find(name);
     return it == args.options.end() ? std::string() : it->second;
@@ -141,7 +128,7 @@ int check_title_command(const Args& args) {
     }
     const std::string customer = option(args, "--customer"), workload = option(args, "--workload"),
                       industry = option(args, "--industry");
-    const std::vector<std::string> services = split_commas(option(args, "--services"));
+    const std::vector<std::string> services = split_names(option(args, "--services"), ',');
     TitleContext context;
     context.customer = customer;
     context.workload = workload;

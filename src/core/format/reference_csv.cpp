@@ -12,6 +12,7 @@
 #include "core/format/storable.h"
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
+#include "core/text/name_list.h"
 #include "core/text/utf8_text.h"
 
 namespace reftier {
@@ -80,12 +81,7 @@ std::string date_cell(const std::optional<Date>& date) {
 }
 
 std::string services_cell(const std::vector<std::string>& services) {
-    std::string text;
-    for (const std::string& service : services) {
-        if (!text.empty()) text += "; ";
-        text += service;
-    }
-    return text;
+    return join_names(services, ';');
 }
 
 // ---- Reading cells: each returns a message, or "" when the cell was read into the record
@@ -130,13 +126,7 @@ std::string read_url(std::string_view cell, std::string& out) {
 std::string read_services(std::string_view cell, std::vector<std::string>& out) {
     std::string problem = text_problem(cell, TextKind::Line);
     if (!problem.empty()) return problem;
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find(';', start), cell.size());
-        const std::string_view service = trim(cell.substr(start, end - start));
-        if (!service.empty()) out.emplace_back(service);
-        start = end + 1;
-    }
+    out = split_names(cell, ';');
     return {};
 }
 

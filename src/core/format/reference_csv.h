@@ -3,8 +3,8 @@
 // Format: RFC 4180, UTF-8, one header row, then one record per reference. The columns are the
 // JSON field names of PRODUCT.md, in its order: id, customer, title, url, asset_type, workload,
 // services, industry, channel, status, submitted_on, decided_on, notes. Enums are written in
-// their JSON spelling, dates as YYYY-MM-DD, services joined with "; " (read back split on ';'
-// and trimmed, so a service name cannot itself hold a ';'). Unknown fields of a record are not
+// their JSON spelling, dates as YYYY-MM-DD, services joined with "; " (text/name_list: a name
+// that holds a ';' or a quote is double-quoted inside the cell). Unknown fields of a record are not
 // carried: CSV is a view of the known columns, JSON is the full document.
 //
 // Writing: CRLF line ends; a cell holding a comma, quote, CR or LF is quoted, quotes doubled.

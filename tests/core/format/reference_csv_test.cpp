@@ -356,3 +356,9 @@ TEST(CsvImport, ListsAtMostTwoHundredErrorsAndSummarisesTheRest) {
     ASSERT_EQ(read.errors.size(), 201u);
     EXPECT_EQ(to_string(read.errors.back()), "line 202: ... and 300 more errors from here");
 }
+
+TEST(CsvRoundTrip, KeepsServiceNamesThatHoldTheSeparatorOrQuotes) {
+    Reference r = full_reference();
+    r.services = {"Amazon EC2; Spot", "The \"Big\" One", "Lambda, DynamoDB"};
+    EXPECT_EQ(round_trip(r).services, r.services);
+}

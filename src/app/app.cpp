@@ -129,16 +129,6 @@ void save_now(App& app) {
     platform::request_frames(2);
 }
 
-void new_reference(App& app) {
-    ReferenceEditor& e = app.editor;
-    e = ReferenceEditor{};
-    e.open = true;
-    e.is_new = true;
-    e.draft.id = next_reference_id(app.workspace.document());
-    e.draft.submitted_on = std::nullopt;
-    app.switch_to = View::References;
-}
-
 void export_document(App& app) {
     const std::string name = "reftier-" + format_iso_date(today()) + ".json";
     write_document(app.workspace.document(), 2, platform::append_output);
@@ -159,14 +149,27 @@ static bool is_csv_name(const std::string& name) {
                                 name.compare(name.size() - 4, 4, ".CSV") == 0);
 }
 
+// An import the Workspace refused, because the document it would make would not read back:
+// the dialog lists why instead, and nothing changed.
+static bool imported(App& app, EditResult result) {
+    if (result.refused.empty()) return true;
+    ImportDialog& d = app.import;
+    d.errors = std::move(result.refused);
+    d.incoming.reset();
+    d.csv.reset();
+    d.open = true;
+    return false;
+}
+
 void apply_csv_import(App& app) {
     ImportDialog& d = app.import;
     if (!d.csv) return;
     Document incoming = app.workspace.document();
     incoming.references = d.csv->references;
     const std::size_t count = d.csv->references.size();
-    app.workspace.replace_document(
-        merge_documents(app.workspace.document(), incoming, ConflictPolicy::KeepCurrent));
+    if (!imported(app, app.workspace.replace_document(merge_documents(
+                           app.workspace.document(), incoming, ConflictPolicy::KeepCurrent))))
+        return;
     show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
     d = ImportDialog{};
     app.show_welcome = false;
@@ -206,11 +209,12 @@ void apply_import(App& app, bool merge) {
     if (!d.incoming) return;
     const std::size_t count = d.incoming->references.size();
     if (merge) {
-        app.workspace.replace_document(
-            merge_documents(app.workspace.document(), *d.incoming, d.policy));
+        if (!imported(app, app.workspace.replace_document(
+                               merge_documents(app.workspace.document(), *d.incoming, d.policy))))
+            return;
         show_toast(app, "Merged " + d.file_name);
     } else {
-        app.workspace.replace_document(std::move(*d.incoming));
+        if (!imported(app, app.workspace.replace_document(std::move(*d.incoming)))) return;
         show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
     }
     d = ImportDialog{};
@@ -351,6 +355,7 @@ void draw_frame(App& app, float width, float height) {
     draw_status_bar(app);
     draw_import_dialog(app);
     draw_workshop_dialogs(app);
+    draw_draft_dialog(app);
     ImGui::End();
 }
 

@@ -23,17 +23,28 @@ struct ReferenceEditor {
     bool open = false;
     bool is_new = false;
     Reference draft;
-    std::string services_text;  // comma separated in the form
+    Reference opened;           // the record as it was opened: a draft that differs is unsaved
+    std::string services_text;  // text/name_list's line: comma separated, quoted when needed
     std::string submitted_text; // YYYY-MM-DD as typed
     std::string decided_text;
     bool confirm_delete = false;
+    std::string save_error; // why the Workspace refused the last Save
 };
 
 struct AccountEditor {
     bool open = false;
     std::string original_id; // empty for a new account
     Account draft;
+    Account opened;
     std::string parent_text;
+    std::string save_error;
+};
+
+// A row or a new record the user asked to open while an editor held unsaved changes: the
+// draft dialog asks first (save, discard, keep editing).
+struct PendingOpen {
+    enum class Kind { Reference, NewReference, Account } kind = Kind::Reference;
+    std::string id; // the record's id; empty for a new account
 };
 
 struct ImportDialog {
@@ -57,6 +68,8 @@ struct App {
     std::string selected_id; // reference selected in the table
     ReferenceEditor editor;
     AccountEditor account_editor;
+    std::optional<PendingOpen> pending_open;
+    std::string partner_error; // why the last partner profile edit was refused
     ImportDialog import;
 
     SaveState save_state = SaveState::Loading;
@@ -90,7 +103,17 @@ SaveState current_save_state(const App& app);
 
 // Actions shared by menus, shortcuts and the JS API.
 Date today();
+
+// Editors and their drafts (drafts.cpp). Opening asks first when the open draft has changes.
 void new_reference(App& app);
+void open_reference(App& app, const Reference& reference);
+void open_account(App& app, const Account* account);       // nullptr: a new account
+Reference edited_reference(const ReferenceEditor& editor); // the record as the form reads now
+Account edited_account(const AccountEditor& editor);
+bool reference_draft_changed(const App& app);
+bool account_draft_changed(const App& app);
+bool save_reference_draft(App& app); // false when refused (the editor says why)
+bool save_account_draft(App& app);
 void save_now(App& app);
 void export_document(App& app);
 void export_csv(App& app);
@@ -113,5 +136,6 @@ void draw_import_dialog(App& app);
 void draw_status_bar(App& app);
 void draw_workshop_menu(App& app);
 void draw_workshop_dialogs(App& app); // welcome, reset/clear confirmation, help, about
+void draw_draft_dialog(App& app);
 
 } // namespace reftier::app

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/widgets.h"
 #include "platform/browser.h"
 
 using reftier::app::the_app;
@@ -44,6 +45,11 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* mode) {
         }
         app.import.incoming = std::move(read.document);
         reftier::app::apply_import(app, merge);
+        // Refused by the Workspace (it would not read back): the dialog lists why.
+        for (const auto& e : app.import.errors) {
+            result["ok"] = false;
+            result["errors"].push_back({{"path", e.path}, {"message", e.message}});
+        }
     }
     return keep(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -75,6 +81,15 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         // any of it, so automation sees what the user sees.
         {"work_pending", app.workspace.query_pending() || app.workspace.reference_check_pending()},
         {"rows_shown", app.workspace.shown_rows().size()},
+        // Editors: what is open, whether its draft has unsaved changes, the notes of fields cut
+        // at their limit, and the question asked before a draft would be dropped.
+        {"editor_open", app.editor.open},
+        {"editor_id", app.editor.draft.id},
+        {"editor_changed", reftier::app::reference_draft_changed(app)},
+        {"account_editor_open", app.account_editor.open},
+        {"account_editor_changed", reftier::app::account_draft_changed(app)},
+        {"draft_dialog", app.pending_open.has_value()},
+        {"limit_notes", reftier::app::limit_notes_drawn()},
     };
     // The tier only once the checks are done: it counts references without errors.
     state["current_tier"] = app.workspace.reference_check_done()

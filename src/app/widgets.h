@@ -42,6 +42,21 @@ ImVec4 severity_colour(Severity severity);
 ImVec4 grade_colour(Grade grade);
 const char* severity_icon(Severity severity);
 
+// How a text field takes its text. The text-input work adds kinds here (URL, date).
+enum class TextFieldKind { Line, Lines };
+
+// The one text field of every editor: a labelled field that keeps to `max_bytes`, a stored
+// field's limit (max_stored_bytes in core/format/storable.h). Typing or pasting past it keeps
+// what fits, cut on a character boundary (core/text/fit_edit.h), and a note under the field says
+// so; never silently. Width from ImGui::SetNextItemWidth, as for any widget. Returns true when
+// the text changed.
+bool text_field(const char* label, std::string* text, std::size_t max_bytes,
+                const char* hint = nullptr, TextFieldKind kind = TextFieldKind::Line,
+                ImGuiInputTextFlags flags = 0);
+
+// The limit notes text_field drew this frame, for window.reftier.state() (tests).
+const std::vector<std::string>& limit_notes_drawn();
+
 // A YYYY-MM-DD text field; returns true when the text changed. `value` is set when the text
 // is a real date and reset when it is empty; `valid` tells the caller which case it is.
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid);

@@ -42,7 +42,11 @@ void load_sample(App& app) {
         show_toast(app, "The sample data is missing from this build.");
         return;
     }
-    app.workspace.replace_document(std::move(*read.document));
+    if (const EditResult result = app.workspace.replace_document(std::move(*read.document));
+        !result.refused.empty()) {
+        show_toast(app, "The sample data cannot be stored: " + result.message());
+        return;
+    }
     app.editor = ReferenceEditor{};
     show_toast(app, "Sample data loaded (Ctrl+Z brings back what was here)");
 }
@@ -50,7 +54,7 @@ void load_sample(App& app) {
 void clear_all(App& app) {
     Document empty;
     empty.partner = app.workspace.document().partner;
-    app.workspace.replace_document(std::move(empty));
+    if (!app.workspace.replace_document(std::move(empty))) return; // nothing to clear
     app.editor = ReferenceEditor{};
     show_toast(app, "Cleared (Ctrl+Z brings it back)");
 }

@@ -57,6 +57,26 @@ struct ImportDialog {
     std::optional<CsvImport> csv; // set for a .csv file: its rows are added to the document
 };
 
+// A copy of the document kept aside in browser storage (platform::list_kept_aside).
+struct KeptCopy {
+    std::string key;
+    std::string kind; // "corrupt" (could not be read) or "before-import" (an import replaced it)
+    std::string date; // local, YYYY-MM-DD HH:MM
+    double bytes = 0;
+};
+
+// The kept-aside copies window (recovery_view.cpp).
+struct Recovery {
+    bool open = false;
+    bool listing = false; // asked storage, no answer yet
+    std::vector<KeptCopy> copies;
+    std::optional<double> usage, quota; // bytes the site uses and may use
+    std::string error;
+    std::string remove_key; // asked to confirm its removal
+    std::string restore_failed_key;
+    std::vector<ReadError> restore_errors; // why that copy cannot be opened
+};
+
 struct App {
     Workspace workspace;
     std::vector<std::string> rule_errors; // assets that failed to load
@@ -77,6 +97,8 @@ struct App {
     std::uint64_t saved_revision = 0;
     double last_change_ms = 0;
     std::string storage_notice; // e.g. a corrupt stored document was set aside
+    std::string storage_closed; // storage closed for good in this tab: why, and what to do
+    Recovery recovery;
     bool other_tab_changed = false;
 
     UiSettings settings;       // remembered in localStorage
@@ -137,5 +159,14 @@ void draw_status_bar(App& app);
 void draw_workshop_menu(App& app);
 void draw_workshop_dialogs(App& app); // welcome, reset/clear confirmation, help, about
 void draw_draft_dialog(App& app);
+void draw_recovery_window(App& app);
+
+// Kept-aside copies (recovery_view.cpp).
+void open_recovery(App& app);
+// Before an import, sample data or a restore replaces everything: the document as it is now
+// goes aside in browser storage, listed in the recovery window until the user removes it.
+void keep_aside_before_replacing(App& app);
+void kept_aside_listed(App& app, const char* json);
+void restore_kept_aside(App& app, const std::string& key); // its bytes: platform::read_input
 
 } // namespace reftier::app

@@ -90,6 +90,12 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"account_editor_changed", reftier::app::account_draft_changed(app)},
         {"draft_dialog", app.pending_open.has_value()},
         {"limit_notes", reftier::app::limit_notes_drawn()},
+        // Storage: closed for good in this tab, and the kept-aside copies window.
+        {"storage_closed", app.storage_closed},
+        {"recovery_open", app.recovery.open},
+        {"kept_aside", app.recovery.copies.size()},
+        {"kept_aside_listing", app.recovery.listing},
+        {"restore_errors", app.recovery.restore_errors.size()},
     };
     // The tier only once the checks are done: it counts references without errors.
     state["current_tier"] = app.workspace.reference_check_done()

@@ -74,6 +74,8 @@ void draw_menu_bar(App& app) {
         if (ImGui::MenuItem("Export JSON", "Ctrl+Shift+E")) export_document(app);
         if (ImGui::MenuItem("Export CSV (spreadsheet)")) export_csv(app);
         if (ImGui::MenuItem("Save now", "Ctrl+S")) save_now(app);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Kept-aside copies...")) open_recovery(app);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {

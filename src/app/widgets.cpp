@@ -163,6 +163,14 @@ void findings_list(const std::vector<Finding>& findings, const char* filter_path
     }
 }
 
+void begin_centered_window(const char* title, bool* open) {
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::Begin(title, open,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoSavedSettings);
+}
+
 void segmented_bar(const int* counts, const ImVec4* colours, int segments, int total, float height,
                    const char* overlay) {
     ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -120,4 +120,19 @@ std::vector<ReadError> storable_problems(const Document& document) {
     return problems;
 }
 
+std::string stored_bytes_problem(const ReadSource& bytes, std::size_t references,
+                                 std::size_t accounts) {
+    const ReadResult read = read_document(bytes);
+    if (!read.document)
+        return "the copy about to be stored would not open again (" +
+               to_string(read.errors.front()) + ")";
+    if (read.document->references.size() != references ||
+        read.document->accounts.size() != accounts)
+        return "the copy about to be stored reads as " +
+               std::to_string(read.document->references.size()) + " references and " +
+               std::to_string(read.document->accounts.size()) + " accounts, not the " +
+               std::to_string(references) + " and " + std::to_string(accounts) + " written";
+    return {};
+}
+
 } // namespace reftier

@@ -49,4 +49,11 @@ std::vector<ReadError> storable_problems(const std::vector<Account>& accounts);
 // the reader's paths ("references[3].url"). At most kMaxReadErrors are listed.
 std::vector<ReadError> storable_problems(const Document& document);
 
+// The storage boundary's check, belt and braces: the bytes about to be stored, read by the
+// document reader itself, make a document with as many references and accounts as were
+// written. "" when they do; otherwise why not, in words for the "not saved" message. The app
+// runs it in a worker (src/platform/read_back.cpp), so a large document costs the page no time.
+std::string stored_bytes_problem(const ReadSource& bytes, std::size_t references,
+                                 std::size_t accounts);
+
 } // namespace reftier

@@ -2,6 +2,9 @@
 // reads back equal, and one it refuses would be refused by read_document, with the same words.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "core/format/storable.h"
 #include "core/model/date.h"
 
@@ -166,4 +169,42 @@ TEST(StorableDocument, AgreesWithTheReaderOnEachKindOfProblem) {
     cases.emplace_back(good).partner.name = std::string(kMaxLineBytes + 1, 'p');
     for (std::size_t i = 0; i < cases.size(); ++i)
         EXPECT_EQ(storable_problems(cases[i]).empty(), reader_takes(cases[i])) << "case " << i;
+}
+
+namespace {
+
+ReadSource source_of(const std::string& text) {
+    return [text, at = std::size_t{0}](char* buffer, std::size_t capacity) mutable {
+        const std::size_t count = std::min(capacity, text.size() - at);
+        std::memcpy(buffer, text.data() + at, count);
+        at += count;
+        return count;
+    };
+}
+
+} // namespace
+
+TEST(StoredBytes, TakesTheBytesOfADocumentThatOpensAgain) {
+    Document d;
+    d.references = {good_reference("r-1"), good_reference("r-2")};
+    d.accounts = {good_account("111122223333")};
+    EXPECT_EQ(stored_bytes_problem(source_of(write_document(d, -1)), 2, 1), "");
+}
+
+TEST(StoredBytes, RefusesBytesCutShortWithTheReadersReason) {
+    Document d;
+    d.references = {good_reference("r-1")};
+    const std::string text = write_document(d, -1);
+    const std::string problem =
+        stored_bytes_problem(source_of(text.substr(0, text.size() / 2)), 1, 0);
+    EXPECT_NE(problem.find("would not open again"), std::string::npos) << problem;
+    EXPECT_NE(problem.find("ends early"), std::string::npos) << problem;
+}
+
+TEST(StoredBytes, RefusesBytesThatReadAsFewerRecordsThanWereWritten) {
+    Document d;
+    d.references = {good_reference("r-1")};
+    EXPECT_EQ(stored_bytes_problem(source_of(write_document(d, -1)), 2, 0),
+              "the copy about to be stored reads as 1 references and 0 accounts, not the 2 and 0 "
+              "written");
 }

@@ -138,7 +138,7 @@ function isoDate(dayNumber) {
   return new Date(Date.UTC(2024, 0, 1) + dayNumber * 86400000).toISOString().slice(0, 10);
 }
 
-// A valid RefTier document (PRODUCT.md, version 1): `count` references over about count/20
+// A valid RefTier document (docs/format.md, version 1): `count` references over about count/20
 // customers (so each customer has siblings for the near-duplicate check) and a few accounts.
 export function generateDocument(count, seed = 2) {
   const random = makeRandom(seed);

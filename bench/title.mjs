@@ -9,6 +9,7 @@
 // other work on the machine only ever adds time). Each run is measured two ways: wall clock,
 // and the process's CPU time, which other processes on a busy machine do not inflate.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { generateTitleRecords, titleRecordsToTsv } from './generate.mjs';
@@ -39,8 +40,11 @@ async function loadTitleModule(modulePath, rulesPath) {
   // The wasm bytes are handed over, so emscripten does not fetch() a file path: this process
   // keeps Node's fetch, which playwright-core needs.
   const module = await createTitleBench({ wasmBinary: readFileSync(modulePath.replace(/\.js$/, '.wasm')) });
-  if (!module.ccall('bench_title_load_rules', 'number', ['string'], [readFileSync(rulesPath, 'utf8')]))
-    throw new Error(`title rules did not load from ${rulesPath}`);
+  // The AWS service names sit next to the title rules (assets/aws_services.json), as in the app.
+  const servicesPath = join(dirname(rulesPath), 'aws_services.json');
+  if (!module.ccall('bench_title_load_rules', 'number', ['string', 'string'],
+                    [readFileSync(rulesPath, 'utf8'), readFileSync(servicesPath, 'utf8')]))
+    throw new Error(`title rules did not load from ${rulesPath} and ${servicesPath}`);
   // The records are copied into wasm memory and split there once; each run checks them all in
   // one call, a loop inside wasm.
   const load = (tsv) =>

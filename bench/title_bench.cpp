@@ -104,8 +104,8 @@ RunResult check_all(bool want_suggestion) {
     return result;
 }
 
-bool load_rules(std::string_view json_text) {
-    reftier::TitleRulesLoad load = reftier::load_title_rules_text(json_text);
+bool load_rules(std::string_view json_text, std::string_view aws_services_json) {
+    reftier::TitleRulesLoad load = reftier::load_title_rules_text(json_text, aws_services_json);
     for (const std::string& error : load.errors) std::fprintf(stderr, "%s\n", error.c_str());
     g_rules = std::move(load.rules);
     return g_rules != nullptr;
@@ -117,8 +117,9 @@ bool load_rules(std::string_view json_text) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int bench_title_load_rules(const char* json_text) {
-    return load_rules(json_text) ? 1 : 0;
+EMSCRIPTEN_KEEPALIVE int bench_title_load_rules(const char* json_text,
+                                                const char* aws_services_json) {
+    return load_rules(json_text, aws_services_json) ? 1 : 0;
 }
 
 // Copies buffer[0, length) and splits it into records for bench_title_check; returns how many.
@@ -152,10 +153,16 @@ int main(int argc, char** argv) {
                      "usage: title_bench TITLE_RULES.json RECORDS.tsv [--with-suggestion]\n");
         return 2;
     }
-    const std::optional<std::string> rules = reftier::read_text_file(argv[1]);
+    // The AWS service names sit next to the title rules (assets/aws_services.json).
+    const std::string rules_path = argv[1];
+    const std::string services_path =
+        rules_path.substr(0, rules_path.find_last_of('/') + 1) + "aws_services.json";
+    const std::optional<std::string> rules = reftier::read_text_file(rules_path);
+    const std::optional<std::string> services = reftier::read_text_file(services_path);
     const std::optional<std::string> records = reftier::read_text_file(argv[2]);
-    if (!rules || !records || !load_rules(*rules)) {
-        std::fprintf(stderr, "title_bench: cannot read %s or %s\n", argv[1], argv[2]);
+    if (!rules || !services || !records || !load_rules(*rules, *services)) {
+        std::fprintf(stderr, "title_bench: cannot read %s, %s or %s\n", argv[1],
+                     services_path.c_str(), argv[2]);
         return 1;
     }
     load_records(*records);

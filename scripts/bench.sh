@@ -48,5 +48,5 @@ fi
 BENCH_BUILD="${BENCH_BUILD:-$ROOT/build/bench-wasm}" # a separate directory per working copy
 emcmake cmake -S "$ROOT" -B "$BENCH_BUILD" -DCMAKE_BUILD_TYPE=Release -DREFTIER_BUILD_TESTS=OFF \
   -DREFTIER_BUILD_BENCH=ON >/dev/null
-cmake --build "$BENCH_BUILD" --target reftier_app title_bench doc_bench -j "$JOBS"
+cmake --build "$BENCH_BUILD" --target reftier_app title_bench doc_bench sax_bench -j "$JOBS"
 node "$ROOT/bench/run.mjs" --web "$BENCH_BUILD/web" --modules "$BENCH_BUILD/bench" "$@"

@@ -6,6 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEPS="$ROOT/build/deps"
 IMGUI_VERSION="1.90.1"
+UTF8PROC_VERSION="2.8.0"
 
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
@@ -13,9 +14,11 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 log() { printf '[setup] %s\n' "$*"; }
 
 # libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for clang (scripts/fuzz.sh).
-# python3-fonttools: the build subsets the embedded font (scripts/subset_font.py).
+# python3-fonttools: the build subsets the embedded font (scripts/subset_font.py) and slices the
+# fallback fonts (scripts/slice_fonts.py): fonts-noto-cjk for CJK.
 apt_packages=(cmake g++ clang-14 lld-14 libclang-rt-14-dev emscripten nlohmann-json3-dev googletest
-              chromium fonts-dejavu-core python3-fonttools xz-utils nodejs npm python3 dpkg-dev)
+              chromium fonts-dejavu-core fonts-noto-cjk python3-fonttools xz-utils nodejs npm python3
+              dpkg-dev)
 
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -70,6 +73,33 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
     { echo "expected imgui $IMGUI_VERSION in $IMGUI_DIR" >&2; exit 1; }
 fi
 
+# utf8proc (Unicode case folding and decomposition for the table's filter and sort): one copy of
+# Debian's source package, built into the native and the wasm core alike, so both fold the same
+# Unicode version. Bookworm's 2.8.0-1, the version of its libutf8proc-dev: trixie's index names
+# a 2.9.0-1 that its pool no longer holds. Bookworm's source index is read into a private apt
+# state under build/deps, so the machine's apt sources stay as they are.
+UTF8PROC_DIR="$DEPS/utf8proc-$UTF8PROC_VERSION"
+if [ ! -f "$UTF8PROC_DIR/utf8proc.c" ]; then
+  log "fetching utf8proc $UTF8PROC_VERSION source package"
+  APT_STATE="$DEPS/apt-bookworm-src"
+  mkdir -p "$APT_STATE/lists/partial" "$APT_STATE/sources" "$DEPS/utf8proc-src"
+  cat > "$APT_STATE/sources/bookworm-src.sources" <<SRC
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  apt_src=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$APT_STATE/sources"
+           -o "Dir::State::Lists=$APT_STATE/lists")
+  apt-get "${apt_src[@]}" update -qq
+  (cd "$DEPS/utf8proc-src" && apt-get "${apt_src[@]}" source --download-only "utf8proc=$UTF8PROC_VERSION-1" >/dev/null)
+  mkdir -p "$UTF8PROC_DIR"
+  tar -xf "$DEPS/utf8proc-src/utf8proc_$UTF8PROC_VERSION.orig.tar.gz" -C "$UTF8PROC_DIR" --strip-components=1
+  grep -q "UTF8PROC_VERSION_MINOR 8" "$UTF8PROC_DIR/utf8proc.h" ||
+    { echo "expected utf8proc $UTF8PROC_VERSION in $UTF8PROC_DIR" >&2; exit 1; }
+fi
+
 # emcc must not see /usr/include (glibc headers break wasm builds): expose only nlohmann/.
 mkdir -p "$DEPS/include"
 [ -e "$DEPS/include/nlohmann" ] || ln -s /usr/include/nlohmann "$DEPS/include/nlohmann"
@@ -77,6 +107,10 @@ mkdir -p "$DEPS/include"
 if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
   log "installing npm packages for the browser tests"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ ! -d "$ROOT/tests/schema/node_modules/ajv" ]; then
+  log "installing npm packages for the schema test (ajv)"
+  (cd "$ROOT/tests/schema" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 if [ -f "$ROOT/bench/package.json" ] && [ ! -d "$ROOT/bench/node_modules" ]; then
   log "installing npm packages for the benchmarks"

@@ -23,13 +23,19 @@ def rename(font, family):
             record.string = names[record.nameID]
 
 
-def main():
-    source, output, family, unicodes = sys.argv[1:5]
+def subset_options():
+    """What every font the app loads keeps: outlines, metrics, cmap and all name entries."""
     options = subset.Options()
     options.layout_features = []
     options.hinting = False
     options.name_IDs = ["*"]
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "MATH", "FFTM", "gasp"]
+    return options
+
+
+def main():
+    source, output, family, unicodes = sys.argv[1:5]
+    options = subset_options()
     font = subset.load_font(source, options)
     font.recalcTimestamp = False  # the same bytes on every build
     subsetter = subset.Subsetter(options)

@@ -13,6 +13,9 @@ configure_native -DREFTIER_BUILD_TESTS=ON
 cmake --build "$NATIVE_BUILD" -j "$JOBS"
 (cd "$NATIVE_BUILD" && ctest --output-on-failure)
 
+echo "== JSON Schema (docs/reftier.schema.json) against the reader's test files"
+(cd "$ROOT/tests/schema" && node --test --test-reporter=spec)
+
 echo "== native core tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake -S "$ROOT" -B "$ROOT/build/asan" -DCMAKE_BUILD_TYPE=Debug -DREFTIER_SANITIZE=ON >/dev/null
 cmake --build "$ROOT/build/asan" --target reftier_core_tests -j "$JOBS"

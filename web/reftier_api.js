@@ -1,5 +1,5 @@
 // Page glue: sets up the Emscripten Module, wakes the render loop on input, handles file
-// drops and paste, and exposes window.reftier, a small API for automation and tests:
+// drops, and exposes window.reftier, a small API for automation and tests:
 //   reftier.ready                 Promise resolved when the app has loaded its stored document
 //   reftier.documentJson()        the current document as RefTier JSON text
 //   reftier.document()            the same, parsed
@@ -7,7 +7,14 @@
 //   reftier.importJson(text, mode) validates and imports ('replace' | 'merge'); returns
 //                                 { ok, errors: [{ path, message }], conflicts }, the same errors
 //                                 the import dialog lists; on errors nothing changes
-//   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ... }
+//   reftier.state()               { references, accounts, save_state, revision, frames_drawn, ...,
+//                                 editor_title: { grade, score, codes, suggestion } while the
+//                                 editor is open }
+//   reftier.tierProgress()        what the tier view says: rule set, source, current tier, the
+//                                 next tier's line, each tier's lines (null while checking)
+//   reftier.editorDraft()         the reference open in the editor, as its fields stand, or null
+//   reftier.rows()                the table's rows as shown: [{ id, customer, title }] (first 1,000)
+//   reftier.glyphsMissing(text)   the characters of `text` the font atlas has no glyph for yet
 //   reftier.enableLocator(), reftier.itemRect(label)
 //                                 where a labelled widget was drawn (CSS pixels), for tests
 //   reftier.whenSaved()           Promise resolved once the latest change is in IndexedDB
@@ -18,7 +25,10 @@
 'use strict';
 (function() {
   var canvas = document.getElementById('canvas');
-  canvas.addEventListener('contextmenu', function(event) { event.preventDefault(); });
+  // The browser's menu, except over an item that has its own (a row, a finding).
+  canvas.addEventListener('contextmenu', function(event) {
+    if (!Module.calledRun || Module._reftier_context_menu_here()) event.preventDefault();
+  });
   var readyResolve;
   var isReady = false;
   var api = {
@@ -45,6 +55,14 @@
     state: function() { return JSON.parse(Module.ccall('reftier_api_state', 'string', [], [])); },
     lastReadBack: function() { return Module.reftierReadBack.last; },
     simulateWriterBug: function() { Module.reftierReadBack.writerBug = true; },
+    tierProgress: function() {
+      return JSON.parse(Module.ccall('reftier_api_tier_progress', 'string', [], []));
+    },
+    rows: function() { return JSON.parse(Module.ccall('reftier_api_rows', 'string', [], [])); },
+    glyphsMissing: function(text) {
+      return Module.ccall('reftier_api_glyphs_missing', 'string', ['string'], [String(text)]);
+    },
+    editorDraft: function() { return JSON.parse(Module.ccall('reftier_api_editor_draft', 'string', [], [])); },
     whenSaved: function() {
       return new Promise(function(resolve, reject) {
         var poll = function() {
@@ -128,12 +146,6 @@
   ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart',
    'touchmove', 'touchend', 'focus', 'blur', 'resize', 'visibilitychange'].forEach(function(type) {
     window.addEventListener(type, wake, { capture: true, passive: true });
-  });
-
-  // Ctrl+V: the browser only hands over clipboard text in a paste event.
-  document.addEventListener('paste', function(event) {
-    var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
-    if (Module.calledRun) Module.ccall('reftier_on_paste', null, ['string'], [text]);
   });
 
   // Keys the browser would otherwise take (find, save, open) go to the app.

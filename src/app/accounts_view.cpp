@@ -68,7 +68,7 @@ static void draw_account_editor(App& app) {
     ImGui::Separator();
     const std::size_t line = max_stored_bytes(StoredText::Line);
     ImGui::SetNextItemWidth(-em(8));
-    text_field("Account id", &d.id, line, "12 digits", TextFieldKind::Line,
+    text_field("Account id", &d.id, line, "12 digits", TextKind::Name,
                ImGuiInputTextFlags_CharsDecimal);
     ImGui::SetNextItemWidth(-em(8));
     text_field("Name", &d.name, line);
@@ -76,7 +76,7 @@ static void draw_account_editor(App& app) {
     if (d.role == AccountRole::Member) {
         ImGui::SetNextItemWidth(-em(8));
         text_field("Management id", &e.parent_text, line, "its Organization's management account",
-                   TextFieldKind::Line, ImGuiInputTextFlags_CharsDecimal);
+                   TextKind::Name, ImGuiInputTextFlags_CharsDecimal);
     }
     ImGui::Checkbox("Linked to Partner Central", &d.linked);
     ImGui::SameLine();

@@ -2,6 +2,7 @@
 #include "app/widgets.h"
 
 #include <cstdio>
+#include <utility>
 
 #include <imgui.h>
 
@@ -100,10 +101,11 @@ static void on_kept_aside_opened(const char* key) {
 void init(App& app) {
     const auto titles = read_text_file("/assets/title_rules.json");
     const auto tiers = read_text_file("/assets/tier_rules.json");
-    if (!titles || !tiers)
+    const auto services = read_text_file("/assets/aws_services.json");
+    if (!titles || !tiers || !services)
         app.rule_errors.push_back("The rule files are missing from the build.");
     else
-        app.rule_errors = app.workspace.load_rules(*titles, *tiers);
+        app.rule_errors = app.workspace.load_rules(*titles, *tiers, *services);
     platform::Callbacks callbacks;
     callbacks.stored_document = on_stored_document;
     callbacks.saved = on_saved;
@@ -117,6 +119,7 @@ void init(App& app) {
     app.settings.light = theme && std::string(theme) == "light";
     const char* presentation = platform::user_preference("presentation");
     app.settings.presentation = presentation && std::string(presentation) == "1";
+    app.settings.touch = platform::coarse_pointer();
     platform::load_stored_document();
 }
 
@@ -213,11 +216,28 @@ static std::string read_all(const ReadSource& source) {
     }
 }
 
+void apply_ace_import(App& app) {
+    ImportDialog& d = app.import;
+    if (!d.ace) return;
+    const std::size_t count = d.ace->references.size();
+    app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace));
+    show_toast(app, "Added " + std::to_string(count) + " draft references from " + d.file_name);
+    d = ImportDialog{};
+    app.show_welcome = false;
+}
+
 void begin_import(App& app, const std::string& file_name, const ReadSource& source) {
     ImportDialog& d = app.import;
     d = ImportDialog{};
     d.open = true;
     d.file_name = file_name;
+    if (std::exchange(app.import_ace_next, false)) {
+        const std::string text = read_all(source);
+        d.ace = read_ace_opportunities({{file_name, text}}, app.workspace.document());
+        for (const AceProblem& e : d.ace->errors) // the file is named by the dialog
+            d.errors.push_back({e.file == file_name ? e.path : e.file + " " + e.path, e.message});
+        return;
+    }
     if (is_csv_name(file_name)) {
         d.csv = read_references_csv(read_all(source), app.workspace.document());
         return;

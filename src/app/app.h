@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/theme.h"
+#include "core/format/ace_import.h"
 #include "core/format/document_json.h"
 #include "core/format/document_merge.h"
 #include "core/format/reference_csv.h"
@@ -55,6 +56,17 @@ struct ImportDialog {
     MergePlan plan;
     ConflictPolicy policy = ConflictPolicy::KeepCurrent;
     std::optional<CsvImport> csv; // set for a .csv file: its rows are added to the document
+    std::optional<AceImport> ace; // set for ACE output: its drafts are added to the document
+};
+
+// "Copy my scorecard" and "Enter scorecard figures": a draft of the partner's rule set and their
+// scorecard figures (as typed, empty = not entered), saved together as one undo step.
+struct ScorecardEditor {
+    enum class Mode { Figures, RuleSet } mode = Mode::Figures;
+    bool open = false;
+    bool is_new = false; // a copy of a shipped rule set, not saved yet
+    RuleSet draft;
+    std::vector<std::pair<std::string, std::string>> figures; // requirement id, count as typed
 };
 
 // A copy of the document kept aside in browser storage (platform::list_kept_aside).
@@ -91,6 +103,8 @@ struct App {
     std::optional<PendingOpen> pending_open;
     std::string partner_error; // why the last partner profile edit was refused
     ImportDialog import;
+    bool import_ace_next = false; // File > Import ACE opportunities...: the next file is ACE output
+    ScorecardEditor scorecard;
 
     SaveState save_state = SaveState::Loading;
     std::string save_error;
@@ -140,6 +154,7 @@ void save_now(App& app);
 void export_document(App& app);
 void export_csv(App& app);
 void apply_csv_import(App& app); // adds the good rows
+void apply_ace_import(App& app); // adds the draft references
 void begin_import(App& app, const std::string& file_name, const ReadSource& source);
 void apply_import(App& app, bool merge);
 void show_toast(App& app, std::string text);
@@ -153,6 +168,8 @@ void draw_menu_bar(App& app);
 void draw_references_view(App& app);
 void draw_reference_editor(App& app);
 void draw_tier_view(App& app);
+void draw_scorecard_editor(App& app); // inside the tier view while open
+void open_scorecard_editor(App& app, ScorecardEditor::Mode mode);
 void draw_accounts_view(App& app);
 void draw_import_dialog(App& app);
 void draw_status_bar(App& app);

@@ -1,5 +1,6 @@
 // The import dialog: a file that fails validation lists every error with its JSON path and
-// changes nothing; a valid one asks replace or merge (with the merge plan and its conflicts).
+// changes nothing; a valid one asks replace or merge (with the merge plan and its conflicts);
+// CSV rows and ACE opportunities are previewed before they are added.
 #include <imgui.h>
 
 #include "app/app.h"
@@ -40,14 +41,17 @@ static void draw_choice(App& app) {
                        "already the same, %zu conflict(s).",
                        d.plan.references_added, d.plan.accounts_added, d.plan.unchanged,
                        d.plan.conflicts.size());
+    if (d.plan.rule_sets_added > 0)
+        ImGui::TextWrapped("Merge also adds %d rule set(s) of the file's.", d.plan.rule_sets_added);
     if (!d.plan.conflicts.empty()) {
         ImGui::BeginChild("##conflicts", ImVec2(em(42), em(9)), true);
         for (const MergeConflict& c : d.plan.conflicts) {
             std::string fields;
             for (const auto& f : c.differing_fields) fields += (fields.empty() ? "" : ", ") + f;
-            ImGui::BulletText("%s %s differs in %s",
-                              c.kind == MergeConflict::Kind::Reference ? "Reference" : "Account",
-                              c.id.c_str(), fields.c_str());
+            const char* kind = c.kind == MergeConflict::Kind::Reference ? "Reference"
+                               : c.kind == MergeConflict::Kind::Account ? "Account"
+                                                                        : "Rule set";
+            ImGui::BulletText("%s %s differs in %s", kind, c.id.c_str(), fields.c_str());
         }
         ImGui::EndChild();
         int policy = static_cast<int>(d.policy);
@@ -73,6 +77,23 @@ static void draw_choice(App& app) {
     }
 }
 
+// The button that applies a previewed import (disabled while there is nothing to apply) and
+// Cancel, which forgets the import.
+static void draw_apply_or_cancel(App& app, const std::string& label, bool enabled,
+                                 void (*apply)(App&)) {
+    ImGui::BeginDisabled(!enabled);
+    if (ImGui::Button(label.c_str())) {
+        apply(app);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+        app.import = ImportDialog{};
+        ImGui::CloseCurrentPopup();
+    }
+}
+
 static void draw_csv(App& app) {
     ImportDialog& d = app.import;
     const CsvImport& csv = *d.csv;
@@ -93,21 +114,53 @@ static void draw_csv(App& app) {
         }
         ImGui::EndChild();
     }
-    const bool can_import = csv.header_ok && !csv.references.empty();
-    ImGui::BeginDisabled(!can_import);
     const std::string label =
         csv.errors.empty() ? "Import " + std::to_string(csv.references.size()) + " references"
                            : "Import the " + std::to_string(csv.references.size()) + " good rows";
-    if (ImGui::Button(label.c_str())) {
-        apply_csv_import(app);
-        ImGui::CloseCurrentPopup();
+    draw_apply_or_cancel(app, label, csv.header_ok && !csv.references.empty(), apply_csv_import);
+}
+
+// What an ACE import adds (each draft with its opportunity) and what it leaves out, and why.
+static void draw_ace(App& app) {
+    ImportDialog& d = app.import;
+    const AceImport& ace = *d.ace;
+    ImGui::Text("%s: %d opportunities, %d launched.", d.file_name.c_str(), ace.opportunities,
+                ace.launched);
+    ImGui::TextWrapped("%s", ace.references.empty()
+                                 ? "No launched opportunity is missing a reference: nothing to add."
+                                 : "Each launched opportunity without a reference becomes a draft "
+                                   "reference (ACE Pipeline Manager): add its title and public "
+                                   "URL, then submit it.");
+    if (!ace.references.empty() &&
+        ImGui::BeginTable("##ace_added", 4,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Borders,
+                          ImVec2(em(44), em(9)))) {
+        for (const char* heading : {"Opportunity", "Customer", "Industry", "Workload"})
+            ImGui::TableSetupColumn(heading);
+        ImGui::TableHeadersRow();
+        for (const Reference& r : ace.references) {
+            ImGui::TableNextRow();
+            for (const std::string* cell :
+                 {&*r.ace_opportunity_id, &r.customer, &r.industry, &r.workload}) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(cell->c_str());
+            }
+        }
+        ImGui::EndTable();
     }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
-        d = ImportDialog{};
-        ImGui::CloseCurrentPopup();
+    if (!ace.skipped.empty()) {
+        ImGui::TextDisabled("Left out:");
+        ImGui::BeginChild("##ace_skipped", ImVec2(em(44), em(5)), true);
+        for (const AceSkipped& s : ace.skipped)
+            ImGui::BulletText("%s %s: %s", s.opportunity_id.c_str(), s.customer.c_str(),
+                              s.reason.c_str());
+        ImGui::EndChild();
     }
+    ImGui::Spacing();
+    const std::size_t count = ace.references.size();
+    const std::string label =
+        "Add " + std::to_string(count) + (count == 1 ? " draft reference" : " draft references");
+    draw_apply_or_cancel(app, label, count > 0, apply_ace_import);
 }
 
 void draw_import_dialog(App& app) {
@@ -121,6 +174,8 @@ void draw_import_dialog(App& app) {
         draw_choice(app);
     else if (d.csv)
         draw_csv(app);
+    else if (d.ace)
+        draw_ace(app);
     else
         ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -1,6 +1,8 @@
-// Where each labelled widget was drawn in the last frame, for window.reftier.itemRect(): the
-// end-to-end tests use it to click real widgets with the real mouse instead of guessing
-// coordinates. Built on ImGui's test-engine hooks, which cost nothing while not enabled.
+// ImGui's item hooks (IMGUI_ENABLE_TEST_ENGINE), on from the start: every frame they keep the
+// box and label of the active and the keyboard-focused item (item_locator.h), which costs an id
+// comparison per item. Once a test enables the locator, they also record where each labelled
+// widget was drawn, so the end-to-end tests click real widgets with the real mouse instead of
+// guessing coordinates.
 #include <string>
 #include <unordered_map>
 
@@ -16,25 +18,59 @@ namespace {
 
 ImGuiID g_last_id = 0;
 ImRect g_last_rect;
+bool g_locator_enabled = false;
 std::unordered_map<std::string, ImRect> g_rects; // visible label -> rect
+reftier::app::TrackedItem g_active, g_focused;
+
+void track(reftier::app::TrackedItem& item, ImGuiID wanted, ImGuiID id, const ImRect& bb) {
+    if (wanted == 0 || id != wanted) return;
+    if (item.id != id) item.label.clear();
+    item.id = id;
+    item.min = bb.Min;
+    item.max = bb.Max;
+}
+
+void name(reftier::app::TrackedItem& item, ImGuiID id, const char* begin, const char* end) {
+    if (item.id == id && item.id != 0) item.label.assign(begin, end);
+}
 
 } // namespace
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb,
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb,
                                  const ImGuiLastItemData*) {
     g_last_id = id;
     g_last_rect = bb;
+    track(g_active, ctx->ActiveId, id, bb);
+    track(g_focused, ctx->NavId, id, bb);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
                                   ImGuiItemStatusFlags) {
     if (id != g_last_id || !label) return;
-    std::string visible(label, ImGui::FindRenderedTextEnd(label));
-    if (!visible.empty()) g_rects[visible] = g_last_rect;
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    name(g_active, id, label, end);
+    name(g_focused, id, label, end);
+    if (g_locator_enabled && end != label) g_rects[std::string(label, end)] = g_last_rect;
 }
 
 void reftier::app::note_item_for_locator(const char* label) {
-    if (ImGui::GetCurrentContext()->TestEngineHookItems) g_rects[label] = g_last_rect;
+    name(g_active, g_last_id, label, label + std::char_traits<char>::length(label));
+    name(g_focused, g_last_id, label, label + std::char_traits<char>::length(label));
+    if (g_locator_enabled) g_rects[label] = g_last_rect;
+}
+
+void reftier::app::start_item_hooks() {
+    ImGui::GetCurrentContext()->TestEngineHookItems = true;
+}
+
+const reftier::app::TrackedItem& reftier::app::active_item() {
+    if (g_active.id != ImGui::GetActiveID()) g_active = {};
+    return g_active;
+}
+
+const reftier::app::TrackedItem& reftier::app::focused_item() {
+    if (g_focused.id != ImGui::GetFocusID()) g_focused = {};
+    return g_focused;
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
@@ -45,7 +81,7 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void reftier_api_enable_locator() {
-    ImGui::GetCurrentContext()->TestEngineHookItems = true;
+    g_locator_enabled = true;
     reftier::platform::request_frames(2);
 }
 

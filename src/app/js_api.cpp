@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/font_atlas.h"
 #include "app/widgets.h"
+#include "core/progress/progress_text.h"
 #include "platform/browser.h"
 
 using reftier::app::the_app;
@@ -54,6 +56,66 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* mode) {
     return keep(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// What the tier view says, sentence by sentence (the core's wording), for tests: null while the
+// reference checks are still running.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_tier_progress() {
+    reftier::app::App& app = the_app();
+    reftier::Workspace& ws = app.workspace;
+    const reftier::RuleSet* rules = ws.active_rule_set();
+    if (!rules || !ws.reference_check_done()) return keep("null");
+    const reftier::TierProgress& p = ws.tier_progress(reftier::app::today());
+    nlohmann::json tiers = nlohmann::json::array();
+    for (const reftier::TierStatus& tier : p.tiers) {
+        nlohmann::json requirements = nlohmann::json::array();
+        for (const auto& r : tier.requirements)
+            requirements.push_back(reftier::requirement_text(r));
+        tiers.push_back({{"name", tier.name},
+                         {"reached", tier.reached},
+                         {"references", reftier::references_text(tier)},
+                         {"requirements", requirements}});
+    }
+    const auto advice = reftier::overdue_advice(p, *rules);
+    const auto mismatch = reftier::path_mismatch_text(ws.document().partner, *rules);
+    const nlohmann::json out = {
+        {"rule_set", rules->id},
+        {"rule_set_name", rules->name},
+        {"source", reftier::source_text(*rules)},
+        {"current_tier", p.current_tier},
+        {"next", reftier::next_tier_text(p)},
+        {"pending_heading", reftier::pending_heading(*rules)},
+        {"overdue_advice", advice ? nlohmann::json(*advice) : nlohmann::json(nullptr)},
+        {"path_note", mismatch ? nlohmann::json(*mismatch) : nlohmann::json(nullptr)},
+        {"tiers", tiers},
+        {"scorecard_editor_open", app.scorecard.open}};
+    return keep(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The characters of `text` the font atlas cannot draw yet.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_glyphs_missing(const char* text) {
+    return keep(reftier::app::glyphs_missing(text ? text : ""));
+}
+
+// The table's rows as last shown, in order (at most the first 1,000): id, customer, title.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_rows() {
+    const reftier::app::App& app = the_app();
+    const auto& refs = app.workspace.document().references;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const std::uint32_t index : app.workspace.shown_rows()) {
+        if (rows.size() == 1000) break;
+        rows.push_back({{"id", refs[index].id},
+                        {"customer", refs[index].customer},
+                        {"title", refs[index].title}});
+    }
+    return keep(rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The editor's draft as the document would hold it, or null when the editor is closed.
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_editor_draft() {
+    const reftier::app::App& app = the_app();
+    if (!app.editor.open) return keep("null");
+    return keep(reftier::reference_to_json(app.editor.draft).dump());
+}
+
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
     reftier::app::App& app = the_app();
     static const char* const kSaveStates[] = {"loading", "saved", "pending", "saving", "failed"};
@@ -68,6 +130,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"frame_build_ms", app.frame_build_ms},
         {"frame_total_ms", app.frame_total_ms},
         {"import_dialog_open", app.import.open},
+        {"toast", app.toast},
         {"import_errors", app.import.errors.size()},
         {"storage_notice", app.storage_notice},
         {"welcome", app.show_welcome},
@@ -97,6 +160,16 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"kept_aside_listing", app.recovery.listing},
         {"restore_errors", app.recovery.restore_errors.size()},
     };
+    // The editor's live title check as last drawn: grade, score, finding codes, rewrite.
+    if (const reftier::TitleReport* title = app.workspace.last_draft_title();
+        title && app.editor.open) {
+        nlohmann::json codes = nlohmann::json::array();
+        for (const reftier::Finding& f : title->findings) codes.push_back(f.code);
+        state["editor_title"] = {{"grade", reftier::to_string(title->grade)},
+                                 {"score", title->score},
+                                 {"codes", codes},
+                                 {"suggestion", title->suggestion}};
+    }
     // The tier only once the checks are done: it counts references without errors.
     state["current_tier"] = app.workspace.reference_check_done()
                                 ? app.workspace.tier_progress(reftier::app::today()).current_tier

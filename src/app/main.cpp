@@ -1,7 +1,8 @@
 // Start-up and the render loop. The canvas backing store is sized in device pixels
 // (CSS size x devicePixelRatio) and ImGui works in those pixels with a font rasterised at the
 // same scale, so text is crisp on high-DPI screens. The loop draws only while there is input
-// or pending work (platform::take_frames_to_draw); an idle page draws nothing.
+// or pending work (platform::take_frames_to_draw); an idle page draws nothing. Text reaches
+// ImGui through the text agent only (text_agent_bridge.h), never through GLFW's key presses.
 #include <cmath>
 
 #include <GLFW/glfw3.h>
@@ -12,7 +13,12 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/app.h"
+#include "app/font_atlas.h"
+#include "app/item_locator.h"
+#include "app/screen_reader.h"
+#include "app/text_agent_bridge.h"
 #include "app/theme.h"
+#include "app/widgets.h"
 #include "platform/browser.h"
 
 namespace {
@@ -32,7 +38,7 @@ void fit_canvas() {
     if (width > 0 && height > 0 && (width != current_width || height != current_height))
         glfwSetWindowSize(g_window, width, height);
     const reftier::app::UiSettings& settings = reftier::app::the_app().settings;
-    if (ratio != g_scale || !(settings == g_built_for)) {
+    if (ratio != g_scale || !(settings == g_built_for) || reftier::app::font_atlas_stale()) {
         g_scale = ratio;
         g_built_for = settings;
         reftier::app::apply_theme_and_fonts(ratio, settings);
@@ -47,10 +53,8 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     return EM_FALSE;
 }
 
-void frame() {
+void draw_one_frame() {
     reftier::app::App& app = reftier::app::the_app();
-    reftier::app::autosave(app);
-    if (reftier::platform::take_frames_to_draw() == 0) return;
     fit_canvas(); // picks up theme or presentation-mode changes made in the last frame
 
     const double start_ms = reftier::platform::now_ms();
@@ -58,6 +62,8 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    reftier::app::scan_document_glyphs(app.workspace.document(), app.workspace.revision(),
+                                       reftier::app::frame_work_budget_ms());
     int width = 0, height = 0;
     glfwGetFramebufferSize(g_window, &width, &height);
     reftier::app::draw_frame(app, static_cast<float>(width), static_cast<float>(height));
@@ -70,8 +76,16 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     app.frame_build_ms = built_ms - start_ms;
     app.frame_total_ms = reftier::platform::now_ms() - start_ms;
+    reftier::app::sync_text_agent();
+    reftier::app::announce_changes();
     // A text field with focus keeps a blinking cursor: keep drawing while one is active.
     if (ImGui::GetIO().WantTextInput) reftier::platform::request_frames(1);
+}
+
+void frame() {
+    reftier::app::autosave(reftier::app::the_app());
+    if (reftier::platform::take_frames_to_draw() == 0) return;
+    draw_one_frame();
 }
 
 } // namespace
@@ -97,13 +111,20 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // GLFW's characters come from keypress events, which input methods, phone keyboards and
+    // dictation never send; the text agent delivers all text instead, so none arrives twice.
+    glfwSetCharCallback(g_window, nullptr);
     // After the backend: it installs GLFW's clipboard, which cannot see the system clipboard.
+    // Fields copy, cut and paste through the text agent's element; ImGui never pastes itself.
     io.SetClipboardTextFn = [](void*, const char* text) {
         reftier::platform::set_clipboard_text(text);
     };
-    io.GetClipboardTextFn = [](void*) { return reftier::platform::clipboard_text(); };
+    io.GetClipboardTextFn = [](void*) { return ""; };
+    reftier::app::start_item_hooks();
+    reftier::app::init_text_agent_bridge(draw_one_frame);
 
     reftier::app::init(reftier::app::the_app());
+    reftier::app::init_font_atlas();
     fit_canvas();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_main_loop(frame, 0, 1);

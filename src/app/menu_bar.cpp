@@ -14,7 +14,15 @@ static void draw_partner_profile(App& app) {
     bool changed = false;
     ImGui::SetNextItemWidth(em(17));
     changed |= text_field("Partner name", &partner.name, max_stored_bytes(StoredText::Line));
-    changed |= enum_combo("Path", &partner.path);
+    PartnerPath path = partner.path;
+    if (enum_combo("Path", &path)) {
+        // A rule set of the other path is replaced by the new path's default, and said so.
+        const PathChange change = change_path(partner, path, app.workspace.rule_sets(),
+                                              app.workspace.rule_set_defaults());
+        partner = change.partner;
+        changed = true;
+        if (!change.note.empty()) show_toast(app, change.note);
+    }
 
     const RuleSet* current = find_rule_set(app.workspace.rule_sets(), partner.rule_set);
     ImGui::SetNextItemWidth(em(17));
@@ -54,7 +62,10 @@ static void handle_shortcuts(App& app) {
     }
     if (ImGui::IsKeyPressed(ImGuiKey_E, false) && io.KeyShift) export_document(app);
     if (ImGui::IsKeyPressed(ImGuiKey_C, false) && io.KeyShift) copy_summary(app);
-    if (ImGui::IsKeyPressed(ImGuiKey_O, false)) platform::open_file_picker();
+    if (ImGui::IsKeyPressed(ImGuiKey_O, false)) {
+        app.import_ace_next = false;
+        platform::open_file_picker();
+    }
     if (ImGui::IsKeyPressed(ImGuiKey_S, false)) save_now(app);
     if (ImGui::IsKeyPressed(ImGuiKey_F, false)) {
         app.switch_to = View::References;
@@ -70,7 +81,14 @@ void draw_menu_bar(App& app) {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("New reference", "Alt+N")) new_reference(app);
         ImGui::Separator();
-        if (ImGui::MenuItem("Import JSON or CSV...", "Ctrl+O")) platform::open_file_picker();
+        if (ImGui::MenuItem("Import JSON or CSV...", "Ctrl+O")) {
+            app.import_ace_next = false;
+            platform::open_file_picker();
+        }
+        if (ImGui::MenuItem("Import ACE opportunities...")) {
+            app.import_ace_next = true;
+            platform::open_file_picker();
+        }
         if (ImGui::MenuItem("Export JSON", "Ctrl+Shift+E")) export_document(app);
         if (ImGui::MenuItem("Export CSV (spreadsheet)")) export_csv(app);
         if (ImGui::MenuItem("Save now", "Ctrl+S")) save_now(app);

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "app/text_agent_bridge.h"
 #include "app/widgets.h"
 #include "core/checks/url_check.h"
 #include "core/format/storable.h"
@@ -13,9 +14,9 @@
 namespace reftier::app {
 
 // A single-line field of the record, at the reader's limit for it.
-static void line_field(const char* label, std::string* value, const char* hint) {
+static void line_field(const char* label, std::string* value, const char* hint, TextKind kind) {
     ImGui::SetNextItemWidth(-em(7.3f));
-    text_field(label, value, max_stored_bytes(StoredText::Line), hint);
+    text_field(label, value, max_stored_bytes(StoredText::Line), hint, kind);
 }
 
 static void draw_title_check(App& app, const TitleReport& report) {
@@ -80,34 +81,37 @@ void draw_reference_editor(App& app) {
     ImGui::Text("%s %s", e.is_new ? "New reference" : "Edit reference", d.id.c_str());
     ImGui::Separator();
 
-    line_field("Customer", &d.customer, "the AWS customer, by name");
-    line_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail");
+    line_field("Customer", &d.customer, "the AWS customer, by name", TextKind::Name);
+    line_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail",
+               TextKind::Prose);
     if (ImGui::IsItemActivated() || ImGui::IsItemEdited()) platform::request_frames(2);
-    const TitleReport& report = app.workspace.check_draft_title(d);
+    // The services as typed so far count, as they will once saved.
+    const TitleReport& report = app.workspace.check_draft_title(edited_reference(e));
     ImGui::Indent();
     draw_title_check(app, report);
     ImGui::Unindent();
 
-    line_field("URL", &d.url, "https://...");
+    line_field("URL", &d.url, "https://...", TextKind::Url);
     if (!d.url.empty() && is_safe_to_open(d.url)) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Open")) platform::open_url(d.url);
     }
     enum_combo("Asset type", &d.asset_type, -em(7.3f));
-    line_field("Workload", &d.workload, "the AWS-based workload delivered");
-    line_field("AWS services", &e.services_text, "comma separated, e.g. Lambda, DynamoDB");
+    line_field("Workload", &d.workload, "the AWS-based workload delivered", TextKind::Prose);
+    line_field("AWS services", &e.services_text, "comma separated, e.g. Lambda, DynamoDB",
+               TextKind::List);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Separate names with commas; write a name that holds a comma in "
                           "double quotes: \"Amazon EC2, Spot\", Lambda");
-    line_field("Industry", &d.industry, "e.g. Retail");
+    line_field("Industry", &d.industry, "e.g. Retail", TextKind::Name);
     enum_combo("Channel", &d.channel, -em(7.3f));
     enum_combo("Status", &d.status, -em(7.3f));
     bool submitted_valid = true, decided_valid = true;
     date_field("Submitted on", &e.submitted_text, &d.submitted_on, &submitted_valid);
     date_field("Decided on", &e.decided_text, &d.decided_on, &decided_valid);
     ImGui::SetNextItemWidth(-em(7.3f));
-    text_field("Notes", &d.notes, max_stored_bytes(StoredText::Notes), nullptr,
-               TextFieldKind::Lines);
+    ImGui::SetNextItemWidth(-em(7.3f));
+    text_field("Notes", &d.notes, max_stored_bytes(StoredText::Notes), nullptr, TextKind::Notes);
 
     const std::vector<Finding>& findings = app.workspace.check_draft_reference(edited_reference(e));
     if (!findings.empty()) {

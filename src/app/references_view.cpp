@@ -4,11 +4,35 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/app.h"
+#include "app/text_agent_bridge.h"
 #include "app/widgets.h"
+#include "core/checks/url_check.h"
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
+#include "core/progress/progress_summary.h"
+#include "platform/browser.h"
 
 namespace reftier::app {
+
+// The row with keyboard focus in the last frame (arrow keys in the table), if any.
+static std::string g_focused_row;
+
+static void copy(App& app, const std::string& text, const char* what) {
+    platform::set_clipboard_text(text);
+    show_toast(app, std::string("Copied ") + what);
+}
+
+// A row's menu (right click, long press, Shift+F10): its title, URL or Markdown line copied, or
+// its page opened (http and https only).
+static void draw_row_menu(App& app, const Reference& r) {
+    if (ImGui::MenuItem("Copy title")) copy(app, r.title, "the title");
+    if (ImGui::MenuItem("Copy URL")) copy(app, r.url, "the URL");
+    if (ImGui::MenuItem("Copy as Markdown line", "Ctrl+C"))
+        copy(app, reference_markdown_line(r), "a Markdown line");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Open URL", nullptr, false, is_safe_to_open(r.url)))
+        platform::open_url(r.url);
+}
 
 static void draw_toolbar(App& app) {
     if (ImGui::Button("+ New reference")) new_reference(app);
@@ -24,6 +48,7 @@ static void draw_toolbar(App& app) {
     if (ImGui::InputTextWithHint("##filter", "Filter: customer, title, workload, URL...",
                                  &app.filter_text))
         app.query.text = app.filter_text;
+    declare_text_kind(TextKind::Search);
     note_item_for_locator("Filter"); // its label is hidden (##filter), so name it for tests
     for (const auto& n : kStatusNames) {
         ImGui::SameLine();
@@ -92,6 +117,12 @@ static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
             if (ImGui::Selectable(r.customer.empty() ? "(no customer)" : r.customer.c_str(),
                                   selected, ImGuiSelectableFlags_SpanAllColumns))
                 open_reference(app, r);
+            if (ImGui::IsItemFocused()) g_focused_row = r.id;
+            if (begin_item_context_menu("row menu")) {
+                app.selected_id = r.id;
+                draw_row_menu(app, r);
+                ImGui::EndPopup();
+            }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.title.c_str());
             if (ImGui::IsItemHovered() &&
@@ -127,8 +158,20 @@ static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
     ImGui::EndTable();
 }
 
+// Ctrl+C with no field edited copies the selected row (the one open in the editor, else the
+// one with keyboard focus) as a Markdown line.
+static void copy_selected_row(App& app) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || !io.KeyCtrl || !ImGui::IsKeyPressed(ImGuiKey_C, false)) return;
+    const std::string& id = app.editor.open && !app.editor.is_new ? app.selected_id : g_focused_row;
+    if (const auto index = app.workspace.find_reference(id))
+        copy(app, reference_markdown_line(app.workspace.document().references[*index]),
+             "a Markdown line");
+}
+
 void draw_references_view(App& app) {
     Workspace& ws = app.workspace;
+    copy_selected_row(app);
     draw_toolbar(app);
     const auto& rows = ws.query_rows(app.query, frame_work_budget_ms());
     const DocumentCheck* check = ws.reference_check_within(frame_work_budget_ms());

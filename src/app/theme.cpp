@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "app/font_atlas.h"
+
 namespace reftier::app {
 
 // CSS pixels; multiplied by devicePixelRatio so the glyphs match the screen's pixels.
@@ -42,16 +44,7 @@ static void high_contrast(ImGuiStyle& style, bool light) {
 
 void apply_theme_and_fonts(float pixel_ratio, const UiSettings& settings) {
     const float scale = pixel_ratio * (settings.presentation ? kPresentationScale : 1.0f);
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig config;
-    config.OversampleH = 2;
-    // The embedded font holds only these characters: src/app/CMakeLists.txt subsets it to the
-    // same ranges (APP_FONT_UNICODES); change both together.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0};
-    if (!io.Fonts->AddFontFromFileTTF("/assets/fonts/RefTierSans.ttf", kFontSize * scale, &config,
-                                      ranges))
-        io.Fonts->AddFontDefault();
+    build_font_atlas(kFontSize * scale);
 
     ImGuiStyle style;
     if (settings.light)
@@ -67,6 +60,12 @@ void apply_theme_and_fonts(float pixel_ratio, const UiSettings& settings) {
     style.FramePadding = ImVec2(8, 5);
     style.ItemSpacing = ImVec2(10, 7);
     style.CellPadding = ImVec2(8, 4);
+    if (settings.touch) { // rows and buttons about 34 CSS pixels tall, fields 36
+        style.FramePadding = ImVec2(10, 10);
+        style.ItemSpacing = ImVec2(12, 10);
+        style.CellPadding = ImVec2(8, 9);
+        style.ScrollbarSize = 20;
+    }
     style.WindowPadding = ImVec2(14, 10);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;

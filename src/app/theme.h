@@ -6,6 +6,7 @@ namespace reftier::app {
 struct UiSettings {
     bool light = false;        // light theme instead of dark
     bool presentation = false; // workshop projector: larger UI, high contrast
+    bool touch = false;        // a finger, not a mouse: taller rows and buttons
     bool operator==(const UiSettings&) const = default;
 };
 

@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <emscripten.h>
 #include <imgui_internal.h>
+
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "app/screen_reader.h"
+#include "app/text_agent_bridge.h"
 #include "core/model/date.h"
 #include "core/text/fit_edit.h"
 #include "platform/browser.h"
@@ -91,17 +95,20 @@ int g_limit_notes_frame = -1;
 } // namespace
 
 bool text_field(const char* label, std::string* text, std::size_t max_bytes, const char* hint,
-                TextFieldKind kind, ImGuiInputTextFlags flags) {
+                TextKind kind, ImGuiInputTextFlags flags) {
     FieldLimit limit{*text, max_bytes};
-    flags |= ImGuiInputTextFlags_CallbackEdit;
+    // Edit: typing and ImGui's own paste. Always: the text agent edits the field's state between
+    // frames (text_agent_bridge.cpp), which InputTextEx does not count as an edit.
+    flags |= ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways;
     const bool changed =
-        kind == TextFieldKind::Lines
+        kind == TextKind::Notes
             ? ImGui::InputTextMultiline(
                   label, text,
                   ImVec2(0, ImGui::GetTextLineHeight() * 3 + ImGui::GetStyle().FramePadding.y * 2),
                   flags, keep_within_limit, &limit)
             : ImGui::InputTextWithHint(label, hint ? hint : "", text, flags, keep_within_limit,
                                        &limit);
+    declare_text_kind(kind);
     // The note stays while the field is full after a cut, and goes with the next edit that fits.
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID note_id = ImHashStr("limit note", 0, ImGui::GetItemID());
@@ -134,6 +141,7 @@ const std::vector<std::string>& limit_notes_drawn() {
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid) {
     ImGui::SetNextItemWidth(em(9));
     const bool changed = ImGui::InputTextWithHint(label, "YYYY-MM-DD", text);
+    declare_text_kind(TextKind::Date);
     const auto parsed = parse_iso_date(*text);
     *valid = text->empty() || parsed.has_value();
     if (text->empty())
@@ -152,14 +160,36 @@ static bool ends_with(const std::string& text, const char* suffix) {
     return text.size() >= s.size() && text.compare(text.size() - s.size(), s.size(), s) == 0;
 }
 
+static int g_context_menu_frame = -2; // the last frame an item with its own menu was hovered
+
+bool begin_item_context_menu(const char* id) {
+    if (ImGui::IsItemHovered()) g_context_menu_frame = ImGui::GetFrameCount();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Menu, false) ||
+                                   (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_F10, false))))
+        ImGui::OpenPopup(id);
+    return ImGui::BeginPopupContextItem(id);
+}
+
 void findings_list(const std::vector<Finding>& findings, const char* filter_path) {
+    int index = 0;
     for (const Finding& f : findings) {
         if (*filter_path && !ends_with(f.path, filter_path)) continue;
+        ImGui::PushID(index++);
+        ImGui::BeginGroup();
         ImGui::TextColored(severity_colour(f.severity), "%s", severity_icon(f.severity));
         ImGui::SameLine(em(5.3f));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(f.message.c_str());
         ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        const std::string words = std::string(severity_icon(f.severity)) + ": " + f.message;
+        finding_shown(words);
+        if (begin_item_context_menu("finding menu")) {
+            if (ImGui::MenuItem("Copy finding")) platform::set_clipboard_text(words);
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
     }
 }
 
@@ -225,3 +255,8 @@ void work_progress_note(const char* what, float progress) {
 }
 
 } // namespace reftier::app
+
+// Whether the pointer is over an item with its own context menu, as of the last frame.
+extern "C" EMSCRIPTEN_KEEPALIVE int reftier_context_menu_here() {
+    return reftier::app::g_context_menu_frame >= ImGui::GetFrameCount() - 1 ? 1 : 0;
+}

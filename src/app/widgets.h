@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/item_locator.h"
+#include "app/text_agent_bridge.h"
 #include "core/checks/title_check.h"
 #include "core/model/enum_names.h"
 #include "core/model/finding.h"
@@ -42,16 +43,15 @@ ImVec4 severity_colour(Severity severity);
 ImVec4 grade_colour(Grade grade);
 const char* severity_icon(Severity severity);
 
-// How a text field takes its text. The text-input work adds kinds here (URL, date).
-enum class TextFieldKind { Line, Lines };
-
 // The one text field of every editor: a labelled field that keeps to `max_bytes`, a stored
 // field's limit (max_stored_bytes in core/format/storable.h). Typing or pasting past it keeps
 // what fits, cut on a character boundary (core/text/fit_edit.h), and a note under the field says
-// so; never silently. Width from ImGui::SetNextItemWidth, as for any widget. Returns true when
-// the text changed.
+// so; never silently. The limit holds for text from the text agent too (a paste, a committed
+// composition, a phone keyboard's correction), which reaches the field outside ImGui's key
+// handling. `kind` goes to the text agent (declare_text_kind); Notes is a three-line field.
+// Width from ImGui::SetNextItemWidth, as for any widget. Returns true when the text changed.
 bool text_field(const char* label, std::string* text, std::size_t max_bytes,
-                const char* hint = nullptr, TextFieldKind kind = TextFieldKind::Line,
+                const char* hint = nullptr, TextKind kind = TextKind::Name,
                 ImGuiInputTextFlags flags = 0);
 
 // The limit notes text_field drew this frame, for window.reftier.state() (tests).
@@ -61,8 +61,14 @@ const std::vector<std::string>& limit_notes_drawn();
 // is a real date and reset when it is empty; `valid` tells the caller which case it is.
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid);
 
-// Each finding as a coloured line with its message; `filter_path` keeps only findings whose
-// path ends with it (empty: all).
+// The last item's own context menu: opened by a right click, a long press on a touch screen,
+// or Shift+F10 / the Menu key while it has keyboard focus. The browser's menu is not shown over
+// such an item (web/reftier_api.js asks reftier_context_menu_here). True: the menu is open;
+// call ImGui::EndPopup.
+bool begin_item_context_menu(const char* id);
+
+// Each finding as a coloured line with its message (right click: copy it); `filter_path` keeps
+// only findings whose path ends with it (empty: all).
 void findings_list(const std::vector<Finding>& findings, const char* filter_path = "");
 
 // What is left of this frame's time for work spread over frames (a pending filter, the

@@ -14,11 +14,13 @@
 #include "core/checks/account_check.h"
 #include "core/checks/reference_check.h"
 #include "core/checks/title_check.h"
+#include "core/format/ace_import.h"
 #include "core/format/document_json.h"
 #include "core/format/document_merge.h"
 #include "core/format/reference_csv.h"
 #include "core/format/text_file.h"
 #include "core/model/date.h"
+#include "core/progress/progress_text.h"
 #include "core/progress/tier_progress.h"
 #include "core/text/name_list.h"
 #include "core/text/utf8_text.h"
@@ -39,18 +41,28 @@ commands:
                         score a public reference title, explain every finding, suggest a rewrite
   validate FILE.json    check a RefTier document: every error with its JSON path
   progress FILE.json [--today YYYY-MM-DD] [--rule-set ID]
-                        tier progress: approved, pending with expected dates, missing per tier
+                        tier progress: approved, pending with expected dates, missing per tier,
+                        each tier's other requirements against the document's scorecard, and
+                        what holds the next tier back (rule sets: the document's own, then the
+                        shipped ones)
   accounts FILE.json    which AWS accounts earn APN points, as a tree, with fixes
   export-csv FILE.json [--bom] [--output OUT.csv]
                         the references as CSV (RFC 4180, UTF-8; --bom for Excel), to stdout
   import-csv FILE.csv [--into FILE.json] [--good-rows]
                         references from CSV with a header row, printed as a RefTier document
                         (merged into --into); every bad row by line and column, and nothing
-                        imported unless --good-rows skips the bad rows
+                        imported unless --good-rows skips the bad rows; the delimiter (, ; or
+                        tab) is the one the header row uses
+  import-ace FILE.json... [--into FILE.json]
+                        draft references from the launched opportunities in the output of
+                        `aws partnercentral-selling list-opportunities` (pages in one file or
+                        several) or `get-opportunity`, printed as a RefTier document (merged
+                        into --into); opportunities a reference already carries are skipped
 
 options for every command:
   --json                machine-readable output on stdout
-  --assets DIR          rule files (title_rules.json, tier_rules.json); default: the built-in path
+  --assets DIR          rule files (title_rules.json, aws_services.json, tier_rules.json);
+                        default: the built-in path
   --help                this text
 
 exit codes: 0 clean, 1 the input has errors, 2 usage error
@@ -131,11 +143,12 @@ std::string option(const Args& args, const char* name) {
 
 int check_title_command(const Args& args) {
     if (args.positional.size() != 1) return usage_error("check-title takes one TITLE argument");
-    auto rules_text = read_asset(args, "title_rules.json");
-    if (!rules_text) return kExitUsage;
-    TitleRulesLoad rules = load_title_rules_text(*rules_text);
+    const auto rules_text = read_asset(args, "title_rules.json");
+    const auto services_text = read_asset(args, "aws_services.json");
+    if (!rules_text || !services_text) return kExitUsage;
+    TitleRulesLoad rules = load_title_rules_text(*rules_text, *services_text);
     if (!rules.rules) {
-        for (const auto& e : rules.errors) std::cerr << "reftier: title_rules.json: " << e << "\n";
+        for (const auto& e : rules.errors) std::cerr << "reftier: " << e << "\n";
         return kExitUsage;
     }
     // The title and its context are read as UTF-8: other bytes get a message, not a guess.
@@ -244,6 +257,32 @@ json date_json(const std::optional<Date>& date) {
     return date ? json(format_iso_date(*date)) : json(nullptr);
 }
 
+json requirement_json(const RequirementStatus& r) {
+    return {{"id", r.id},
+            {"name", r.name},
+            {"required", r.required},
+            {"have", r.have ? json(*r.have) : json(nullptr)},
+            {"met", r.met},
+            {"missing", r.missing}};
+}
+
+json tier_json(const TierStatus& t) {
+    json requirements = json::array();
+    for (const auto& r : t.requirements) requirements.push_back(requirement_json(r));
+    return {{"name", t.name},
+            {"required", t.required ? json(*t.required) : json(nullptr)},
+            {"approved", t.approved},
+            {"pending", t.pending},
+            {"missing", t.missing},
+            {"to_find", t.to_find},
+            {"reached", t.reached},
+            {"expected_date", date_json(t.expected_date)},
+            {"expected_overdue", t.expected_overdue},
+            {"references", references_text(t)},
+            {"requirements", requirements},
+            {"holding_back", holding_back(t)}};
+}
+
 int progress_command(const Args& args) {
     Date today{};
     if (auto text = option(args, "--today"); !text.empty()) {
@@ -257,34 +296,36 @@ int progress_command(const Args& args) {
     if (!doc) return args.positional.size() == 1 ? kExitInputErrors : kExitUsage;
     auto rules_text = read_asset(args, "tier_rules.json");
     if (!rules_text) return kExitUsage;
-    RuleSetsLoad sets = load_rule_sets_text(*rules_text);
-    for (const auto& e : sets.errors) std::cerr << "reftier: tier_rules.json: " << e << "\n";
-    if (!sets.errors.empty()) return kExitUsage;
-    std::string id = option(args, "--rule-set");
-    if (id.empty()) id = doc->partner.rule_set;
-    const RuleSet* rules = find_rule_set(sets.rule_sets, id);
+    RuleSetsLoad shipped = load_rule_sets_text(*rules_text);
+    for (const auto& e : shipped.errors) std::cerr << "reftier: tier_rules.json: " << e << "\n";
+    if (!shipped.errors.empty()) return kExitUsage;
+    // The document's own rule sets take the place of shipped ones with the same id.
+    const std::vector<RuleSet> sets = rule_sets_with(shipped.rule_sets, doc->rule_sets);
+    const std::string id = option(args, "--rule-set");
+    const RuleSet* rules = id.empty() ? active_rule_set(sets, shipped.defaults, doc->partner)
+                                      : find_rule_set(sets, id);
     if (!rules) return usage_error("unknown rule set " + quote_for_message(id));
 
     const TierProgress p =
         compute_tier_progress(*doc, check_references(doc->references), *rules, today);
+    const auto advice = overdue_advice(p, *rules);
     if (args.json) {
         json out = {{"rule_set", rules->id},
+                    {"rule_set_name", rules->name},
+                    {"source", rules->source},
+                    {"verified", rules->verified},
                     {"today", format_iso_date(today)},
                     {"current_tier", p.current_tier},
                     {"next_tier", p.next_tier ? json(*p.next_tier) : json(nullptr)},
                     {"next_tier_expected", date_json(p.next_tier_expected)},
+                    {"next", next_tier_text(p)},
                     {"approved", p.approved},
                     {"pending", p.pending},
+                    {"overdue", p.overdue},
+                    {"overdue_advice", advice ? json(*advice) : json(nullptr)},
                     {"tiers", json::array()},
                     {"pending_references", json::array()}};
-        for (const auto& t : p.tiers)
-            out["tiers"].push_back({{"name", t.name},
-                                    {"required", t.required ? json(*t.required) : json(nullptr)},
-                                    {"approved", t.approved},
-                                    {"pending", t.pending},
-                                    {"missing", t.missing},
-                                    {"reached", t.reached},
-                                    {"expected_date", date_json(t.expected_date)}});
+        for (const auto& t : p.tiers) out["tiers"].push_back(tier_json(t));
         for (const auto& r : p.pending_references)
             out["pending_references"].push_back({{"id", doc->references[r.index].id},
                                                  {"expected", format_iso_date(r.expected)},
@@ -293,26 +334,22 @@ int progress_command(const Args& args) {
         return kExitClean;
     }
     std::cout << rules->name << ", as of " << format_iso_date(today) << "\n"
-              << "current tier: " << p.current_tier << " (" << p.approved << " approved, "
-              << p.pending << " pending)\n";
+              << "  " << source_text(*rules) << "\n"
+              << "current tier: " << (p.current_tier.empty() ? "none" : p.current_tier) << " ("
+              << p.approved << " approved, " << p.pending << " pending)\n"
+              << next_tier_text(p) << "\n";
+    if (const auto mismatch = path_mismatch_text(doc->partner, *rules))
+        std::cout << "note: " << *mismatch << "\n";
     for (const auto& t : p.tiers) {
-        std::cout << "  " << t.name << ": ";
-        if (!t.required) {
-            std::cout << "n/a\n";
-            continue;
-        }
-        std::cout << t.approved << "/" << *t.required << " approved";
-        if (t.reached)
-            std::cout << ", reached\n";
-        else {
-            std::cout << ", " << t.pending << " pending, " << t.missing << " missing";
-            if (t.expected_date) std::cout << ", expected " << format_iso_date(*t.expected_date);
-            std::cout << "\n";
-        }
+        std::cout << "  " << t.name << (t.reached ? " (reached)" : "") << ": " << references_text(t)
+                  << "\n";
+        for (const auto& r : t.requirements) std::cout << "    " << requirement_text(r) << "\n";
     }
+    std::cout << pending_heading(*rules) << "\n";
     for (const auto& r : p.pending_references)
         std::cout << "  pending " << doc->references[r.index].id << ": decision expected "
                   << format_iso_date(r.expected) << (r.overdue ? " (overdue)" : "") << "\n";
+    if (advice) std::cout << *advice << "\n";
     return kExitClean;
 }
 
@@ -380,6 +417,13 @@ int export_csv_command(const Args& args) {
     return kExitInputErrors;
 }
 
+// The --into document, or a new one when none is named; nullopt (errors printed) when it
+// cannot be read.
+std::optional<Document> read_into(const std::string& into) {
+    if (into.empty()) return Document{};
+    return read_document_file(into, false);
+}
+
 int import_csv_command(const Args& args) {
     if (args.positional.size() != 1) return usage_error("import-csv takes one FILE.csv argument");
     const std::string& path = args.positional[0];
@@ -388,13 +432,10 @@ int import_csv_command(const Args& args) {
         std::cerr << "reftier: cannot read " << shown(path) << "\n";
         return kExitInputErrors;
     }
-    Document current;
     const std::string into = option(args, "--into");
-    if (!into.empty()) {
-        auto doc = read_document_file(into, false);
-        if (!doc) return kExitInputErrors;
-        current = std::move(*doc);
-    }
+    const std::optional<Document> into_document = read_into(into);
+    if (!into_document) return kExitInputErrors;
+    const Document& current = *into_document;
     const CsvImport read = read_references_csv(*text, current);
     // A bad header leaves no good rows to choose, so --good-rows cannot make it a success.
     const bool apply =
@@ -431,6 +472,57 @@ int import_csv_command(const Args& args) {
     return apply ? kExitClean : kExitInputErrors;
 }
 
+int import_ace_command(const Args& args) {
+    if (args.positional.empty()) return usage_error("import-ace takes one or more FILE.json");
+    std::vector<std::string> texts;
+    for (const std::string& path : args.positional) {
+        auto text = read_text_file(path);
+        if (!text) {
+            std::cerr << "reftier: cannot read " << path << "\n";
+            return kExitInputErrors;
+        }
+        texts.push_back(std::move(*text));
+    }
+    std::vector<AceInput> inputs;
+    for (std::size_t i = 0; i < texts.size(); ++i) inputs.push_back({args.positional[i], texts[i]});
+    const std::string into = option(args, "--into");
+    const std::optional<Document> into_document = read_into(into);
+    if (!into_document) return kExitInputErrors;
+    const Document& current = *into_document;
+    const AceImport read = read_ace_opportunities(inputs, current);
+    if (!read.errors.empty()) {
+        std::cerr << read.errors.size() << " error(s), nothing imported\n";
+        for (const auto& e : read.errors) std::cerr << "  " << to_string(e) << "\n";
+    } else {
+        std::cerr << read.opportunities << " opportunities, " << read.launched
+                  << " launched: " << read.references.size() << " new draft reference(s)\n";
+        for (const auto& skip : read.skipped)
+            std::cerr << "  skipped " << skip.opportunity_id << " (" << skip.customer
+                      << "): " << skip.reason << "\n";
+    }
+    if (args.json) {
+        json out = {{"opportunities", read.opportunities},
+                    {"launched", read.launched},
+                    {"added", json::array()},
+                    {"skipped", json::array()},
+                    {"errors", json::array()}};
+        for (const auto& r : read.references)
+            out["added"].push_back({{"id", r.id},
+                                    {"customer", r.customer},
+                                    {"ace_opportunity_id", *r.ace_opportunity_id}});
+        for (const auto& skip : read.skipped)
+            out["skipped"].push_back({{"ace_opportunity_id", skip.opportunity_id},
+                                      {"customer", skip.customer},
+                                      {"reason", skip.reason}});
+        for (const auto& e : read.errors)
+            out["errors"].push_back({{"file", e.file}, {"path", e.path}, {"message", e.message}});
+        std::cout << out.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    } else if (read.errors.empty()) {
+        std::cout << write_document(with_ace_drafts(current, read));
+    }
+    return read.errors.empty() ? kExitClean : kExitInputErrors;
+}
+
 int run(int argc, char** argv) {
     Args args;
     for (int i = 1; i < argc; ++i) {
@@ -463,6 +555,7 @@ int run(int argc, char** argv) {
     if (args.command == "accounts") return accounts_command(args);
     if (args.command == "export-csv") return export_csv_command(args);
     if (args.command == "import-csv") return import_csv_command(args);
+    if (args.command == "import-ace") return import_ace_command(args);
     return usage_error("unknown command " + quote_for_message(args.command));
 }
 

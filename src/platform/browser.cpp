@@ -22,6 +22,7 @@ void reftier_js_set_clipboard(const char* text);
 void reftier_js_open_url(const char* url);
 void reftier_js_reload();
 int reftier_js_today();
+int reftier_js_coarse_pointer(); // touch_library.js
 const char* reftier_js_get_preference(const char* key);
 void reftier_js_set_preference(const char* key, const char* value);
 }
@@ -29,7 +30,6 @@ void reftier_js_set_preference(const char* key, const char* value);
 namespace reftier::platform {
 
 static Callbacks g_callbacks;
-static std::string g_clipboard;
 static int g_frames_to_draw = 3;
 
 void set_callbacks(const Callbacks& callbacks) {
@@ -89,13 +89,9 @@ void open_file_picker() {
 }
 
 void set_clipboard_text(const std::string& text) {
-    g_clipboard = text;
     reftier_js_set_clipboard(text.c_str());
 }
 
-const char* clipboard_text() {
-    return g_clipboard.c_str();
-}
 void open_url(const std::string& url) {
     reftier_js_open_url(url.c_str());
 }
@@ -105,6 +101,10 @@ void reload_page() {
 }
 float device_pixel_ratio() {
     return static_cast<float>(emscripten_get_device_pixel_ratio());
+}
+
+bool coarse_pointer() {
+    return reftier_js_coarse_pointer() != 0;
 }
 
 void canvas_css_size(double* width, double* height) {
@@ -187,11 +187,6 @@ EMSCRIPTEN_KEEPALIVE void reftier_on_other_tab_saved() {
     reftier::platform::request_frames(3);
     if (reftier::platform::g_callbacks.other_tab_saved)
         reftier::platform::g_callbacks.other_tab_saved();
-}
-
-EMSCRIPTEN_KEEPALIVE void reftier_on_paste(const char* text) {
-    reftier::platform::g_clipboard = text ? text : "";
-    reftier::platform::request_frames(3);
 }
 
 // Any input event: draw a few frames so ImGui can settle hover and focus states.

@@ -64,13 +64,14 @@ void download_output(const std::string& file_name, const char* mime_type);
 void download_text(const std::string& file_name, std::string_view text, const char* mime_type);
 
 void open_file_picker();
+// navigator.clipboard.writeText; pasting into a field goes through the text agent.
 void set_clipboard_text(const std::string& text);
-const char* clipboard_text(); // last text the user pasted into the page
 // Opens http/https links only (the caller checks with is_safe_to_open), with noopener.
 void open_url(const std::string& url);
 void reload_page();
 
 float device_pixel_ratio();
+bool coarse_pointer(); // a finger rather than a mouse (CSS "pointer: coarse")
 void canvas_css_size(double* width, double* height);
 int today_yyyymmdd(); // local date
 double now_ms();

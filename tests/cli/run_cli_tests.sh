@@ -31,6 +31,16 @@ run check-title "DevOps and Cloud Culture Drive Velocity in Retail" --json
 check "the first seed title grades strong" '[ "$(json_get .grade)" = "\"strong\"" ] && [ $code = 0 ]'
 run check-title "Introducing Serverless to Optimize Cost with Everyday Applications" --json
 check "the second seed title grades strong" '[ "$(json_get .grade)" = "\"strong\"" ] && [ $code = 0 ]'
+run check-title "How Nubank saved \$15M on Amazon DynamoDB costs with PointFive" --json
+check "a published sentence-case title with a figure grades strong (tests/data/titles)" '[ "$(json_get .grade)" = "\"strong\"" ] && [ $code = 0 ]'
+run check-title "our new checkout" --workload "serverless order processing" --industry Retail --json
+check "the suggested rewrite keeps the title's sentence case" '[ "$(json_get .suggestion)" = "\"Serverless order processing to optimize cost in retail\"" ]'
+run check-title "Amazon S3" --json
+check "a bare service name is a generic label (error, exit 1)" '[ "$(json_get .grade)" = "\"weak\"" ] && [ $code = 1 ]'
+mkdir -p /tmp/reftier-cli-assets.$$ && cp "$ROOT/assets/title_rules.json" /tmp/reftier-cli-assets.$$/
+run check-title "Serverless Order Processing" --assets /tmp/reftier-cli-assets.$$
+check "check-title without aws_services.json says which file is missing and exits 2" '[ $code = 2 ] && grep -q "aws_services.json" <<<"$err"'
+rm -rf /tmp/reftier-cli-assets.$$
 run check-title "Case Study" --json
 check "Case Study grades weak" '[ "$(json_get .grade)" = "\"weak\"" ]'
 check "Case Study has findings explaining why" '[ "$(json_get .findings.length)" -ge 2 ]'
@@ -83,7 +93,7 @@ run --help
 check "--help prints usage and exits 0" '[ $code = 0 ] && grep -q "check-title" <<<"$out"'
 
 run export-csv "$DATA/progress.json"
-check "export-csv writes the header with the JSON field names" '[ "$(head -1 <<<"$out")" = $'"'"'id,customer,title,url,asset_type,workload,services,industry,channel,status,submitted_on,decided_on,notes\r'"'"' ] && [ $code = 0 ]'
+check "export-csv writes the header with the JSON field names" '[ "$(head -1 <<<"$out")" = $'"'"'id,customer,title,url,asset_type,workload,services,industry,channel,status,submitted_on,decided_on,notes,ace_opportunity_id\r'"'"' ] && [ $code = 0 ]'
 check "export-csv writes one CRLF-ended line per reference" '[ "$(grep -c $'"'"'\r$'"'"' <<<"$out")" = 5 ]'
 run export-csv "$DATA/progress.json" --bom --output /tmp/reftier-export.$$.csv
 check "export-csv --output writes the file and nothing to stdout" '[ $code = 0 ] && [ -z "$out" ] && [ -s /tmp/reftier-export.$$.csv ]'
@@ -116,6 +126,48 @@ check "import-csv refuses a header without customer and title even with --good-r
 rm -f /tmp/reftier-no-title.$$.csv
 run import-csv "$DATA/does-not-exist.csv"
 check "import-csv of a missing file exits 1 with a message" '[ $code = 1 ] && grep -q "cannot read" <<<"$err"'
+
+# ---- Format version 2: the partner's own rule set and scorecard
+run progress "$DATA/scorecard.json" --today 2026-11-30 --json
+check "a partner rule set with a shipped id overrides the shipped one" '[ "$(json_get .rule_set_name)" = "\"Our scorecard, copied 2026-11-30\"" ] && [ "$(json_get .source)" = "\"Partner Scorecard in Partner Central\"" ]'
+check "a tier held back by a scorecard requirement: current Select, next Advanced" '[ "$(json_get .current_tier)" = "\"Select\"" ] && [ "$(json_get .next_tier)" = "\"Advanced\"" ]'
+check "the next tier names what holds it back" '[ "$(json_get .next)" = "\"Next: Advanced, held back by 17 more Launched Opportunities\"" ]'
+check "each requirement with its figures" '[ "$(json_get ".tiers[2].requirements[0].have")" = 3 ] && [ "$(json_get ".tiers[2].requirements[0].missing")" = 17 ] && [ "$(json_get ".tiers[2].requirements[1].met")" = true ]'
+run progress "$DATA/scorecard.json" --today 2026-11-30 --rule-set apn-2019-consulting --json
+check "--rule-set picks a shipped rule set instead" '[ "$(json_get .current_tier)" = "\"Select\"" ] && [ "$(json_get ".tiers[3].required")" = 10 ]'
+run progress "$DATA/scorecard.json" --today 2026-11-30
+check "plain progress shows the source and each requirement" 'grep -q "Source: Partner Scorecard in Partner Central" <<<"$out" && grep -q "Launched Opportunities: 3 of 20, 17 more" <<<"$out"'
+run progress "$DATA/progress.json" --today 2026-12-15 --json
+check "overdue reviews come with the APN representative advice" 'grep -q "Contact your APN representative" <<<"$(json_get .overdue_advice)"'
+run validate "$DATA/scorecard.json"
+check "a version 2 document validates" '[ $code = 0 ]'
+
+# ---- import-ace
+ACE="$ROOT/tests/data/ace"
+run import-ace "$ACE/list-opportunities-page1.json"
+check "import-ace prints a version 2 document with a draft per launched opportunity" '[ $code = 0 ] && [ "$(json_get .version)" = 2 ] && [ "$(json_get .references.length)" = 2 ] && [ "$(json_get ".references[0].channel")" = "\"ace_pipeline_manager\"" ] && [ "$(json_get ".references[0].status")" = "\"draft\"" ] && [ "$(json_get ".references[1].ace_opportunity_id")" = "\"O3456789\"" ]'
+check "import-ace says what it skipped" 'grep -q "skipped O2345678 (Globex Bank): not launched (stage Qualified)" <<<"$err"'
+run import-ace "$ACE/list-opportunities-page1.json" "$ACE/list-opportunities-page2.json" "$ACE/get-opportunity-O1234567.json" --into "$DATA/scorecard.json"
+check "import-ace adds only the launched ones no reference carries" '[ $code = 0 ] && [ "$(json_get .references.length)" = 4 ] && [ "$(json_get ".references[2].ace_opportunity_id")" = "\"O3456789\"" ] && [ "$(json_get ".references[3].ace_opportunity_id")" = "\"O4567890\"" ] && grep -q "already referenced by r-0001" <<<"$err"'
+check "import-ace --into keeps the partner rule set and scorecard" '[ "$(json_get .rule_sets.length)" = 1 ] && [ "$(json_get .partner.scorecard.launched_opportunities)" = 3 ]'
+printf '%s\n' "$out" > /tmp/reftier-after-ace.$$.json
+run import-ace "$ACE/list-opportunities-two-pages.json" --into /tmp/reftier-after-ace.$$.json --json
+check "import-ace run again adds nothing twice" '[ $code = 0 ] && [ "$(json_get .added.length)" = 0 ] && [ "$(json_get .launched)" = 3 ]'
+rm -f /tmp/reftier-after-ace.$$.json
+run import-ace "$DATA/progress.json"
+check "import-ace of a RefTier document is refused as not ACE output, nothing printed" '[ $code = 1 ] && [ -z "$out" ] && grep -q "not ACE output" <<<"$err"'
+run import-ace "$DATA/malformed.json" --json
+check "import-ace --json lists the errors" '[ $code = 1 ] && [ "$(json_get .errors.length)" -ge 1 ] && [ "$(json_get .added.length)" = 0 ]'
+run import-ace "$DATA/progress.json" --into "$DATA/does-not-exist.json"
+check "import-ace with a missing --into exits 1" '[ $code = 1 ]'
+run import-ace "$ACE/list-opportunities-page1.json" --into "$DATA/progress.json"
+check "import-ace --into a version 1 document prints it migrated to version 2" '[ $code = 0 ] && [ "$(json_get .version)" = 2 ] && [ "$(json_get .references.length)" = 6 ] && [ "$(json_get .partner.rule_set)" = "\"apn-2019-consulting\"" ]'
+
+# ---- Spreadsheets as they are
+run import-csv "$ROOT/tests/data/csv/excel_de_semicolon_bom_crlf.csv"
+check "import-csv reads an Excel semicolon file and says so" '[ $code = 0 ] && [ "$(json_get .references.length)" = 3 ] && grep -q "read as semicolon-separated" <<<"$err"'
+run import-csv "$ROOT/tests/data/csv/sheets_paste.tsv"
+check "import-csv reads tab-separated text pasted from a spreadsheet" '[ $code = 0 ] && [ "$(json_get ".references[1].customer")" = "\"Umbrella Health\"" ] && grep -q "read as tab-separated" <<<"$err"'
 
 rm -f /tmp/reftier-cli-stderr.$$
 echo "cli: $passed passed, $failed failed"

@@ -94,7 +94,7 @@ void check_tier_progress(const Document& document, const DocumentCheck& check) {
     // A fixed day keeps every run reproducible from the input alone.
     const Date today{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{23}};
     const std::size_t count = document.references.size();
-    for (const RuleSet& rules : shipped_rule_sets().rule_sets) {
+    for (const RuleSet& rules : rule_sets_with(shipped_rule_sets().rule_sets, document.rule_sets)) {
         const TierProgress progress = compute_tier_progress(document, check, rules, today);
         FUZZ_CHECK(progress.tiers.size() == rules.tiers.size(), "one status per tier");
         FUZZ_CHECK(progress.approved >= 0 && progress.pending >= 0, "counts are not negative");
@@ -102,8 +102,16 @@ void check_tier_progress(const Document& document, const DocumentCheck& check) {
                            progress.excluded.size() ==
                        count,
                    "every reference is approved, pending or excluded, once");
-        for (const TierStatus& tier : progress.tiers)
-            FUZZ_CHECK(tier.missing >= 0, "missing is never negative");
+        for (std::size_t i = 0; i < progress.tiers.size(); ++i) {
+            const TierStatus& tier = progress.tiers[i];
+            FUZZ_CHECK(tier.missing >= 0 && tier.to_find >= 0 && tier.to_find <= tier.missing,
+                       "missing and to_find are not negative, and to_find is part of missing");
+            FUZZ_CHECK(!tier.reached || (tier.references_met && tier.requirements_met),
+                       "a reached tier meets its references and every requirement");
+            FUZZ_CHECK(!tier.required ||
+                           tier.requirements.size() == rules.tiers[i].requirements.size(),
+                       "one status per requirement");
+        }
         for (const PendingReference& pending : progress.pending_references)
             FUZZ_CHECK(pending.index < count, "pending references point into references");
         for (const ExcludedReference& excluded : progress.excluded)

@@ -30,8 +30,9 @@ constexpr char kFieldSeparator = '\x1f';
 const TitleRules& shipped_title_rules() {
     static const TitleRulesLoad load = [] {
         const auto text = read_text_file(REFTIER_FUZZ_ASSETS_DIR "/title_rules.json");
-        FUZZ_CHECK(text.has_value(), "assets/title_rules.json is readable");
-        TitleRulesLoad loaded = load_title_rules_text(*text);
+        const auto services = read_text_file(REFTIER_FUZZ_ASSETS_DIR "/aws_services.json");
+        FUZZ_CHECK(text.has_value() && services.has_value(), "the title assets are readable");
+        TitleRulesLoad loaded = load_title_rules_text(*text, *services);
         FUZZ_CHECK(loaded.rules != nullptr, "assets/title_rules.json loads");
         return loaded;
     }();

@@ -80,113 +80,14 @@ void add_reviewer_tip(const Reference& reference, const std::string& prefix,
                      prefix + ".url"));
 }
 
-// Customer names compare without case and extra spaces: "Acme  Retail" is "acme retail".
-std::string customer_key(std::string_view customer) {
-    std::string key;
-    key.reserve(customer.size());
-    bool pending_space = false;
-    for (char c : customer) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            pending_space = !key.empty();
-            continue;
-        }
-        if (pending_space) key.push_back(' ');
-        pending_space = false;
-        key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-    return key;
-}
-
 // Near-same titles are searched only among the previous kNearTitleWindow distinct titles of
 // the same customer: a real partner has a handful of references per customer, and the window
 // keeps a pathological file (100,000 references of one customer) linear. Exact duplicates
-// are found everywhere through hashing. Titles longer than kNearTitleMaxLength (no real title
-// is) are only compared exactly, since edit distance is quadratic in length.
-constexpr std::size_t kNearTitleWindow = 64;
-constexpr std::size_t kNearTitleMaxLength = 400;
-
-// Byte counts of a normalised title, for a cheap lower bound on edit distance. Digits share
-// four buckets and other bytes one, and counts stop at 255: both only weaken the bound.
-using CharHistogram = std::array<std::uint8_t, 32>;
-
-CharHistogram histogram_of(std::string_view normalized) {
-    CharHistogram counts{};
-    for (unsigned char c : normalized) {
-        std::size_t bucket = 31;
-        if (c >= 'a' && c <= 'z')
-            bucket = c - 'a';
-        else if (c >= '0' && c <= '9')
-            bucket = 26 + (c - '0') % 4;
-        else if (c == ' ')
-            bucket = 30;
-        if (counts[bucket] < 255) ++counts[bucket];
-    }
-    return counts;
-}
-
-// One edit changes at most two counts by one each, so the distance is at least half the
-// summed differences. A plain loop over 32 bytes, which compilers turn into a few SIMD ops.
-std::size_t histogram_distance_bound(const CharHistogram& a, const CharHistogram& b) {
-    int sum = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) sum += std::abs(int{a[i]} - int{b[i]});
-    return static_cast<std::size_t>(sum + 1) / 2;
-}
-
-// Largest edit distance at which two titles of these lengths are still near-same.
-std::size_t max_near_distance(std::size_t longer) {
-    return static_cast<std::size_t>((1.0 - kNearDuplicateTitleThreshold) *
-                                    static_cast<double>(longer));
-}
-
+// are found everywhere through hashing (kNearTitleWindow, text/title_similarity.h).
 struct DistinctTitle {
-    std::size_t first_index;       // the earliest reference with this normalised title
-    const std::string* normalized; // the key in CustomerGroup::title_to_distinct (stable)
-    std::size_t length;            // of *normalized, kept here so filtering stays in cache
-    CharHistogram histogram;
+    std::size_t first_index; // the earliest reference with this normalised title
+    TitleKey key;
 };
-
-// Whether the edit distance of `a` and `b` is at most `limit`. Fills only the band of cells
-// within `limit` of the diagonal and stops once a whole row is past it, so a clearly different
-// pair costs little; `row` is reused between calls.
-bool within_edit_distance(std::string_view a, std::string_view b, std::size_t limit,
-                          std::vector<std::size_t>& row) {
-    if (a.size() < b.size()) std::swap(a, b);
-    if (a.size() - b.size() > limit) return false;
-    const std::size_t outside = limit + 1; // any value past the limit
-    row.assign(b.size() + 1, outside);
-    for (std::size_t j = 0; j <= std::min(b.size(), limit); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        const std::size_t low = i > limit ? i - limit : 1;
-        const std::size_t high = std::min(b.size(), i + limit);
-        std::size_t diagonal = row[low - 1];
-        row[low - 1] = low == 1 && i <= limit ? i : outside;
-        std::size_t row_min = row[low - 1];
-        for (std::size_t j = low; j <= high; ++j) {
-            const std::size_t above = row[j];
-            const std::size_t cell = std::min(
-                {above + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1u : 0u), outside});
-            diagonal = above;
-            row[j] = cell;
-            row_min = std::min(row_min, cell);
-        }
-        if (high < b.size()) row[high + 1] = outside;
-        if (row_min > limit) return false;
-    }
-    return row[b.size()] <= limit;
-}
-
-// Cheap filters first (length, letter counts, banded edit distance); title_similarity, the
-// measure title_check also uses, makes the final call.
-bool is_near_title(const DistinctTitle& a, const DistinctTitle& b, std::vector<std::size_t>& row) {
-    const std::size_t longer = std::max(a.length, b.length);
-    if (longer > kNearTitleMaxLength) return false;
-    // One above the bound, so rounding in max_near_distance never drops a real pair.
-    const std::size_t allowed = max_near_distance(longer) + 1;
-    return longer - std::min(a.length, b.length) <= allowed &&
-           histogram_distance_bound(a.histogram, b.histogram) <= allowed &&
-           within_edit_distance(*a.normalized, *b.normalized, allowed, row) &&
-           title_similarity(*a.normalized, *b.normalized) >= kNearDuplicateTitleThreshold;
-}
 
 struct CustomerGroup {
     std::unordered_map<std::string, std::size_t> title_to_distinct; // into distinct
@@ -229,10 +130,10 @@ class DuplicateFinder {
     // A title pair with the reference already paired by URL would say the same thing twice.
     void add_title(const Reference& reference, std::size_t i, std::size_t same_url_first) {
         std::string customer = customer_key(reference.customer);
-        std::string title = normalize_title(reference.title);
-        if (customer.empty() || title.empty()) return;
+        TitleKey title = title_key(reference.title);
+        if (customer.empty() || title.normalized.empty()) return;
         CustomerGroup& group = groups_[std::move(customer)];
-        const auto [it, inserted] = group.title_to_distinct.try_emplace(std::move(title), 0);
+        const auto [it, inserted] = group.title_to_distinct.try_emplace(title.normalized, 0);
         if (!inserted) {
             const std::size_t first = group.distinct[it->second].first_index;
             if (same_url_first != first)
@@ -240,12 +141,13 @@ class DuplicateFinder {
             return;
         }
         it->second = group.distinct.size();
-        DistinctTitle current{i, &it->first, it->first.size(), histogram_of(it->first)};
+        DistinctTitle current{i, std::move(title)};
         const std::size_t window_begin =
             group.distinct.size() > kNearTitleWindow ? group.distinct.size() - kNearTitleWindow : 0;
         for (std::size_t d = group.distinct.size(); d-- > window_begin;) {
             const DistinctTitle& earlier = group.distinct[d];
-            if (!is_near_title(earlier, current, edit_row_)) continue;
+            if (compare_titles(earlier.key, current.key, edit_row_) != TitleLikeness::NearSame)
+                continue;
             if (same_url_first != earlier.first_index)
                 pairs_.push_back({earlier.first_index, i, DuplicatePair::Kind::NearTitle});
             break; // one earlier near-same title is enough to mark this one a duplicate
@@ -272,9 +174,7 @@ Finding duplicate_finding(const DuplicatePair& pair, const std::vector<Reference
     Finding finding;
     switch (pair.kind) {
     case DuplicatePair::Kind::SameUrl:
-        finding = make_finding(Severity::Warning, "duplicate-url",
-                               "same URL as " + describe(original) + tail, prefix + ".url");
-        break;
+        return duplicate_url_finding(original, prefix + ".url");
     case DuplicatePair::Kind::SameTitle:
         finding =
             make_finding(Severity::Warning, "duplicate-title",
@@ -292,6 +192,15 @@ Finding duplicate_finding(const DuplicatePair& pair, const std::vector<Reference
 }
 
 } // namespace
+
+Finding duplicate_url_finding(const Reference& original, std::string path) {
+    Finding finding = make_finding(Severity::Warning, "duplicate-url",
+                                   "same URL as " + describe(original) +
+                                       "; only the first one counts toward a tier",
+                                   std::move(path));
+    finding.related_id = original.id;
+    return finding;
+}
 
 std::vector<Finding> check_reference(const Reference& reference, std::string_view path_prefix) {
     const std::string prefix(path_prefix);

@@ -1,10 +1,11 @@
-// Record-level checks of public references (PRODUCT.md "A public reference"): required fields,
+// Record-level checks of public references (docs/format.md "references"): required fields,
 // URL rules, approved asset types, and duplicates across the document (same URL, or same
 // customer with the same or near-same title).
 #pragma once
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,10 @@ namespace reftier {
 // Findings for one reference on its own. Paths are prefixed with `path_prefix`
 // (e.g. "references[3]" gives "references[3].url").
 std::vector<Finding> check_reference(const Reference& reference, std::string_view path_prefix);
+
+// The finding on a reference whose URL repeats `original`'s, pointing at `path` ("url" in the
+// editor, "references[3].url" in the document): the same words and severity wherever it shows.
+Finding duplicate_url_finding(const Reference& original, std::string path);
 
 struct DuplicatePair {
     std::size_t first = 0; // index into references, first < second

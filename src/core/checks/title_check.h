@@ -18,8 +18,8 @@ namespace reftier {
 enum class Grade { Weak, Fair, Strong };
 std::string_view to_string(Grade grade); // "weak" | "fair" | "strong"
 
-// Loaded from assets/title_rules.json; opaque to callers. Lookup tables are built once here
-// so check_title itself does no allocation-heavy set-up.
+// Loaded from assets/title_rules.json and assets/aws_services.json; opaque to callers. Lookup
+// tables are built once here so check_title itself does no allocation-heavy set-up.
 struct TitleRules;
 struct TitleRulesDeleter {
     void operator()(TitleRules*) const;
@@ -30,8 +30,13 @@ struct TitleRulesLoad {
     TitleRulesPtr rules;             // null on error
     std::vector<std::string> errors; // "title_rules.json: outcome_terms must be a list of strings"
 };
-TitleRulesLoad load_title_rules(const nlohmann::json& data);
-TitleRulesLoad load_title_rules_text(std::string_view json_text);
+// `aws_services` is assets/aws_services.json (scripts/aws_service_names.py): its names count as
+// AWS services. Without it, only title_rules.json's own aws_services list does. Errors name
+// their file: "aws_services.json: services must be a list of non-empty strings".
+TitleRulesLoad load_title_rules(const nlohmann::json& data,
+                                const nlohmann::json* aws_services = nullptr);
+TitleRulesLoad load_title_rules_text(std::string_view json_text,
+                                     std::string_view aws_services_json = {});
 
 // What the checker knows of the record around the title.
 struct TitleContext {
@@ -50,7 +55,7 @@ struct TitleContext {
 // title is generic, warning for a generic phrase in it), title-duplicate, title-too-short-words,
 // title-too-long-words, title-too-short-characters, title-too-long-characters,
 // title-no-technology, title-no-outcome, title-no-context, title-all-caps,
-// title-inconsistent-case, title-not-title-case, title-trailing-period,
+// title-all-lower-case, title-inconsistent-case, title-trailing-period,
 // title-repeated-punctuation, title-emoji, title-filler, title-near-duplicate.
 struct TitleReport {
     int score = 0; // 0..100

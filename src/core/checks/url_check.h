@@ -1,4 +1,4 @@
-// Rules for a public reference's URL (PRODUCT.md): http/https only, a real host, no
+// Rules for a public reference's URL (docs/format.md "references"): http/https only, a real host, no
 // credentials, not a private or intranet host. Used by reference_check for findings, by
 // document_json to refuse URLs that must never be stored, and by the UI before opening a link.
 #pragma once

@@ -1,10 +1,11 @@
-// Reading and writing the RefTier document format (PRODUCT.md, version 1).
+// Reading and writing the RefTier document format (docs/format.md, versions 1 and 2).
 //
 // Reading is strict and all-or-nothing: every structural problem is collected with its JSON
 // path, and a document is returned only when there are none, so a caller can never apply half
 // a file. Structural means: not JSON, wrong format name, newer version, missing or wrongly
 // typed fields, unknown enum spellings, impossible dates, duplicate ids, and URLs that must
-// never be stored (a scheme other than http/https, credentials in the URL). Softer rules
+// never be stored (a scheme other than http/https, credentials in the URL), and rule sets that
+// break their own rules (tiers out of order, repeated names or ids). Softer rules
 // (private hosts, duplicate titles, weak titles) are findings of reference_check/title_check,
 // because a draft may still have them.
 #pragma once
@@ -20,7 +21,9 @@
 namespace reftier {
 
 inline constexpr std::string_view kFormatName = "reftier";
-inline constexpr int kFormatVersion = 1;
+// Written into every file. Version 1 files read with the same rules (version 2 only added
+// optional fields) and are written back as version 2; a newer version is refused.
+inline constexpr int kFormatVersion = 2;
 
 struct ReadError {
     std::string path;    // JSON path, "" for the whole document
@@ -50,6 +53,25 @@ inline constexpr int kMaxNestingDepth = 64;
 inline constexpr std::size_t kMaxLineBytes = 2048;
 inline constexpr std::size_t kMaxNotesBytes = 65536;
 
+// Limits of rule sets and the scorecard (a rule set in a document or in assets/tier_rules.json):
+// a hostile file cannot make the app draw a million tiers or walk 10^9 business days.
+inline constexpr std::size_t kMaxRuleSets = 100;
+inline constexpr std::size_t kMaxTiers = 20;
+inline constexpr std::size_t kMaxRequirements = 50; // per tier
+inline constexpr std::size_t kMaxScorecardEntries = 200;
+inline constexpr std::size_t kMaxIdBytes = 64;     // rule set and requirement ids
+inline constexpr int kMaxReviewBusinessDays = 260; // about one year
+inline constexpr int kMaxRequiredReferences = 100000;
+inline constexpr int kMaxRequirementCount = 1000000000; // counts and amounts (MRR in dollars)
+
+// The forms of ids (docs/format.md): a rule set id is lower-case letters and digits in words
+// joined by "-" or "_" ("apn-2021-consulting"); a requirement id joins its words by "_"
+// ("launched_opportunities"); both at most kMaxIdBytes. An ACE opportunity id is "O" and 1 to
+// 19 digits, as the Partner Central Selling API writes it ("O1234567").
+bool is_rule_set_id(std::string_view text);
+bool is_requirement_id(std::string_view text);
+bool is_ace_opportunity_id(std::string_view text);
+
 // A UTF-8 byte order mark at the start is accepted (Windows editors write one). A field given
 // twice in one object counts once, with its last value (null included; the errors of the
 // earlier value are dropped), as in JavaScript's JSON.parse.
@@ -64,7 +86,7 @@ inline constexpr std::size_t kReadPieceBytes = 64 * 1024;
 // positions included, are exactly those of reading the whole text at once.
 ReadResult read_document(const ReadSource& source);
 
-// Fields in the order of PRODUCT.md, unknown fields after them; null for absent dates and
+// Fields in the order of docs/format.md, unknown fields after them; null for absent dates and
 // parent; UTF-8 unescaped; indent -1 gives one compact line. Ends with a newline.
 std::string write_document(const Document& document, int indent = 2);
 
@@ -77,6 +99,7 @@ void write_document(const Document& document, int indent, const WriteSink& sink)
 // One record as written in a document (also used by merge to name differing fields).
 nlohmann::ordered_json reference_to_json(const Reference& reference);
 nlohmann::ordered_json account_to_json(const Account& account);
+nlohmann::ordered_json rule_set_to_json(const RuleSet& rule_set);
 
 // For the storable rule (storable.h): one record written as in a document and read back by the
 // reader's own field rules into `back`; the errors name fields inside the record ("url").

@@ -71,6 +71,8 @@ Document merge_into(const Document& current, const Document& incoming, ConflictP
                       policy, reference_to_json);
     MergeCounts accounts = merge_records(merged.accounts, incoming.accounts,
                                          MergeConflict::Kind::Account, policy, account_to_json);
+    MergeCounts rule_sets = merge_records(merged.rule_sets, incoming.rule_sets,
+                                          MergeConflict::Kind::RuleSet, policy, rule_set_to_json);
     // Unknown top-level fields the current document lacks are taken, so nothing is lost.
     if (incoming.unknown_fields.is_object()) {
         if (!merged.unknown_fields.is_object()) merged.unknown_fields = nlohmann::json::object();
@@ -79,10 +81,12 @@ Document merge_into(const Document& current, const Document& incoming, ConflictP
     }
     plan.references_added = references.added;
     plan.accounts_added = accounts.added;
-    plan.unchanged = references.unchanged + accounts.unchanged;
+    plan.rule_sets_added = rule_sets.added;
+    plan.unchanged = references.unchanged + accounts.unchanged + rule_sets.unchanged;
     plan.conflicts = std::move(references.conflicts);
-    plan.conflicts.insert(plan.conflicts.end(), accounts.conflicts.begin(),
-                          accounts.conflicts.end());
+    for (MergeCounts* counts : {&accounts, &rule_sets})
+        plan.conflicts.insert(plan.conflicts.end(), counts->conflicts.begin(),
+                              counts->conflicts.end());
     return merged;
 }
 

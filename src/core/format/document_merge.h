@@ -1,6 +1,7 @@
-// Import by merge (PRODUCT.md "Files"): records of the incoming document are matched to the
-// current one by id. New ids are added, identical records are skipped, and records with the
-// same id but different content are conflicts: listed, and resolved by the caller's choice.
+// Import by merge (docs/format.md "Merging"): records of the incoming document (references,
+// accounts, the partner's own rule sets) are matched to the current one by id. New ids are added,
+// identical records are skipped, and records with the same id but different content are conflicts:
+// listed, and resolved by the caller's choice.
 #pragma once
 
 #include <string>
@@ -11,7 +12,7 @@
 namespace reftier {
 
 struct MergeConflict {
-    enum class Kind { Reference, Account } kind = Kind::Reference;
+    enum class Kind { Reference, Account, RuleSet } kind = Kind::Reference;
     std::string id;
     std::vector<std::string> differing_fields; // JSON field names
 };
@@ -21,13 +22,14 @@ enum class ConflictPolicy { KeepCurrent, TakeIncoming };
 struct MergePlan {
     int references_added = 0;
     int accounts_added = 0;
+    int rule_sets_added = 0;
     int unchanged = 0;
     std::vector<MergeConflict> conflicts;
 };
 
 // What merging would do, without doing it (for the confirmation dialog).
 MergePlan plan_merge(const Document& current, const Document& incoming);
-// The merged document; the partner profile stays the current one.
+// The merged document; the partner profile (chosen rule set, scorecard) stays the current one.
 Document merge_documents(const Document& current, const Document& incoming, ConflictPolicy policy);
 
 // A fresh id not used in `document`: "r-0001" style for references.

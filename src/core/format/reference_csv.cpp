@@ -1,3 +1,5 @@
+// References as CSV: writing, the delimiter and the header read, each cell read by the document
+// reader's rules.
 #include "core/format/reference_csv.h"
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/checks/url_check.h"
+#include "core/format/csv_records.h"
 #include "core/format/document_json.h"
 #include "core/format/document_merge.h"
 #include "core/format/storable.h"
@@ -24,6 +27,11 @@ std::string to_string(const CsvRowError& error) {
 }
 
 namespace {
+
+using detail::CsvParser;
+using detail::CsvRecord;
+using detail::Delimiter;
+using detail::detect_delimiter;
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
@@ -80,8 +88,11 @@ std::string date_cell(const std::optional<Date>& date) {
     return date ? format_iso_date(*date) : std::string();
 }
 
+// Joined by "; ". A cell without a ';' reads as a comma-separated list (a spreadsheet's
+// "S3, Glue", read_services), so a lone name is joined as such a list: quoted if it holds a comma.
 std::string services_cell(const std::vector<std::string>& services) {
-    return join_names(services, ';');
+    const bool lone = services.size() == 1 && services[0].find(';') == std::string::npos;
+    return join_names(services, lone ? ',' : ';');
 }
 
 // ---- Reading cells: each returns a message, or "" when the cell was read into the record
@@ -126,7 +137,7 @@ std::string read_url(std::string_view cell, std::string& out) {
 std::string read_services(std::string_view cell, std::vector<std::string>& out) {
     std::string problem = text_problem(cell, TextKind::Line);
     if (!problem.empty()) return problem;
-    out = split_names(cell, ';');
+    out = split_names(cell, cell.find(';') == std::string_view::npos ? ',' : ';');
     return {};
 }
 
@@ -152,12 +163,44 @@ template <typename E> std::string read_enum(std::string_view cell, E& out) {
     return "unknown value " + quote_for_message(cell) + " (expected " + expected_labels<E>() + ")";
 }
 
+// "16.11.2026" as YYYY-MM-DD, or "" when `text` is not of that form. Excel in a European locale
+// turns an ISO date cell into the locale's form when it saves, and the dotted form is always
+// day first; "11/16/2026" is left alone, because month first and day first both use slashes.
+std::string dotted_day_first_as_iso(std::string_view text) {
+    const std::size_t first = text.find('.');
+    const std::size_t second = first == std::string_view::npos ? first : text.find('.', first + 1);
+    if (second == std::string_view::npos) return {};
+    const std::string_view day = text.substr(0, first);
+    const std::string_view month = text.substr(first + 1, second - first - 1);
+    const std::string_view year = text.substr(second + 1);
+    auto digits = [](std::string_view part, std::size_t min, std::size_t max) {
+        return part.size() >= min && part.size() <= max &&
+               part.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    if (!digits(day, 1, 2) || !digits(month, 1, 2) || !digits(year, 4, 4)) return {};
+    auto two = [](std::string_view part) {
+        return part.size() == 1 ? "0" + std::string(part) : std::string(part);
+    };
+    return std::string(year) + "-" + two(month) + "-" + two(day);
+}
+
 std::string read_date(std::string_view cell, std::optional<Date>& out) {
     const std::string_view text = trim(cell);
     if (text.empty()) return {};
     out = parse_iso_date(text);
+    if (!out) out = parse_iso_date(dotted_day_first_as_iso(text));
     if (out) return {};
-    return quote_for_message(text) + " is not a real date written YYYY-MM-DD";
+    return quote_for_message(text) + " is not a real date written YYYY-MM-DD (or DD.MM.YYYY)";
+}
+
+std::string read_ace_opportunity_id(std::string_view cell, std::optional<std::string>& out) {
+    const std::string_view text = trim(cell);
+    if (text.empty()) return {};
+    if (!is_ace_opportunity_id(text))
+        return quote_for_message(text) +
+               " is not an ACE opportunity id: O and 1 to 19 digits, as in O1234567";
+    out = std::string(text);
+    return {};
 }
 
 // ---- The columns, in the order they are written
@@ -165,7 +208,8 @@ std::string read_date(std::string_view cell, std::optional<Date>& out) {
 struct CsvColumn {
     std::string_view name;  // the JSON field name, written in the header
     std::string_view label; // the app's label, also accepted in a header
-    std::string_view alias; // PRODUCT.md's wording, also accepted; may be empty
+    std::string_view
+        alias; // the field table's wording (docs/format.md), also accepted; may be empty
     std::string (*write)(const Reference& reference);
     std::string (*read)(std::string_view cell, Reference& out);
 };
@@ -202,111 +246,15 @@ constexpr CsvColumn kColumns[] = {
      [](SV cell, R& r) { return read_date(cell, r.decided_on); }},
     {"notes", "Notes", "", [](const R& r) { return r.notes; },
      [](SV cell, R& r) { return read_text(cell, TextKind::Notes, r.notes); }},
+    {"ace_opportunity_id", "ACE opportunity", "ace opportunity id",
+     [](const R& r) { return r.ace_opportunity_id.value_or(""); },
+     [](SV cell, R& r) { return read_ace_opportunity_id(cell, r.ace_opportunity_id); }},
 };
 
 constexpr int kColumnCount = static_cast<int>(std::size(kColumns));
 constexpr int kIdColumn = 0;
 constexpr int kCustomerColumn = 1;
 constexpr int kTitleColumn = 2;
-
-// ---- Parsing
-
-// One record as the parser found it, with its first malformation, if any.
-struct CsvRecord {
-    int line = 0; // where the record starts
-    std::vector<std::string> cells;
-    std::string problem;
-    int problem_line = 0;
-    std::size_t problem_cell = 0;
-};
-
-// RFC 4180 records, one at a time. Lenient where a spreadsheet user would expect it (LF or a
-// lone CR as a line end, a quote inside an unquoted cell taken as it is), strict where leniency
-// would silently change data (text after a closing quote, a quote never closed).
-class CsvParser {
-  public:
-    explicit CsvParser(std::string_view text) : text_(text) {}
-
-    // Fills `record` with the next record; false at the end of the text.
-    bool next(CsvRecord& record) {
-        if (pos_ >= text_.size()) return false;
-        record.line = line_;
-        record.cells.clear();
-        record.problem.clear();
-        for (;;) {
-            std::string& cell = record.cells.emplace_back();
-            if (pos_ < text_.size() && text_[pos_] == '"') read_quoted(record, cell);
-            // After a quoted cell this takes the stray text already reported, to stay in step.
-            read_unquoted(cell);
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                ++pos_;
-                continue;
-            }
-            consume_line_end();
-            return true;
-        }
-    }
-
-  private:
-    bool at_line_end() const {
-        return pos_ < text_.size() && (text_[pos_] == '\r' || text_[pos_] == '\n');
-    }
-
-    // CRLF, LF or a lone CR: one line.
-    void consume_line_end() {
-        if (!at_line_end()) return;
-        if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-        ++pos_;
-        ++line_;
-    }
-
-    void read_unquoted(std::string& cell) {
-        const std::size_t end = std::min(text_.find_first_of(",\r\n", pos_), text_.size());
-        cell.append(text_.substr(pos_, end - pos_));
-        pos_ = end;
-    }
-
-    void read_quoted(CsvRecord& record, std::string& cell) {
-        const int opened_on = line_;
-        ++pos_;
-        while (pos_ < text_.size()) {
-            if (text_[pos_] == '"') {
-                if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-                    cell += '"';
-                    pos_ += 2;
-                    continue;
-                }
-                ++pos_;
-                if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end())
-                    report(record, line_,
-                           "text after the closing quote; a quote inside a quoted cell must be "
-                           "doubled (\"\")");
-                return;
-            }
-            if (at_line_end()) {
-                const std::size_t start = pos_;
-                consume_line_end();
-                cell.append(text_.substr(start, pos_ - start));
-                continue;
-            }
-            cell += text_[pos_++];
-        }
-        report(record, opened_on,
-               "the quoted cell starting on this line is never closed, so the rest of the file "
-               "was read into it");
-    }
-
-    static void report(CsvRecord& record, int line, std::string message) {
-        if (!record.problem.empty()) return;
-        record.problem = std::move(message);
-        record.problem_line = line;
-        record.problem_cell = record.cells.size() - 1;
-    }
-
-    std::string_view text_;
-    std::size_t pos_ = 0;
-    int line_ = 1;
-};
 
 // ---- Reading the file
 
@@ -486,7 +434,10 @@ CsvImport read_references_csv(std::string_view text, const Document& existing_fo
         return result;
     }
 
-    CsvParser parser(text);
+    const Delimiter& delimiter = detect_delimiter(text);
+    result.delimiter = delimiter.c;
+    result.notices.push_back(delimiter.notice);
+    CsvParser parser(text, delimiter.c);
     CsvRecord record;
     parser.next(record);
     const Header header = read_header(record, errors, result.notices);

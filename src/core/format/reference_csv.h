@@ -1,10 +1,11 @@
 // References as CSV, for partners who keep or review their list in a spreadsheet.
 //
 // Format: RFC 4180, UTF-8, one header row, then one record per reference. The columns are the
-// JSON field names of PRODUCT.md, in its order: id, customer, title, url, asset_type, workload,
-// services, industry, channel, status, submitted_on, decided_on, notes. Enums are written in
-// their JSON spelling, dates as YYYY-MM-DD, services joined with "; " (text/name_list: a name
-// that holds a ';' or a quote is double-quoted inside the cell). Unknown fields of a record are not
+// JSON field names of docs/format.md, in its order: id, customer, title, url, asset_type,
+// workload, services, industry, channel, status, submitted_on, decided_on, notes,
+// ace_opportunity_id. Enums are written in their JSON spelling, dates as YYYY-MM-DD, services
+// joined with "; " (text/name_list: a name that holds a ';' or a quote is double-quoted inside
+// the cell). Unknown fields of a record are not
 // carried: CSV is a view of the known columns, JSON is the full document.
 //
 // Writing: CRLF line ends; a cell holding a comma, quote, CR or LF is quoted, quotes doubled.
@@ -20,13 +21,17 @@
 // first character after the run is = + - @ TAB or CR, and reading removes one in exactly the
 // same case.
 //
-// Reading: the header maps columns by name, trimmed and case-insensitive, as the JSON name
-// (with "_" or a space alike) or the label the app shows ("Asset type", "Submitted on",
-// "AWS services"). Only customer and title are required; unknown columns are ignored with a
-// notice. CRLF or LF line ends, quoted multi-line cells and a byte order mark are accepted.
+// Reading: the delimiter is the one of `,` `;` and tab that the header row uses most (Excel in
+// a European locale saves `;`, text copied from Google Sheets or Excel is tab-separated; a tie
+// is a comma), and a notice says which was used. The header maps columns by name, in any order,
+// trimmed and case-insensitive, as the JSON name (with "_" or a space alike) or the label the
+// app shows ("Asset type", "Submitted on", "AWS services"). Only customer and title are
+// required; unknown columns are ignored with a notice. CRLF or LF line ends, quoted multi-line
+// cells and a byte order mark are accepted.
 // Cells follow the JSON reader's rules (single-line text except notes, real dates, no URL with
 // another scheme than http/https or with credentials); enum cells take the JSON spelling or
-// the label in any case ("Case study", "ACE Pipeline Manager"). An absent column or an empty
+// the label in any case ("Case study", "ACE Pipeline Manager"); dates may also be DD.MM.YYYY,
+// the form Excel writes ISO dates back in European locales. An absent column or an empty
 // cell leaves the field at its default (case study, Public References Tool, draft, no date).
 // Rows without an id get a fresh "r-0001" style id, unique against the existing document and
 // every id in the file. Records whose cells are all empty (blank lines) are skipped.
@@ -60,8 +65,9 @@ std::string to_string(const CsvRowError& error);
 struct CsvImport {
     std::vector<Reference> references; // the good rows, in file order
     std::vector<CsvRowError> errors;
-    std::vector<std::string> notices; // e.g. ignored unknown columns
-    int rows = 0;                     // data records read, blank ones not counted
+    std::vector<std::string> notices; // the delimiter used, ignored unknown columns
+    char delimiter = ',';
+    int rows = 0; // data records read, blank ones not counted
     // False when the file is empty or its header is bad: then no row was read, and there are
     // no good rows to choose.
     bool header_ok = false;

@@ -97,10 +97,11 @@ std::vector<ReadError> storable_problems(const std::vector<Account>& accounts) {
 }
 
 std::vector<ReadError> storable_problems(const Document& document) {
-    // The header as the document writes it, with both lists empty: format, version, partner
-    // and the document's own unknown fields, read back by read_document itself.
+    // The header as the document writes it, with both lists empty: format, version, partner,
+    // rule sets and the document's own unknown fields, read back by read_document itself.
     Document header;
     header.partner = document.partner;
+    header.rule_sets = document.rule_sets;
     header.unknown_fields = document.unknown_fields;
     ReadResult read = read_document(write_document(header, -1));
     std::vector<ReadError> problems = std::move(read.errors);

@@ -1,4 +1,4 @@
-// The one table of enum spellings: the JSON interchange spelling (PRODUCT.md, a contract that
+// The one table of enum spellings: the JSON interchange spelling (docs/format.md, a contract that
 // must not change without a version bump) and the label a person reads. Everything that turns
 // an enum into text or back goes through here.
 #pragma once

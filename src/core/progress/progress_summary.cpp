@@ -1,9 +1,12 @@
+// The Markdown summary: tier progress with each tier's requirements and what holds the next
+// tier back, pending reviews (with advice for late ones) and open problems.
 #include "core/progress/progress_summary.h"
 
 #include <sstream>
 
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
+#include "core/progress/progress_text.h"
 
 namespace reftier {
 
@@ -20,18 +23,32 @@ static std::string escape_markdown(const std::string& text) {
     return out;
 }
 
+std::string reference_markdown_line(const Reference& reference) {
+    std::string url;
+    for (char c : reference.url) {
+        if (c == ')')
+            url += "%29";
+        else if (c == '(')
+            url += "%28";
+        else if (c == ' ')
+            url += "%20";
+        else
+            url.push_back(c);
+    }
+    std::string line = "[" + escape_markdown(reference.title) + "](" + url + ")";
+    if (!reference.customer.empty()) line += ", " + escape_markdown(reference.customer);
+    return line;
+}
+
 static void write_tiers(std::ostringstream& out, const TierProgress& progress) {
-    out << "| Tier | Required | Approved | Pending | Missing | Expected |\n"
-        << "|---|---|---|---|---|---|\n";
+    out << "| Tier | References | Other requirements | Reached |\n"
+        << "|---|---|---|---|\n";
     for (const TierStatus& tier : progress.tiers) {
-        if (!tier.required) {
-            out << "| " << tier.name << " | n/a | | | | |\n";
-            continue;
-        }
-        out << "| " << tier.name << " | " << *tier.required << " | " << tier.approved << " | "
-            << tier.pending << " | " << tier.missing << " | "
-            << (tier.reached ? "reached"
-                             : (tier.expected_date ? format_iso_date(*tier.expected_date) : "-"))
+        std::string requirements;
+        for (const RequirementStatus& r : tier.requirements)
+            requirements += (requirements.empty() ? "" : "; ") + requirement_text(r);
+        out << "| " << escape_markdown(tier.name) << " | " << escape_markdown(references_text(tier))
+            << " | " << escape_markdown(requirements) << " | " << (tier.reached ? "yes" : "no")
             << " |\n";
     }
 }
@@ -43,17 +60,11 @@ std::string progress_summary_markdown(const Document& document, const RuleSet& r
     const std::string partner =
         document.partner.name.empty() ? "Our" : escape_markdown(document.partner.name);
     out << "## " << partner << " APN public references, " << format_iso_date(today) << "\n\n"
-        << "Rule set: " << rules.name << ". Current tier: **"
+        << "Rule set: " << escape_markdown(rules.name) << " (" << escape_markdown(source_text(rules))
+        << ")\n\nCurrent tier: **"
         << (progress.current_tier.empty() ? "none" : progress.current_tier) << "** ("
-        << progress.approved << " approved, " << progress.pending << " pending review).";
-    if (progress.next_tier) {
-        out << " Next: " << *progress.next_tier;
-        if (progress.next_tier_expected)
-            out << ", expected " << format_iso_date(*progress.next_tier_expected)
-                << " if pending references are approved on time";
-        out << ".";
-    }
-    out << "\n\n";
+        << progress.approved << " approved, " << progress.pending << " pending review). "
+        << escape_markdown(next_tier_text(progress)) << ".\n\n";
     write_tiers(out, progress);
 
     if (!progress.pending_references.empty()) {
@@ -64,6 +75,8 @@ std::string progress_summary_markdown(const Document& document, const RuleSet& r
                 << ", decision expected " << format_iso_date(p.expected)
                 << (p.overdue ? " (overdue)" : "") << "\n";
         }
+        if (const auto advice = overdue_advice(progress, rules))
+            out << "\n" << escape_markdown(*advice) << "\n";
     }
 
     int problems = 0;

@@ -1,5 +1,6 @@
-// "Copy summary": tier progress and open problems as Markdown, for an email to the team.
-// Built only from the document and the results the other checks already computed.
+// "Copy summary": tier progress and open problems as Markdown, for an email to the team, and
+// one reference as a Markdown line ("Copy as Markdown line"). Built only from the document and
+// the results the other checks already computed.
 #pragma once
 
 #include <string>
@@ -14,5 +15,9 @@ namespace reftier {
 std::string progress_summary_markdown(const Document& document, const RuleSet& rules,
                                       const TierProgress& progress, const DocumentCheck& check,
                                       const AccountReport& accounts, Date today);
+
+// "[Title](URL), Customer": the title linked to its page; user text escaped, so a name cannot
+// turn into formatting, and a ")" or a space in the URL cannot end the link early.
+std::string reference_markdown_line(const Reference& reference);
 
 } // namespace reftier

@@ -1,49 +1,17 @@
-// Tier progress (PRODUCT.md "Tier progress"): how many distinct qualifying references are
-// approved now, which are pending and when each is expected, what is missing per tier, the
-// current tier and when the next one is expected. Rule sets are data (assets/tier_rules.json).
+// Tier progress (docs/format.md "Tier progress"): how many distinct qualifying references are
+// approved now, which are pending and when each is expected, each tier's other requirements
+// counted from the partner's scorecard, the current tier and what holds the next one back.
 #pragma once
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/checks/reference_check.h"
 #include "core/model/model.h"
+#include "core/progress/rule_sets.h"
 
 namespace reftier {
-
-struct TierRule {
-    std::string name;            // "Select"
-    std::optional<int> required; // nullopt: the tier does not exist on this path ("n/a")
-};
-
-struct RuleSet {
-    std::string id;   // "apn-2019-consulting"
-    std::string name; // "APN 2019, Consulting Partner"
-    PartnerPath path = PartnerPath::Consulting;
-    int review_business_days = 5; // Public References Tool review time
-    std::vector<TierRule> tiers;  // lowest first
-};
-
-// The rule set a new document on `path` starts with (tier_rules.json "default").
-struct RuleSetDefault {
-    PartnerPath path = PartnerPath::Consulting;
-    std::string rule_set_id;
-};
-
-struct RuleSetsLoad {
-    std::vector<RuleSet> rule_sets;       // empty when there are errors: all or nothing
-    std::vector<RuleSetDefault> defaults; // one per path that has rule sets
-    // "rule_sets[1].tiers[2].required must be a whole number or null"; callers name the file
-    std::vector<std::string> errors;
-};
-RuleSetsLoad load_rule_sets(const nlohmann::json& data);
-RuleSetsLoad load_rule_sets_text(std::string_view json_text);
-const RuleSet* find_rule_set(const std::vector<RuleSet>& sets, std::string_view id);
-const RuleSet* default_rule_set(const RuleSetsLoad& load, PartnerPath path);
 
 struct PendingReference {
     std::size_t index = 0; // into Document::references
@@ -51,15 +19,31 @@ struct PendingReference {
     bool overdue = false;  // expected is before today
 };
 
+// One requirement of a tier beside the references, against the partner's scorecard.
+struct RequirementStatus {
+    std::string id;
+    std::string name;
+    int required = 0;
+    std::optional<int> have; // the scorecard's count; nullopt: not entered, so not met
+    bool met = false;
+    int missing = 0; // required - have, or required when not entered
+};
+
 struct TierStatus {
     std::string name;
-    std::optional<int> required;
-    int approved = 0; // counted toward this tier (same for every tier)
+    std::optional<int> required; // references; nullopt: the tier does not exist on this path
+    int approved = 0;            // counted toward this tier (same for every tier)
     int pending = 0;
-    int missing = 0; // max(0, required - approved)
+    int missing = 0; // references still to be approved: max(0, required - approved)
+    int to_find = 0; // missing ones that no pending reference would cover
+    bool references_met = false;
+    std::vector<RequirementStatus> requirements;
+    bool requirements_met = true;
+    // Tiers are a ladder: reached when its references and every requirement are met and the
+    // tier below (that exists) is reached too.
     bool reached = false;
-    // When the tier is expected if the pending references are approved on time; nullopt when
-    // reached already or when pending ones cannot close the gap.
+    // When the reference part is expected complete if the pending references are approved on
+    // time; nullopt when met already or when pending ones cannot close the gap.
     std::optional<Date> expected_date;
     // expected_date is before today: a review is late. The date is kept as computed (not moved
     // to today) so the app can say how late.
@@ -82,15 +66,18 @@ struct TierProgress {
     bool next_tier_expected_overdue = false;
     int approved = 0;
     int pending = 0;
+    int overdue = 0; // pending reviews past their expected date
     std::vector<TierStatus> tiers;
     std::vector<PendingReference> pending_references; // sorted by expected date
     std::vector<ExcludedReference> excluded;
+
+    const TierStatus* next() const; // the status of next_tier, or nullptr
 };
 
 // `check` must be check_references(document.references) (passed in so callers that already
 // have it do not pay twice). A reference does not qualify when it has an error finding other
 // than a duplicate one (duplicates carry related_id and are judged by is_duplicate, so the first
-// copy still counts).
+// copy still counts). Requirements are counted from document.partner.scorecard.
 TierProgress compute_tier_progress(const Document& document, const DocumentCheck& check,
                                    const RuleSet& rules, Date today);
 

@@ -6,37 +6,9 @@
 #include <unordered_map>
 
 #include "core/model/enum_names.h"
+#include "core/text/case_fold.h"
 
 namespace reftier {
-
-static char ascii_lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string fold_query_text(std::string_view text) {
-    std::string folded(text);
-    for (char& c : folded) c = ascii_lower(c);
-    return folded;
-}
-
-// Looks for the needle's first byte in both cases with memchr-speed scanning before comparing
-// the rest: most positions of most fields are rejected by that first byte.
-static bool contains_folded(std::string_view haystack, std::string_view folded_needle) {
-    if (folded_needle.empty()) return true;
-    if (haystack.size() < folded_needle.size()) return false;
-    const char first = folded_needle[0];
-    const char first_upper =
-        (first >= 'a' && first <= 'z') ? static_cast<char>(first - 'a' + 'A') : first;
-    const std::size_t last_start = haystack.size() - folded_needle.size();
-    for (std::size_t i = 0; i <= last_start; ++i) {
-        const char c = haystack[i];
-        if (c != first && c != first_upper) continue;
-        std::size_t k = 1;
-        while (k < folded_needle.size() && ascii_lower(haystack[i + k]) == folded_needle[k]) ++k;
-        if (k == folded_needle.size()) return true;
-    }
-    return false;
-}
 
 bool reference_matches(const Reference& r, std::string_view folded_text, int status_mask) {
     if (!(status_mask & (1 << static_cast<int>(r.status)))) return false;
@@ -45,24 +17,15 @@ bool reference_matches(const Reference& r, std::string_view folded_text, int sta
            contains_folded(r.id, folded_text) || contains_folded(r.industry, folded_text);
 }
 
-static int compare_text_folded(const std::string& a, const std::string& b) {
-    const std::size_t n = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const char x = ascii_lower(a[i]), y = ascii_lower(b[i]);
-        if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
-    }
-    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
-}
-
-// The first eight folded bytes, big-endian, so comparing keys compares those bytes; only equal
-// keys need the full text.
-static std::uint64_t text_prefix_key(const std::string& text) {
+// The first eight bytes of the folded text, big-endian, so comparing keys compares those bytes
+// (collate compares folded texts first); only equal keys need the whole texts.
+static std::uint64_t text_prefix_key(std::string_view text) {
+    thread_local std::string folded;
+    folded.clear();
+    append_folded(text.substr(0, 32), folded); // eight folded bytes come from at most 32
     std::uint64_t key = 0;
-    for (std::size_t i = 0; i < 8; ++i) {
-        const unsigned char c =
-            i < text.size() ? static_cast<unsigned char>(ascii_lower(text[i])) : 0;
-        key = (key << 8) | c;
-    }
+    for (std::size_t i = 0; i < 8; ++i)
+        key = (key << 8) | (i < folded.size() ? static_cast<unsigned char>(folded[i]) : 0);
     return key;
 }
 
@@ -120,59 +83,42 @@ static bool row_before(ReferenceColumn column, bool descending, const std::vecto
     int c = key_a < key_b ? -1 : (key_a > key_b ? 1 : 0);
     if (c == 0)
         if (const std::string* text = sort_text(column, refs[a]))
-            c = compare_text_folded(*text, *sort_text(column, refs[b]));
+            c = collate(*text, *sort_text(column, refs[b]));
     if (c != 0) return descending ? c > 0 : c < 0;
     return a < b;
 }
-
-// Equal under compare_text_folded: same length, same bytes after ASCII folding.
-struct FoldedHash {
-    std::size_t operator()(std::string_view text) const {
-        std::uint64_t hash = 14695981039346656037ull; // FNV-1a
-        for (char c : text)
-            hash = (hash ^ static_cast<unsigned char>(ascii_lower(c))) * 1099511628211ull;
-        return static_cast<std::size_t>(hash);
-    }
-};
-struct FoldedEqual {
-    bool operator()(std::string_view a, std::string_view b) const {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-        return true;
-    }
-};
 
 // Each reference's rank among the distinct texts of the column. Documents repeat customers
 // (and often titles) many times; sorting the distinct texts once and the references by
 // integer rank avoids comparing the same long texts over and over.
 static std::vector<std::uint32_t> text_ranks(const std::vector<Reference>& references,
                                              ReferenceColumn column) {
-    std::unordered_map<std::string_view, std::uint32_t, FoldedHash, FoldedEqual> distinct_of;
+    std::unordered_map<std::string_view, std::uint32_t> distinct_of;
     distinct_of.reserve(references.size());
-    std::vector<const std::string*> distinct;
+    std::vector<std::string_view> distinct;
     std::vector<std::uint32_t> ranks(references.size());
     for (std::size_t i = 0; i < references.size(); ++i) {
         const std::string& text = *sort_text(column, references[i]);
         const auto [it, inserted] =
             distinct_of.try_emplace(text, static_cast<std::uint32_t>(distinct.size()));
-        if (inserted) distinct.push_back(&text);
+        if (inserted) distinct.push_back(text);
         ranks[i] = it->second; // the distinct id for now
     }
-    struct Keyed {
-        std::uint64_t key;
-        std::uint32_t id;
-    };
-    std::vector<Keyed> keyed(distinct.size());
-    for (std::uint32_t id = 0; id < keyed.size(); ++id)
-        keyed[id] = {text_prefix_key(*distinct[id]), id};
-    std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
-        if (a.key != b.key) return a.key < b.key;
-        return compare_text_folded(*distinct[a.id], *distinct[b.id]) < 0;
-    });
+    // Each distinct text folded once, not once per comparison.
+    std::vector<std::string> folded(distinct.size());
+    for (std::size_t id = 0; id < distinct.size(); ++id) append_folded(distinct[id], folded[id]);
+    std::vector<std::uint32_t> by_rank(distinct.size());
+    for (std::uint32_t id = 0; id < by_rank.size(); ++id) by_rank[id] = id;
+    std::sort(by_rank.begin(), by_rank.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return folded[a] < folded[b]; });
+    // Texts that fold alike (collate() says equal) share a rank, so document order decides.
     std::vector<std::uint32_t> rank_of_id(distinct.size());
-    for (std::uint32_t rank = 0; rank < keyed.size(); ++rank) rank_of_id[keyed[rank].id] = rank;
-    for (std::uint32_t& rank : ranks) rank = rank_of_id[rank];
+    std::uint32_t rank = 0;
+    for (std::size_t i = 0; i < by_rank.size(); ++i) {
+        if (i > 0 && folded[by_rank[i]] != folded[by_rank[i - 1]]) ++rank;
+        rank_of_id[by_rank[i]] = rank;
+    }
+    for (std::uint32_t& r : ranks) r = rank_of_id[r];
     return ranks;
 }
 
@@ -230,7 +176,7 @@ void RowFilter::start(std::vector<std::uint32_t> order, std::string_view text, i
     order_ = std::move(order);
     matches_.clear();
     next_ = 0;
-    folded_ = fold_query_text(text);
+    folded_ = fold_text(text);
     status_mask_ = status_mask;
 }
 

@@ -26,7 +26,8 @@ enum class ReferenceColumn {
 };
 
 struct ReferenceQuery {
-    std::string text; // case-insensitive substring of customer, title, workload, url, id, industry
+    std::string text; // substring of customer, title, workload, url, id or industry, compared
+                      // case- and accent-insensitively (core/text/case_fold.h)
     int status_mask = 0b1111; // bit per Status value
     ReferenceColumn sort_column = ReferenceColumn::Customer;
     bool descending = false;
@@ -52,8 +53,7 @@ void update_sorted_order(std::vector<std::uint32_t>& order,
 // Renumbers a list of rows after the change; an erased row leaves the list.
 void update_row_indices(std::vector<std::uint32_t>& rows, std::uint32_t index, RowChange change);
 
-// ASCII case folding only: enough for names and titles, and it never allocates per row.
-std::string fold_query_text(std::string_view text);
+// `folded_text` as fold_text() gives it.
 bool reference_matches(const Reference& reference, std::string_view folded_text, int status_mask);
 
 // The rows of `order` that match a query, examined a slice at a time so a keystroke on a large

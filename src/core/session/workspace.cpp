@@ -1,3 +1,4 @@
+// The open document, its edits and undo, and the results derived from it (workspace.h).
 #include "core/session/workspace.h"
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 
 #include "core/checks/url_check.h"
 #include "core/format/storable.h"
+#include "core/text/case_fold.h"
 #include "core/text/title_similarity.h"
 
 namespace reftier {
@@ -30,14 +32,19 @@ static std::string place(const char* list, std::size_t index) {
 }
 
 std::vector<std::string> Workspace::load_rules(std::string_view title_rules_json,
-                                               std::string_view tier_rules_json) {
+                                               std::string_view tier_rules_json,
+                                               std::string_view aws_services_json) {
     std::vector<std::string> errors;
-    TitleRulesLoad titles = load_title_rules_text(title_rules_json);
-    for (auto& e : titles.errors) errors.push_back("title_rules.json: " + e);
+    TitleRulesLoad titles = load_title_rules_text(title_rules_json, aws_services_json);
+    for (auto& e : titles.errors) errors.push_back(std::move(e)); // each names its file
     RuleSetsLoad tiers = load_rule_sets_text(tier_rules_json);
     for (auto& e : tiers.errors) errors.push_back("tier_rules.json: " + e);
     if (titles.rules) title_rules_ = std::move(titles.rules);
-    if (tiers.errors.empty()) rule_sets_ = std::move(tiers.rule_sets);
+    if (tiers.errors.empty()) {
+        rule_sets_ = std::move(tiers.rule_sets);
+        rule_set_defaults_ = std::move(tiers.defaults);
+        all_rule_sets_.reset();
+    }
     invalidate();
     return errors;
 }
@@ -84,6 +91,7 @@ void Workspace::load_without_history(Document document) {
     document_ = std::move(document);
     undo_.clear();
     redo_.clear();
+    all_rule_sets_.reset();
     invalidate();
 }
 
@@ -181,6 +189,50 @@ EditResult Workspace::set_partner(const PartnerProfile& partner) {
     return made();
 }
 
+// The rule sets and the partner profile together, judged with the document's header (its
+// lists are left out: they do not change here).
+static std::vector<ReadError> header_problems(const Document& document,
+                                              const std::vector<RuleSet>& rule_sets,
+                                              const PartnerProfile& partner) {
+    Document header;
+    header.partner = partner;
+    header.rule_sets = rule_sets;
+    header.unknown_fields = document.unknown_fields;
+    return storable_problems(header);
+}
+
+EditResult Workspace::set_rule_sets(std::vector<RuleSet> rule_sets, const PartnerProfile& partner) {
+    if (rule_sets == document_.rule_sets && partner == document_.partner) return {};
+    if (auto problems = header_problems(document_, rule_sets, partner); !problems.empty())
+        return refused(std::move(problems));
+    Edit edit;
+    edit.kind = Edit::Kind::RuleSets;
+    edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
+    edit.partner = std::exchange(document_.partner, partner);
+    record(std::move(edit));
+    return made();
+}
+
+EditResult Workspace::save_rule_set(const RuleSet& rule_set, const PartnerProfile& partner) {
+    std::vector<RuleSet> rule_sets = document_.rule_sets;
+    const auto same = std::find_if(rule_sets.begin(), rule_sets.end(),
+                                   [&](const RuleSet& r) { return r.id == rule_set.id; });
+    if (same != rule_sets.end())
+        *same = rule_set;
+    else
+        rule_sets.push_back(rule_set);
+    return set_rule_sets(std::move(rule_sets), partner);
+}
+
+EditResult Workspace::remove_rule_set(const std::string& id, const PartnerProfile& partner) {
+    std::vector<RuleSet> rule_sets = document_.rule_sets;
+    const auto removed = std::remove_if(rule_sets.begin(), rule_sets.end(),
+                                        [&](const RuleSet& r) { return r.id == id; });
+    if (removed == rule_sets.end()) return {};
+    rule_sets.erase(removed, rule_sets.end());
+    return set_rule_sets(std::move(rule_sets), partner);
+}
+
 // Swaps the record the edit holds with the one in the document (or inserts/erases when one
 // side is absent), so applying an edit twice returns to where it started.
 template <typename T>
@@ -211,6 +263,10 @@ void Workspace::apply_swap(Edit& edit) {
     case Edit::Kind::Partner:
         std::swap(document_.partner, *edit.partner);
         break;
+    case Edit::Kind::RuleSets:
+        std::swap(document_.partner, *edit.partner);
+        std::swap(document_.rule_sets, *edit.rule_sets);
+        break;
     case Edit::Kind::Whole:
         std::swap(document_, *edit.whole);
         break;
@@ -235,6 +291,8 @@ std::vector<ReadError> Workspace::incoming_problems(const Edit& edit) const {
     }
     case Edit::Kind::Partner:
         return storable_problems(*edit.partner, "partner");
+    case Edit::Kind::RuleSets:
+        return header_problems(document_, *edit.rule_sets, *edit.partner);
     case Edit::Kind::Whole:
         return storable_problems(*edit.whole);
     }
@@ -300,6 +358,9 @@ class Deadline {
 // renumbered), so an edit on 100,000 references neither sorts nor grades everything again;
 // results over the whole document are redone, spread over frames.
 void Workspace::invalidate_after(const Edit& edit) {
+    // Rebuilt only when they can have changed, so a view's pointer to the active rule set
+    // survives every other edit.
+    if (edit.kind == Edit::Kind::RuleSets || edit.kind == Edit::Kind::Whole) all_rule_sets_.reset();
     if (edit.kind != Edit::Kind::Reference) {
         invalidate();
         return;
@@ -322,6 +383,10 @@ void Workspace::invalidate_after(const Edit& edit) {
         if (change == RowChange::Inserted) grades.insert(grades.begin() + index, StoredGrade{});
         if (change == RowChange::Erased) grades.erase(grades.begin() + index);
         title_grades_ = std::move(grades);
+        // A title is graded against the customer's other titles, so theirs change with it.
+        forget_grades_of_customers(
+            edit.present_now ? customer_key(document_.references[index].customer) : "",
+            edit.reference ? customer_key(edit.reference->customer) : "");
     }
     if (order_for && order_for->first != ReferenceColumn::Grade) {
         update_sorted_order(order, document_.references, order_for->first, order_for->second, index,
@@ -375,14 +440,27 @@ static void index_text(HashIndex& index, const std::string& normalized, std::uin
     if (!normalized.empty()) index.emplace_back(text_hash(normalized), reference);
 }
 
+// A customer's key and a title's, joined so that neither can run into the other.
+static std::string customer_title_key(const std::string& customer, std::string_view title) {
+    if (customer.empty()) return {};
+    const std::string normalized = normalize_title(title);
+    return normalized.empty() ? std::string() : customer + '\x1f' + normalized;
+}
+
+// The references of `index` whose text hashes like `normalized`: [first, last) in document order.
+static std::pair<HashIndex::const_iterator, HashIndex::const_iterator>
+matches_of(const HashIndex& index, const std::string& normalized) {
+    if (normalized.empty()) return {index.end(), index.end()};
+    const std::size_t hash = text_hash(normalized);
+    return {std::lower_bound(index.begin(), index.end(), std::pair{hash, std::uint32_t{0}}),
+            std::upper_bound(index.begin(), index.end(), std::pair{hash, UINT32_MAX})};
+}
+
 // The references of `index` whose text hashes like `normalized`, in document order.
 template <typename Visit>
 static void for_each_match(const HashIndex& index, const std::string& normalized, Visit visit) {
-    if (normalized.empty()) return;
-    const std::pair<std::size_t, std::uint32_t> first{text_hash(normalized), 0};
-    for (auto it = std::lower_bound(index.begin(), index.end(), first);
-         it != index.end() && it->first == first.first; ++it)
-        visit(it->second);
+    const auto [first, last] = matches_of(index, normalized);
+    for (auto it = first; it != last; ++it) visit(it->second);
 }
 
 const Workspace::DraftLookup& Workspace::draft_lookup() {
@@ -390,27 +468,73 @@ const Workspace::DraftLookup& Workspace::draft_lookup() {
         DraftLookup lookup;
         const auto& refs = document_.references;
         lookup.by_customer.reserve(refs.size());
+        lookup.by_customer_title.reserve(refs.size());
         lookup.by_url.reserve(refs.size());
         for (std::uint32_t i = 0; i < refs.size(); ++i) {
-            index_text(lookup.by_customer, normalize_title(refs[i].customer), i);
+            const std::string customer = customer_key(refs[i].customer);
+            index_text(lookup.by_customer, customer, i);
+            index_text(lookup.by_customer_title, customer_title_key(customer, refs[i].title), i);
             index_text(lookup.by_url, normalize_url_for_compare(refs[i].url), i);
         }
         std::sort(lookup.by_customer.begin(), lookup.by_customer.end());
+        std::sort(lookup.by_customer_title.begin(), lookup.by_customer_title.end());
         std::sort(lookup.by_url.begin(), lookup.by_url.end());
         draft_lookup_ = std::move(lookup);
     }
     return *draft_lookup_;
 }
 
-TitleContext Workspace::context_for(const Reference& reference) {
+TitleContext Workspace::context_for(const Reference& reference, std::optional<std::size_t> index) {
     TitleContext context = record_context(reference);
-    const std::string customer = normalize_title(reference.customer);
-    for_each_match(draft_lookup().by_customer, customer, [&](std::uint32_t i) {
-        const Reference& other = document_.references[i];
-        if (other.id != reference.id && normalize_title(other.customer) == customer)
+    const std::string customer = customer_key(reference.customer);
+    if (customer.empty()) return context; // no customer, no siblings: as reference_check
+    const auto& refs = document_.references;
+    // Same customer: the same text as written is the common case and needs no normalising.
+    const auto is_sibling = [&](std::uint32_t i) {
+        return refs[i].id != reference.id && (refs[i].customer == reference.customer ||
+                                              customer_key(refs[i].customer) == customer);
+    };
+    // An exact repeat, wherever it is in the document.
+    const std::string same_title = customer_title_key(customer, reference.title);
+    const auto [same_first, same_last] = matches_of(draft_lookup().by_customer_title, same_title);
+    for (auto it = same_first; it != same_last; ++it) {
+        const Reference& other = refs[it->second];
+        if (is_sibling(it->second) && (other.title == reference.title ||
+                                       customer_title_key(customer, other.title) == same_title)) {
             context.sibling_titles.push_back(other.title);
-    });
+            break;
+        }
+    }
+    // The nearest others in document order, half before the record and half after it.
+    const auto [first, last] = matches_of(draft_lookup().by_customer, customer);
+    const std::size_t hash = text_hash(customer);
+    const auto row = static_cast<std::uint32_t>(index.value_or(refs.size()));
+    const std::ptrdiff_t size = last - first;
+    const std::ptrdiff_t at = std::lower_bound(first, last, std::pair{hash, row}) - first;
+    const auto window = static_cast<std::ptrdiff_t>(kNearTitleWindow) + 1; // with the record
+    const std::ptrdiff_t from =
+        std::clamp<std::ptrdiff_t>(at - window / 2, 0, std::max<std::ptrdiff_t>(size - window, 0));
+    const auto begin = first + from;
+    const auto end = first + std::min(size, from + window);
+    for (auto it = begin; it != end; ++it)
+        if (is_sibling(it->second)) context.sibling_titles.push_back(refs[it->second].title);
     return context;
+}
+
+TitleReport Workspace::check_record(const Reference& reference, std::optional<std::size_t> index,
+                                    bool want_suggestion) {
+    TitleContext context = context_for(reference, index);
+    context.want_suggestion = want_suggestion;
+    return check_title(reference.title, context, *title_rules_);
+}
+
+void Workspace::forget_grades_of_customers(const std::string& a, const std::string& b) {
+    if (a.empty() && b.empty()) return;
+    for (std::size_t i = 0; i < title_grades_.size(); ++i) {
+        if (title_grades_[i].score < 0) continue; // only rows shown so far were graded
+        const std::string customer = customer_key(document_.references[i].customer);
+        if (customer == a || customer == b) title_grades_[i] = StoredGrade{};
+    }
 }
 
 Workspace::TitleGrade Workspace::title_grade(std::size_t reference_index) {
@@ -418,12 +542,9 @@ Workspace::TitleGrade Workspace::title_grade(std::size_t reference_index) {
         title_grades_.assign(document_.references.size(), StoredGrade{});
     StoredGrade& slot = title_grades_[reference_index];
     if (slot.score < 0) {
-        const Reference& r = document_.references[reference_index];
-        // Sibling titles are checked by the document-wide duplicate pass (reference_check);
-        // the per-row grade only needs the title's own quality, which keeps this O(1) per row.
-        TitleContext context = record_context(r);
-        context.want_suggestion = false; // the table shows score and grade only
-        const TitleReport report = check_title(r.title, context, *title_rules_);
+        // The table shows score and grade only: no suggested rewrite.
+        const TitleReport report =
+            check_record(document_.references[reference_index], reference_index, false);
         slot = {static_cast<std::int8_t>(report.score), report.grade};
     }
     return {slot.score, slot.grade};
@@ -438,11 +559,13 @@ const std::vector<int>& Workspace::title_scores() {
     return *title_scores_;
 }
 
+const std::vector<RuleSet>& Workspace::rule_sets() const {
+    if (!all_rule_sets_) all_rule_sets_ = rule_sets_with(rule_sets_, document_.rule_sets);
+    return *all_rule_sets_;
+}
+
 const RuleSet* Workspace::active_rule_set() const {
-    if (const RuleSet* set = find_rule_set(rule_sets_, document_.partner.rule_set)) return set;
-    for (const RuleSet& set : rule_sets_)
-        if (set.path == document_.partner.path) return &set;
-    return rule_sets_.empty() ? nullptr : &rule_sets_.front();
+    return reftier::active_rule_set(rule_sets(), rule_set_defaults_, document_.partner);
 }
 
 const TierProgress& Workspace::tier_progress(Date today) {
@@ -475,7 +598,7 @@ void Workspace::start_query(const ReferenceQuery& query) {
         rows_query_ && rows_query_->sort_column == query.sort_column &&
         rows_query_->descending == query.descending &&
         rows_query_->status_mask == query.status_mask &&
-        fold_query_text(query.text).find(fold_query_text(rows_query_->text)) != std::string::npos;
+        fold_text(query.text).find(fold_text(rows_query_->text)) != std::string::npos;
     filter_.start(narrows ? rows_ : order_, query.text, query.status_mask);
     pending_query_ = query;
 }
@@ -502,8 +625,7 @@ float Workspace::query_progress() const {
 
 const TitleReport& Workspace::check_draft_title(const Reference& draft) {
     if (!draft_title_.holds(revision_, draft))
-        draft_title_ = {revision_, draft,
-                        check_title(draft.title, context_for(draft), *title_rules_)};
+        draft_title_ = {revision_, draft, check_record(draft, find_reference(draft.id), true)};
     return draft_title_.result;
 }
 
@@ -514,13 +636,7 @@ const std::vector<Finding>& Workspace::check_draft_reference(const Reference& dr
     for_each_match(draft_lookup().by_url, url, [&](std::uint32_t i) {
         const Reference& other = document_.references[i];
         if (other.id == draft.id || normalize_url_for_compare(other.url) != url) return;
-        Finding f;
-        f.severity = Severity::Error;
-        f.code = "duplicate-url";
-        f.message = "Reference " + other.id + " (" + other.customer + ") has the same URL.";
-        f.path = "url";
-        f.related_id = other.id;
-        findings.push_back(std::move(f));
+        findings.push_back(duplicate_url_finding(other, "url"));
     });
     draft_findings_ = {revision_, draft, std::move(findings)};
     return draft_findings_.result;

@@ -39,9 +39,12 @@ using HashIndex = std::vector<std::pair<std::size_t, std::uint32_t>>;
 
 class Workspace {
   public:
-    // Rules come from assets/ (title_rules.json, tier_rules.json); errors are readable lines.
+    // Rules come from assets/ (title_rules.json, tier_rules.json, aws_services.json); errors are
+    // readable lines, each naming its file. Without aws_services.json only title_rules.json's
+    // own service list counts as AWS services.
     std::vector<std::string> load_rules(std::string_view title_rules_json,
-                                        std::string_view tier_rules_json);
+                                        std::string_view tier_rules_json,
+                                        std::string_view aws_services_json = {});
     bool has_rules() const { return title_rules_ != nullptr && !rule_sets_.empty(); }
 
     const Document& document() const { return document_; }
@@ -57,6 +60,10 @@ class Workspace {
     EditResult upsert_account(const Account& account, const std::string& previous_id);
     bool remove_account(const std::string& id);
     EditResult set_partner(const PartnerProfile& partner);
+    // The partner's own rule set (added, or replacing the one with its id) and the partner
+    // profile that goes with it (rule set chosen, scorecard), as one undo step.
+    EditResult save_rule_set(const RuleSet& rule_set, const PartnerProfile& partner);
+    EditResult remove_rule_set(const std::string& id, const PartnerProfile& partner);
 
     // Whole-document steps (import, clear, sample data) each hold a whole document. Past this
     // many references held in undo and redo together, the oldest undo steps go (the newest step
@@ -83,7 +90,8 @@ class Workspace {
         Grade grade = Grade::Weak;
     };
     // The table's grade column: checked when a row is first shown, kept as two bytes a row
-    // (a full TitleReport per row would be about 550 bytes on 100,000 references).
+    // (a full TitleReport per row would be about 550 bytes on 100,000 references). The same
+    // verdict as check_draft_title gives that record: one function decides both (check_record).
     TitleGrade title_grade(std::size_t reference_index);
     const std::vector<int>& title_scores(); // every reference's score, for sorting by grade
     const TierProgress& tier_progress(Date today);
@@ -99,13 +107,20 @@ class Workspace {
     const std::vector<std::uint32_t>& shown_rows() const { return rows_; } // as last returned
     float query_progress() const; // 0..1 of the pending query's rows examined
 
-    // Live check of a title being typed in the editor (not yet saved). The editor asks every
-    // frame: the last answer is kept while neither the draft nor the document changes.
+    // Live check of a title being typed in the editor (not yet saved), against the customer's
+    // other titles as the table grades it. The editor asks every frame: the last answer is kept
+    // while neither the draft nor the document changes.
     const TitleReport& check_draft_title(const Reference& draft);
+    // The last draft title check while the document has not changed since, else null.
+    const TitleReport* last_draft_title() const {
+        return draft_title_.revision == revision_ ? &draft_title_.result : nullptr;
+    }
     // Findings of a draft reference on its own, plus duplicate findings against the others.
     const std::vector<Finding>& check_draft_reference(const Reference& draft);
 
-    const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
+    // The shipped rule sets with the document's own in front (rule_sets_with).
+    const std::vector<RuleSet>& rule_sets() const;
+    const std::vector<RuleSetDefault>& rule_set_defaults() const { return rule_set_defaults_; }
     const RuleSet* active_rule_set() const;
     const TitleRules* title_rules() const { return title_rules_.get(); }
 
@@ -116,17 +131,19 @@ class Workspace {
     // state with the current one, so the same code undoes and redoes. Single-record edits keep
     // only that record, so undo stays small on a 100,000-reference document.
     struct Edit {
-        enum class Kind { Reference, Account, Partner, Whole } kind = Kind::Whole;
+        enum class Kind { Reference, Account, Partner, RuleSets, Whole } kind = Kind::Whole;
         std::size_t index = 0;
         bool present_now = false; // the record at `index` exists in the current document
         std::optional<Reference> reference;
         std::optional<Account> account;
         std::optional<PartnerProfile> partner;
+        std::optional<std::vector<RuleSet>> rule_sets; // RuleSets: with `partner`
         std::shared_ptr<Document> whole;
     };
     void record(Edit edit);
     void apply_swap(Edit& edit);
     std::vector<ReadError> incoming_problems(const Edit& edit) const;
+    EditResult set_rule_sets(std::vector<RuleSet> rule_sets, const PartnerProfile& partner);
     std::vector<ReadError> account_id_problems(const Account& account, std::size_t index,
                                                bool replacing) const;
     EditResult step(std::vector<Edit>& from, std::vector<Edit>& to);
@@ -134,16 +151,26 @@ class Workspace {
     void invalidate_after(const Edit& edit);
     struct DraftLookup {
         HashIndex by_customer;
+        HashIndex by_customer_title; // customer key and normalised title, for exact repeats
         HashIndex by_url;
     };
     const DraftLookup& draft_lookup();
     void start_query(const ReferenceQuery& query);
-    TitleContext context_for(const Reference& reference);
+    // The record's fields and the customer's other titles the title checker compares it with:
+    // one with the same title wherever it is, and up to kNearTitleWindow of the nearest others.
+    // `index` is the record's row, or none for a new one.
+    TitleContext context_for(const Reference& reference, std::optional<std::size_t> index);
+    // The one verdict on a record's title, for the table's grade and the editor's check alike.
+    TitleReport check_record(const Reference& reference, std::optional<std::size_t> index,
+                             bool want_suggestion);
+    void forget_grades_of_customers(const std::string& a, const std::string& b);
 
     Document document_;
     std::uint64_t revision_ = 1;
     TitleRulesPtr title_rules_;
-    std::vector<RuleSet> rule_sets_;
+    std::vector<RuleSet> rule_sets_; // shipped
+    std::vector<RuleSetDefault> rule_set_defaults_;
+    mutable std::optional<std::vector<RuleSet>> all_rule_sets_; // shipped with the document's
 
     static constexpr std::size_t kUndoDepth = 200;
     std::vector<Edit> undo_;

@@ -1,13 +1,63 @@
+// Normalised titles and the one title distance: a banded edit distance with an early exit,
+// behind a letter-count lower bound (title_similarity.h).
 #include "core/text/title_similarity.h"
 
 #include <algorithm>
-#include <vector>
+#include <cstdlib>
 
 namespace reftier {
 
-std::string normalize_title(std::string_view title) {
-    std::string out;
-    out.reserve(title.size());
+namespace {
+
+// The edit distance of `a` and `b` when it is at most `limit`, otherwise limit + 1. Fills only
+// the band of cells within `limit` of the diagonal and stops once a whole row is past it, so a
+// clearly different pair costs a few rows.
+std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t limit,
+                                  std::vector<std::size_t>& row) {
+    if (a.size() < b.size()) std::swap(a, b);
+    const std::size_t outside = limit + 1; // any value past the limit
+    if (a.size() - b.size() > limit) return outside;
+    row.assign(b.size() + 1, outside);
+    for (std::size_t j = 0; j <= std::min(b.size(), limit); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        const std::size_t low = i > limit ? i - limit : 1;
+        const std::size_t high = std::min(b.size(), i + limit);
+        std::size_t diagonal = row[low - 1];
+        row[low - 1] = low == 1 && i <= limit ? i : outside;
+        std::size_t row_min = row[low - 1];
+        for (std::size_t j = low; j <= high; ++j) {
+            const std::size_t above = row[j];
+            const std::size_t cell = std::min(
+                {above + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1u : 0u), outside});
+            diagonal = above;
+            row[j] = cell;
+            row_min = std::min(row_min, cell);
+        }
+        if (high < b.size()) row[high + 1] = outside;
+        if (row_min > limit) return outside;
+    }
+    return row[b.size()];
+}
+
+double similarity_of(std::size_t distance, std::size_t longer) {
+    return 1.0 - static_cast<double>(distance) / static_cast<double>(longer);
+}
+
+// One edit changes at most two counts by one each, so the distance is at least half the
+// summed differences. A plain loop over 32 bytes, which compilers turn into a few SIMD ops.
+std::size_t histogram_distance_bound(const TitleKey& a, const TitleKey& b) {
+    int sum = 0;
+    for (std::size_t i = 0; i < a.histogram.size(); ++i)
+        sum += std::abs(int{a.histogram[i]} - int{b.histogram[i]});
+    return static_cast<std::size_t>(sum + 1) / 2;
+}
+
+} // namespace
+
+namespace {
+
+void normalize_into(std::string_view title, std::string& out) {
+    out.clear();
     bool pending_space = false;
     for (unsigned char c : title) {
         const bool ascii_alnum =
@@ -20,27 +70,64 @@ std::string normalize_title(std::string_view title) {
             pending_space = true;
         }
     }
+}
+
+} // namespace
+
+std::string normalize_title(std::string_view title) {
+    std::string out;
+    out.reserve(title.size());
+    normalize_into(title, out);
     return out;
+}
+
+std::string customer_key(std::string_view customer) {
+    return normalize_title(customer);
 }
 
 double title_similarity(std::string_view a, std::string_view b) {
     const std::string x = normalize_title(a), y = normalize_title(b);
-    if (x.empty() && y.empty()) return 1.0;
-    if (x == y) return 1.0;
-    // Levenshtein with one row; titles are short (< 200 bytes), so this is cheap.
-    std::vector<std::size_t> row(y.size() + 1);
-    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= x.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= y.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] != y[j - 1])});
-            diagonal = above;
-        }
+    const std::size_t longer = std::max(x.size(), y.size());
+    if (longer == 0) return 1.0;
+    std::vector<std::size_t> row;
+    return similarity_of(bounded_edit_distance(x, y, longer, row), longer);
+}
+
+TitleKey title_key(std::string_view title) {
+    TitleKey key;
+    make_title_key(title, key);
+    return key;
+}
+
+void make_title_key(std::string_view title, TitleKey& key) {
+    normalize_into(title, key.normalized);
+    key.histogram.fill(0);
+    for (unsigned char c : key.normalized) {
+        std::size_t bucket = 31;
+        if (c >= 'a' && c <= 'z')
+            bucket = c - 'a';
+        else if (c >= '0' && c <= '9')
+            bucket = 26 + (c - '0') % 4;
+        else if (c == ' ')
+            bucket = 30;
+        if (key.histogram[bucket] < 255) ++key.histogram[bucket];
     }
-    const double longer = static_cast<double>(std::max(x.size(), y.size()));
-    return 1.0 - static_cast<double>(row[y.size()]) / longer;
+}
+
+TitleLikeness compare_titles(const TitleKey& a, const TitleKey& b, std::vector<std::size_t>& row) {
+    if (a.normalized == b.normalized) return TitleLikeness::Same;
+    const std::size_t longer = std::max(a.normalized.size(), b.normalized.size());
+    if (longer > kMaxComparedTitle) return TitleLikeness::Different;
+    // The largest distance that still reaches the threshold, one above so that rounding never
+    // drops a real pair; the similarity itself makes the final call.
+    const auto limit = static_cast<std::size_t>((1.0 - kNearDuplicateTitleThreshold) *
+                                                static_cast<double>(longer)) +
+                       1;
+    if (histogram_distance_bound(a, b) > limit) return TitleLikeness::Different;
+    const std::size_t distance = bounded_edit_distance(a.normalized, b.normalized, limit, row);
+    return distance <= limit && similarity_of(distance, longer) >= kNearDuplicateTitleThreshold
+               ? TitleLikeness::NearSame
+               : TitleLikeness::Different;
 }
 
 } // namespace reftier

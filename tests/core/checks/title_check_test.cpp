@@ -1,97 +1,16 @@
+// The title checker: grades, placeholders and generic labels, length, punctuation, sibling titles,
+// unusual input, and loading the rules.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
-#include <set>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
-#include "core/checks/title_check.h"
-#include "core/test_assets.h"
+#include "core/checks/title_test_support.h"
 
 using namespace reftier;
-
-namespace {
-
-const TitleRulesLoad& shipped_rules() {
-    static const TitleRulesLoad load = load_title_rules_text(test::read_asset("title_rules.json"));
-    return load;
-}
-
-nlohmann::json shipped_rules_json() {
-    return nlohmann::json::parse(test::read_asset("title_rules.json"));
-}
-
-const Finding* find_code(const TitleReport& report, std::string_view code) {
-    for (const Finding& finding : report.findings)
-        if (finding.code == code) return &finding;
-    return nullptr;
-}
-
-bool has_code(const TitleReport& report, std::string_view code) {
-    return find_code(report, code) != nullptr;
-}
-
-// The text each span of the finding covers.
-std::vector<std::string> span_texts(std::string_view title, const Finding& finding) {
-    std::vector<std::string> texts;
-    for (const Span& span : finding.spans)
-        texts.emplace_back(title.substr(span.begin, span.length));
-    return texts;
-}
-
-std::vector<std::string> spans_of(std::string_view title, const TitleReport& report,
-                                  std::string_view code) {
-    const Finding* finding = find_code(report, code);
-    return finding ? span_texts(title, *finding) : std::vector<std::string>{"<no finding>"};
-}
-
-// Lower-case ASCII words, split on anything that is not a letter or digit.
-std::set<std::string> words_of(std::string_view text) {
-    std::set<std::string> words;
-    std::string word;
-    for (char c : text) {
-        const bool alnum =
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (alnum)
-            word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-        else if (!word.empty())
-            words.insert(std::exchange(word, {}));
-    }
-    if (!word.empty()) words.insert(word);
-    return words;
-}
-
-void collect_json_words(const nlohmann::json& value, std::set<std::string>& out) {
-    if (value.is_string()) {
-        for (const std::string& word : words_of(value.get<std::string>())) out.insert(word);
-    } else if (value.is_structured()) {
-        for (const auto& item : value) collect_json_words(item, out);
-    }
-}
-
-class TitleCheck : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        ASSERT_NE(shipped_rules().rules, nullptr) << "title_rules.json did not load";
-    }
-    static TitleReport check(std::string_view title, const TitleContext& context = {}) {
-        return check_title(title, context, *shipped_rules().rules);
-    }
-    static TitleContext retail_order_record() {
-        TitleContext context;
-        context.customer = "Acme Retail";
-        context.workload = "serverless order processing";
-        context.industry = "Retail";
-        return context;
-    }
-};
-
-class TitleSuggestion : public TitleCheck {};
-
-} // namespace
+using namespace reftier::test;
 
 // ---- Grades -----------------------------------------------------------------------------------
 
@@ -136,7 +55,7 @@ TEST_F(TitleCheck, ShoutedCustomerSuccessIsWeakGenericAndAllCaps) {
               (std::vector<std::string>{"CUSTOMER SUCCESS", "AWS"}));
     EXPECT_EQ(spans_of(title, report, "title-all-caps"),
               (std::vector<std::string>{"CUSTOMER", "SUCCESS", "WITH"}));
-    EXPECT_TRUE(has_code(report, "title-no-technology"));
+    EXPECT_TRUE(has_code(report, "title-no-outcome"));
 }
 
 TEST_F(TitleCheck, BareUrlIsWeakBecauseAUrlIsNotATitle) {
@@ -240,11 +159,20 @@ TEST_F(TitleCheck, ThreeWordsIsTooShortInWords) {
               std::string::npos);
 }
 
-TEST_F(TitleCheck, TenWordsIsOnlyATipAboutLength) {
+// Published AWS titles run 8 to 13 words (tests/data/titles): that is no length problem.
+TEST_F(TitleCheck, TenWordsIsNoLengthProblem) {
     const TitleReport report =
         check("Data Lakes on Amazon S3 Speed Up Analytics for Retailers Everywhere");
+    EXPECT_FALSE(has_code(report, "title-too-long-words"));
+    EXPECT_EQ(report.grade, Grade::Strong);
+}
+
+TEST_F(TitleCheck, FifteenWordsIsOnlyATipAboutLength) {
+    const TitleReport report = check("Data Lakes on Amazon S3 Speed Up Analytics and Reporting for "
+                                     "Retailers and Their Stores Everywhere");
     ASSERT_TRUE(has_code(report, "title-too-long-words"));
     EXPECT_EQ(find_code(report, "title-too-long-words")->severity, Severity::Tip);
+    EXPECT_NE(report.grade, Grade::Weak);
 }
 
 TEST_F(TitleCheck, SeventeenWordsIsAWarningAboutLength) {
@@ -259,18 +187,18 @@ TEST_F(TitleCheck, LengthMessagesNameTheCountTheUnitAndTheBestBand) {
     const TitleReport one = check("Serverless");
     ASSERT_TRUE(has_code(one, "title-too-short-words"));
     EXPECT_EQ(find_code(one, "title-too-short-words")->message,
-              "The title has 1 word; 5 to 9 read best.");
+              "The title has 1 word; 5 to 13 read best.");
     EXPECT_EQ(find_code(one, "title-too-short-characters")->message,
-              "The title has 10 characters, not counting spaces; 35 to 66 read best.");
+              "The title has 10 characters, not counting spaces; 30 to 90 read best.");
 
     // Longer than any title seen in practice, so no message is kept ready for these counts.
     std::string title;
     for (int i = 0; i < 300; ++i) title += "Serverless ";
     const TitleReport long_title = check(title);
     EXPECT_EQ(find_code(long_title, "title-too-long-words")->message,
-              "The title has 300 words; 5 to 9 read best.");
+              "The title has 300 words; 5 to 13 read best.");
     EXPECT_EQ(find_code(long_title, "title-too-long-characters")->message,
-              "The title has 3000 characters, not counting spaces; 35 to 66 read best.");
+              "The title has 3000 characters, not counting spaces; 30 to 90 read best.");
 }
 
 TEST_F(TitleCheck, CharactersAreCountedWithoutSpaces) {
@@ -287,89 +215,6 @@ TEST_F(TitleCheck, LongWordsCanMakeATitleTooLongInCharactersAlone) {
               "Telecommunications Conglomerates");
     EXPECT_FALSE(has_code(report, "title-too-long-words"));
     EXPECT_TRUE(has_code(report, "title-too-long-characters"));
-}
-
-// ---- Technology, outcome, context ---------------------------------------------------------------
-
-TEST_F(TitleCheck, TitleWithoutTechnologyIsFlagged) {
-    const TitleReport report = check("Acme Retail Cuts Cost for Its Stores in Europe");
-    EXPECT_TRUE(has_code(report, "title-no-technology"));
-    EXPECT_FALSE(has_code(report, "title-no-outcome"));
-}
-
-TEST_F(TitleCheck, TitleWithoutOutcomeIsFlagged) {
-    const TitleReport report = check("Serverless Order Processing on Lambda for Retail");
-    EXPECT_TRUE(has_code(report, "title-no-outcome"));
-    EXPECT_FALSE(has_code(report, "title-no-technology"));
-}
-
-TEST_F(TitleCheck, TitleWithoutContextGetsATip) {
-    const TitleReport report = check("Serverless Order Processing Cuts Cost for Acme");
-    ASSERT_TRUE(has_code(report, "title-no-context"));
-    EXPECT_EQ(find_code(report, "title-no-context")->severity, Severity::Tip);
-}
-
-TEST_F(TitleCheck, InflectedOutcomeVerbsAreRecognized) {
-    for (std::string_view title : {"Serverless Drives Velocity in Retail Applications",
-                                   "Serverless Reduced Latency in Retail Applications",
-                                   "Serverless Is Optimizing Checkout in Retail Applications",
-                                   "Serverless Simplifies Checkout in Retail Applications"})
-        EXPECT_FALSE(has_code(check(title), "title-no-outcome")) << title;
-}
-
-TEST_F(TitleCheck, PluralOfAPhraseStillMatches) {
-    EXPECT_FALSE(
-        has_code(check("Data Lakes Speed Up Reporting in Healthcare"), "title-no-technology"));
-}
-
-TEST_F(TitleCheck, RecordServiceNamedInTheTitleCountsAsTechnology) {
-    const std::string title = "Widgetizer Cuts Cost for Retail Stores Everywhere";
-    TitleContext context;
-    context.services = {"Widgetizer"};
-    EXPECT_TRUE(has_code(check(title), "title-no-technology"));
-    EXPECT_FALSE(has_code(check(title, context), "title-no-technology"));
-}
-
-TEST_F(TitleCheck, RecordWorkloadWordInTheTitleCountsAsTechnology) {
-    const std::string title = "Order Routing Cuts Cost in Retail";
-    TitleContext context;
-    context.workload = "order routing";
-    EXPECT_TRUE(has_code(check(title), "title-no-technology"));
-    EXPECT_FALSE(has_code(check(title, context), "title-no-technology"));
-}
-
-TEST_F(TitleCheck, RecordIndustryInTheTitleCountsAsContext) {
-    const std::string title = "Serverless Order Processing Cuts Cost in Agritech";
-    TitleContext context;
-    context.industry = "Agritech";
-    EXPECT_TRUE(has_code(check(title), "title-no-context"));
-    EXPECT_FALSE(has_code(check(title, context), "title-no-context"));
-}
-
-// ---- Case ---------------------------------------------------------------------------------------
-
-TEST_F(TitleCheck, AcronymsAloneDoNotCountAsAllCaps) {
-    EXPECT_FALSE(has_code(check("EKS ON AWS"), "title-all-caps"));
-}
-
-TEST_F(TitleCheck, MixedCaseFlagsTheLowercaseMainWords) {
-    const std::string title = "DevOps and Cloud culture Drive velocity in Retail";
-    const TitleReport report = check(title);
-    EXPECT_EQ(spans_of(title, report, "title-inconsistent-case"),
-              (std::vector<std::string>{"culture", "velocity"}));
-}
-
-TEST_F(TitleCheck, SentenceCaseIsNotTitleCase) {
-    const std::string title = "Serverless order processing cuts cost in retail";
-    const TitleReport report = check(title);
-    EXPECT_FALSE(has_code(report, "title-inconsistent-case"));
-    EXPECT_EQ(spans_of(title, report, "title-not-title-case"),
-              (std::vector<std::string>{"order", "processing", "cuts", "cost", "retail"}));
-}
-
-TEST_F(TitleCheck, BrandNamesWithInnerCapitalsAreNotLowercaseWords) {
-    EXPECT_FALSE(has_code(check("Serverless Checkout on iPhone Cuts Cost in Retail"),
-                          "title-inconsistent-case"));
 }
 
 // ---- Punctuation, emoji, URLs, filler -----------------------------------------------------------
@@ -465,9 +310,10 @@ TEST_F(TitleCheck, AccentedTitleIsCheckedLikeAnyOther) {
 }
 
 TEST_F(TitleCheck, AccentedLowercaseWordCountsAsLowercase) {
-    const std::string title = "Serverless Ordering Cuts Cost for Retail in école Canteens";
+    const std::string title =
+        "Serverless Ordering Cuts Cost for Retail Canteens in école élémentaire";
     EXPECT_EQ(spans_of(title, check(title), "title-inconsistent-case"),
-              std::vector<std::string>{"école"});
+              (std::vector<std::string>{"école", "élémentaire"}));
 }
 
 TEST_F(TitleCheck, JapaneseTitleCountsCharactersNotBytes) {
@@ -496,90 +342,10 @@ TEST_F(TitleCheck, TenThousandCharacterTitleFinishesQuickly) {
     EXPECT_LT(elapsed, std::chrono::seconds(1));
 }
 
-// ---- Suggestion ---------------------------------------------------------------------------------
-
-TEST_F(TitleSuggestion, IsBuiltFromWorkloadOutcomeAndIndustry) {
-    const TitleReport report = check("Case Study", retail_order_record());
-    EXPECT_EQ(report.suggestion, "Serverless Order Processing to Optimize Cost in Retail");
-}
-
-TEST_F(TitleSuggestion, UsesNoWordsBeyondTheRecordAndTheRules) {
-    TitleContext context;
-    context.workload = "migration of 200 legacy databases to Amazon Aurora";
-    context.industry = "Financial Services";
-    context.services = {"Aurora", "DMS"};
-    const TitleReport report = check("TBD", context);
-    ASSERT_FALSE(report.suggestion.empty());
-
-    std::set<std::string> allowed = words_of(context.workload);
-    for (const std::string& word : words_of(context.industry)) allowed.insert(word);
-    for (std::string_view service : context.services)
-        for (const std::string& word : words_of(service)) allowed.insert(word);
-    collect_json_words(shipped_rules_json(), allowed);
-    for (const std::string& word : words_of(report.suggestion))
-        EXPECT_TRUE(allowed.count(word)) << word << " in " << report.suggestion;
-}
-
-TEST_F(TitleSuggestion, GradesAtLeastFairWhenChecked) {
-    std::vector<TitleContext> records(3, retail_order_record());
-    records[1].workload = "data lake on Amazon S3";
-    records[1].industry = "";
-    records[2].workload = "ci/cd pipelines on aws codepipeline";
-    records[2].services = {"CodePipeline", "ECS"};
-    for (const TitleContext& record : records) {
-        const TitleReport report = check("Untitled", record);
-        ASSERT_FALSE(report.suggestion.empty()) << record.workload;
-        EXPECT_NE(check(report.suggestion, record).grade, Grade::Weak) << report.suggestion;
-    }
-}
-
-TEST_F(TitleSuggestion, IsEmptyWhenTheRecordHasNoWorkload) {
-    TitleContext context = retail_order_record();
-    context.workload = "  ";
-    EXPECT_TRUE(check("Case Study", context).suggestion.empty());
-}
-
-TEST_F(TitleSuggestion, IsEmptyWhenTheTitleIsAlreadyStrong) {
-    EXPECT_TRUE(check("DevOps and Cloud Culture Drive Velocity in Retail", retail_order_record())
-                    .suggestion.empty());
-}
-
-TEST_F(TitleSuggestion, KeepsTheVocabularySpellingOfTechnologyNames) {
-    TitleContext context = retail_order_record();
-    context.workload = "ci/cd pipelines on aws codepipeline";
-    EXPECT_EQ(check("", context).suggestion,
-              "CI/CD Pipelines on AWS CodePipeline to Drive Velocity in Retail");
-}
-
-TEST_F(TitleSuggestion, DoesNotRepeatAnIndustryTheWorkloadAlreadyNames) {
-    TitleContext context = retail_order_record();
-    context.workload = "retail order processing";
-    const std::string suggestion = check("", context).suggestion;
-    EXPECT_EQ(suggestion.find("Retail"), suggestion.rfind("Retail")) << suggestion;
-}
-
-TEST_F(TitleSuggestion, NamesTheRecordServicesWhenTheWorkloadIsShort) {
-    TitleContext context = retail_order_record();
-    context.workload = "serverless";
-    context.services = {"Lambda", "DynamoDB"};
-    EXPECT_EQ(check("", context).suggestion,
-              "Serverless on Lambda and DynamoDB to Optimize Cost in Retail");
-}
-
-TEST_F(TitleSuggestion, TurnsControlCharactersInTheRecordIntoSpaces) {
-    TitleContext context = retail_order_record();
-    context.workload = "serverless\torder\x1b[31m processing\n";
-    const std::string suggestion = check("", context).suggestion;
-    ASSERT_FALSE(suggestion.empty());
-    EXPECT_TRUE(std::none_of(suggestion.begin(), suggestion.end(), [](char c) {
-        return static_cast<unsigned char>(c) < ' ' || c == 0x7F;
-    })) << suggestion;
-}
-
 // ---- Loading the rules --------------------------------------------------------------------------
 
 TEST(TitleRules, ShippedRulesLoadWithoutErrors) {
-    const TitleRulesLoad& load = shipped_rules();
+    const TitleRulesLoad& load = shipped_title_rules();
     EXPECT_NE(load.rules, nullptr);
     EXPECT_TRUE(load.errors.empty()) << (load.errors.empty() ? "" : load.errors.front());
 }
@@ -598,7 +364,7 @@ TEST(TitleRules, DocumentThatIsNotAnObjectIsRefused) {
 }
 
 TEST(TitleRules, WrongTypeIsReportedByKey) {
-    nlohmann::json data = shipped_rules_json();
+    nlohmann::json data = shipped_title_rules_json();
     data["outcome_terms"] = 5;
     data["weights"]["technology"] = "high";
     const TitleRulesLoad load = load_title_rules(data);
@@ -610,7 +376,7 @@ TEST(TitleRules, WrongTypeIsReportedByKey) {
 }
 
 TEST(TitleRules, WeightsMustAddUpToOneHundred) {
-    nlohmann::json data = shipped_rules_json();
+    nlohmann::json data = shipped_title_rules_json();
     data["weights"]["technology"] = 50;
     const TitleRulesLoad load = load_title_rules(data);
     ASSERT_EQ(load.errors.size(), 1u);
@@ -618,7 +384,7 @@ TEST(TitleRules, WeightsMustAddUpToOneHundred) {
 }
 
 TEST(TitleRules, PenaltyForAnUnknownCodeIsRefused) {
-    nlohmann::json data = shipped_rules_json();
+    nlohmann::json data = shipped_title_rules_json();
     data["penalties"]["title-too-clever"] = 5;
     const TitleRulesLoad load = load_title_rules(data);
     ASSERT_EQ(load.errors.size(), 1u);
@@ -626,7 +392,7 @@ TEST(TitleRules, PenaltyForAnUnknownCodeIsRefused) {
 }
 
 TEST(TitleRules, LengthBandsWithAGapAreRefused) {
-    nlohmann::json data = shipped_rules_json();
+    nlohmann::json data = shipped_title_rules_json();
     data["word_count_bands"][2]["min"] = 6;
     const TitleRulesLoad load = load_title_rules(data);
     ASSERT_EQ(load.errors.size(), 1u);
@@ -634,7 +400,7 @@ TEST(TitleRules, LengthBandsWithAGapAreRefused) {
 }
 
 TEST(TitleRules, SuggestionTemplateWithoutWorkloadIsRefused) {
-    nlohmann::json data = shipped_rules_json();
+    nlohmann::json data = shipped_title_rules_json();
     data["suggestion"]["templates"].push_back("{outcome} in {industry}");
     const TitleRulesLoad load = load_title_rules(data);
     ASSERT_EQ(load.errors.size(), 1u);
@@ -643,8 +409,9 @@ TEST(TitleRules, SuggestionTemplateWithoutWorkloadIsRefused) {
 
 TEST(TitleRules, InflectionsComeFromTheStemmingRules) {
     const std::string title = "Serverless Is Optimizing Checkout in Retail Applications";
-    ASSERT_FALSE(has_code(check_title(title, {}, *shipped_rules().rules), "title-no-outcome"));
-    nlohmann::json data = shipped_rules_json();
+    ASSERT_FALSE(
+        has_code(check_title(title, {}, *shipped_title_rules().rules), "title-no-outcome"));
+    nlohmann::json data = shipped_title_rules_json();
     data["stemming"]["rules"] = nlohmann::json::array();
     const TitleRulesLoad load = load_title_rules(data);
     ASSERT_NE(load.rules, nullptr);
@@ -652,7 +419,7 @@ TEST(TitleRules, InflectionsComeFromTheStemmingRules) {
 }
 
 TEST(TitleRules, VocabularyComesFromTheRulesNotTheCode) {
-    nlohmann::json data = shipped_rules_json();
+    nlohmann::json data = shipped_title_rules_json();
     auto& industries = data["industries"];
     industries.erase(std::find(industries.begin(), industries.end(), "retail"));
     const TitleRulesLoad load = load_title_rules(data);
@@ -660,32 +427,4 @@ TEST(TitleRules, VocabularyComesFromTheRulesNotTheCode) {
     const TitleReport report =
         check_title("DevOps and Cloud Culture Drive Velocity in Retail", {}, *load.rules);
     EXPECT_TRUE(has_code(report, "title-no-context"));
-}
-
-TEST_F(TitleSuggestion, IsLeftEmptyWhenTheCallerDoesNotWantOne) {
-    TitleContext context = retail_order_record();
-    context.want_suggestion = false;
-    const TitleReport report = check("Case Study", context);
-    EXPECT_EQ(report.grade, Grade::Weak);
-    EXPECT_TRUE(report.suggestion.empty());
-}
-
-// Building the suggestion checks candidate titles with the same working data as the title
-// itself; the report must not depend on whether that happened.
-TEST_F(TitleSuggestion, LeavesTheRestOfTheReportAsItIsWithoutOne) {
-    TitleContext context = retail_order_record();
-    context.services = {"Lambda", "DynamoDB"};
-    for (std::string_view title :
-         {"Case Study", "", "serverless order processing.", "TBD!!", "CLOUD MIGRATION PROJECT",
-          "Data Lakes Speed Up Reporting in Healthcare", "Lambda Cuts Cost for Retail Stores"}) {
-        context.want_suggestion = true;
-        TitleReport with = check(title, context);
-        context.want_suggestion = false;
-        const TitleReport without = check(title, context);
-        EXPECT_TRUE(without.suggestion.empty()) << title;
-        with.suggestion.clear();
-        EXPECT_EQ(with.score, without.score) << title;
-        EXPECT_EQ(with.grade, without.grade) << title;
-        EXPECT_EQ(with.findings, without.findings) << title;
-    }
 }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
@@ -19,7 +20,7 @@ json example_json() {
     return json::parse(test::read_data("valid/product_example.json"), nullptr, false);
 }
 
-// The PRODUCT.md example with one change, as file text.
+// The docs/format.md version 1 example with one change, as file text.
 std::string example_text_with(const std::function<void(json&)>& change) {
     json document = example_json();
     change(document);
@@ -200,6 +201,7 @@ TEST(DocumentRead, LeavesUnknownFieldsNullWhenThereAreNone) {
 TEST(DocumentRead, ReportsTheVersionFoundInTheFile) {
     EXPECT_EQ(read_document(test::read_data("valid/minimal.json")).source_version, 1);
     EXPECT_EQ(read_example_with([](json& d) { d["version"] = 2; }).source_version, 2);
+    EXPECT_EQ(read_example_with([](json& d) { d["version"] = 3; }).source_version, 3);
 }
 
 TEST(DocumentRead, RefusesTextThatIsNotJsonAndSaysWhere) {
@@ -231,10 +233,10 @@ TEST(DocumentRead, RefusesAWrongFormatName) {
 }
 
 TEST(DocumentRead, RefusesANewerVersionWithAClearMessage) {
-    const ReadResult result = read_example_with([](json& d) { d["version"] = 2; });
+    const ReadResult result = read_example_with([](json& d) { d["version"] = 3; });
     EXPECT_FALSE(result.document);
     EXPECT_EQ(errors_text(result), "version: this file was written by a newer RefTier (version "
-                                   "2); this copy reads version 1\n");
+                                   "3); this copy reads versions 1 to 2\n");
 }
 
 TEST(DocumentRead, StopsAtAWrongVersionBeforeReadingTheBody) {
@@ -254,7 +256,7 @@ TEST(DocumentRead, RefusesAMissingVersion) {
 
 TEST(DocumentRead, RefusesAVersionWrittenAsAString) {
     const ReadResult result = read_example_with([](json& d) { d["version"] = "1"; });
-    EXPECT_TRUE(has_error(result, "version", "must be a whole number such as 1 (found a string)"))
+    EXPECT_TRUE(has_error(result, "version", "must be a whole number such as 2 (found a string)"))
         << errors_text(result);
 }
 
@@ -649,7 +651,7 @@ TEST(DocumentWrite, WritesUnknownFieldsBack) {
 }
 
 TEST(DocumentWrite, WritesTheProductExampleExactlyAsGiven) {
-    const std::string original = test::read_data("valid/product_example.json");
+    const std::string original = test::read_data("valid/product_example_v2.json");
     const ReadResult result = read_document(original);
     ASSERT_TRUE(result.document);
     EXPECT_EQ(json::parse(write_document(*result.document), nullptr, false),
@@ -777,9 +779,27 @@ TEST_P(ValidFiles, ReadTheSameInPiecesCutAnywhere) {
     expect_same_wherever_cut(test::read_data("valid/" + GetParam()));
 }
 
-INSTANTIATE_TEST_SUITE_P(Document, ValidFiles,
-                         testing::Values("product_example.json", "minimal.json",
-                                         "unknown_fields.json", "drafts_and_utf8.json"),
+namespace {
+
+// Every file of tests/data/valid/, so a new one is tested without being listed here.
+std::vector<std::string> valid_files() {
+    std::vector<std::string> names;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(test::data_path("valid"), error))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+} // namespace
+
+TEST(DocumentValidFolder, HoldsTheVersionOneAndTwoExamples) {
+    const std::vector<std::string> names = valid_files();
+    for (const char* name : {"product_example.json", "product_example_v2.json"})
+        EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Document, ValidFiles, testing::ValuesIn(valid_files()),
                          [](const testing::TestParamInfo<std::string>& info) {
                              return info.param.substr(0, info.param.find('.'));
                          });

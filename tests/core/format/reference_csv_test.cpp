@@ -10,7 +10,8 @@ using namespace reftier;
 namespace {
 
 const std::string kHeader = "id,customer,title,url,asset_type,workload,services,industry,"
-                            "channel,status,submitted_on,decided_on,notes\r\n";
+                            "channel,status,submitted_on,decided_on,notes,"
+                            "ace_opportunity_id\r\n";
 
 Reference full_reference() {
     Reference r;
@@ -27,6 +28,7 @@ Reference full_reference() {
     r.submitted_on = parse_iso_date("2026-11-02");
     r.decided_on = parse_iso_date("2026-11-06");
     r.notes = "First line, with a comma\r\nsecond line with \"quotes\"\nthird line\ttabbed";
+    r.ace_opportunity_id = "O1234567";
     return r;
 }
 
@@ -69,14 +71,15 @@ TEST(CsvExport, WritesEnumsInTheirJsonSpellingAndServicesJoinedBySemicolons) {
         "\"https://example.com/customers/müller?ref=a,b\",customer_quote,"
         "serverless order processing,Lambda; DynamoDB; Step Functions,Retail,"
         "ace_pipeline_manager,approved,2026-11-02,2026-11-06,"
-        "\"First line, with a comma\r\nsecond line with \"\"quotes\"\"\nthird line\ttabbed\"");
+        "\"First line, with a comma\r\nsecond line with \"\"quotes\"\"\nthird line\ttabbed\","
+        "O1234567");
 }
 
 TEST(CsvExport, QuotesACellWithACommaAQuoteOrALineBreakAndDoublesItsQuotes) {
     Reference r = titled("Say \"hi\", then\nleave");
     r.customer = "Plain";
     EXPECT_EQ(exported_row(r), "r-0001,Plain,\"Say \"\"hi\"\", then\nleave\",,case_study,,,,"
-                               "public_references_tool,draft,,,");
+                               "public_references_tool,draft,,,,");
 }
 
 TEST(CsvExport, StartsWithAByteOrderMarkOnlyWhenAsked) {
@@ -91,7 +94,7 @@ TEST(CsvExport, PrefixesEveryFormulaStartWithAnApostrophe) {
         // A CR needs quotes as well.
         const std::string cell = start[0] == '\r' ? "\"" + guarded + "\"" : guarded;
         EXPECT_EQ(exported_row(titled(std::string(start) + "1+1")),
-                  "r-0001,Acme," + cell + ",,case_study,,,,public_references_tool,draft,,,");
+                  "r-0001,Acme," + cell + ",,case_study,,,,public_references_tool,draft,,,,");
     }
 }
 
@@ -169,8 +172,9 @@ TEST(CsvImport, IgnoresAnUnknownColumnWithANotice) {
     EXPECT_TRUE(read.errors.empty());
     ASSERT_EQ(read.references.size(), 1u);
     EXPECT_EQ(read.references[0].title, "Data Lake");
-    ASSERT_EQ(read.notices.size(), 1u);
-    EXPECT_EQ(read.notices[0], "ignored unknown column 2 \"Owner\"");
+    ASSERT_EQ(read.notices.size(), 2u);
+    EXPECT_EQ(read.notices[0], "read as comma-separated");
+    EXPECT_EQ(read.notices[1], "ignored unknown column 2 \"Owner\"");
 }
 
 TEST(CsvImport, RefusesAHeaderWithoutATitleColumn) {
@@ -202,7 +206,8 @@ TEST(CsvImport, ReportsAnImpossibleDate) {
     const CsvImport read = import_csv("customer,title,submitted_on\nAcme,A,2026-02-30\n");
     ASSERT_EQ(read.errors.size(), 1u);
     EXPECT_EQ(to_string(read.errors[0]),
-              "line 2, column submitted_on: \"2026-02-30\" is not a real date written YYYY-MM-DD");
+              "line 2, column submitted_on: \"2026-02-30\" is not a real date written YYYY-MM-DD "
+              "(or DD.MM.YYYY)");
 }
 
 TEST(CsvImport, RefusesAJavascriptUrl) {
@@ -361,4 +366,13 @@ TEST(CsvRoundTrip, KeepsServiceNamesThatHoldTheSeparatorOrQuotes) {
     Reference r = full_reference();
     r.services = {"Amazon EC2; Spot", "The \"Big\" One", "Lambda, DynamoDB"};
     EXPECT_EQ(round_trip(r).services, r.services);
+}
+
+TEST(CsvRoundTrip, KeepsALoneServiceNameThatHoldsACommaOrASemicolon) {
+    Reference r = full_reference();
+    for (const std::vector<std::string>& services :
+         {std::vector<std::string>{"Amazon EC2, Spot"}, {"Amazon EC2; Spot"}, {"Lambda"}, {}}) {
+        r.services = services;
+        EXPECT_EQ(round_trip(r).services, r.services);
+    }
 }

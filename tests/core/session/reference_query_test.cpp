@@ -83,11 +83,42 @@ TEST(ReferenceQuery, FilterMatchesAnyTextFieldIgnoringAsciiCase) {
     EXPECT_EQ(run_reference_query(refs, {}, query), (Rows{0}));
 }
 
-TEST(ReferenceQuery, FilterComparesNonAsciiBytesExactly) {
-    const std::vector<Reference> refs = {row("r-1", "Müller GmbH"), row("r-2", "MÜLLER AG")};
+TEST(ReferenceQuery, FilterIgnoresCaseAndAccentsBeyondAscii) {
+    const std::vector<Reference> refs = {row("r-1", "Müller GmbH"), row("r-2", "MÜLLER AG"),
+                                         row("r-3", "Muller Ltd"), row("r-4", "Miller Inc")};
     ReferenceQuery query;
-    query.text = "müller";
+    query.text = "müller"; // the rows in customer order: "muller ag" before "muller gmbh"
+    EXPECT_EQ(run_reference_query(refs, {}, query), (Rows{1, 0, 2}));
+    query.text = "MULLER";
+    EXPECT_EQ(run_reference_query(refs, {}, query), (Rows{1, 0, 2}));
+}
+
+TEST(ReferenceQuery, FilterFindsGreekCyrillicAndCjkInAnyCase) {
+    const std::vector<Reference> refs = {row("r-1", "ΑΘΗΝΑ Cloud"), row("r-2", "Яндекс"),
+                                         row("r-3", "株式会社サクラ")};
+    ReferenceQuery query;
+    query.text = "αθηνα";
     EXPECT_EQ(run_reference_query(refs, {}, query), (Rows{0}));
+    query.text = "ЯНДЕКС";
+    EXPECT_EQ(run_reference_query(refs, {}, query), (Rows{1}));
+    query.text = "サクラ";
+    EXPECT_EQ(run_reference_query(refs, {}, query), (Rows{2}));
+}
+
+TEST(ReferenceQuery, SortsAccentedTextsWithTheirBaseLetters) {
+    const std::vector<Reference> refs = {row("r-1", "Zenith"), row("r-2", "Émile Conseil"),
+                                         row("r-3", "Delta"), row("r-4", "Ärzte Plus"),
+                                         row("r-5", "Fjord")};
+    EXPECT_EQ(sorted(refs, ReferenceColumn::Customer), (Rows{3, 2, 1, 4, 0}));
+}
+
+TEST(ReferenceQuery, UpdatedOrderPlacesAnAccentedTextAsAFreshSortDoes) {
+    std::vector<Reference> refs = {row("r-1", "Zenith"), row("r-2", "Delta"), row("r-3", "Fjord")};
+    Rows order = sorted(refs, ReferenceColumn::Customer);
+    refs.push_back(row("r-4", "Émile"));
+    update_sorted_order(order, refs, ReferenceColumn::Customer, false, 3, RowChange::Inserted);
+    EXPECT_EQ(order, sorted(refs, ReferenceColumn::Customer));
+    EXPECT_EQ(order, (Rows{1, 3, 2, 0}));
 }
 
 TEST(ReferenceQuery, StatusMaskHidesUncheckedStatuses) {

@@ -29,10 +29,11 @@ Document document_of(int count) {
 
 Workspace workspace_with(int count) {
     Workspace workspace;
-    EXPECT_TRUE(
-        workspace
-            .load_rules(test::read_asset("title_rules.json"), test::read_asset("tier_rules.json"))
-            .empty());
+    EXPECT_TRUE(workspace
+                    .load_rules(test::read_asset("title_rules.json"),
+                                test::read_asset("tier_rules.json"),
+                                test::read_asset("aws_services.json"))
+                    .empty());
     workspace.load_without_history(document_of(count));
     return workspace;
 }

@@ -1,4 +1,8 @@
+// The one title measure: normalisation, similarity, and compare_titles agreeing with it.
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "core/text/title_similarity.h"
 
@@ -27,4 +31,71 @@ TEST(TitleSimilarity, TwoEmptyTitlesAreTheSame) {
 
 TEST(TitleSimilarity, NormalizeCollapsesSeparators) {
     EXPECT_EQ(normalize_title("  AWS -- Lambda!!  Rocks "), "aws lambda rocks");
+}
+
+TEST(TitleSimilarity, CustomerKeyIgnoresCasePunctuationAndSpacing) {
+    EXPECT_EQ(customer_key("Acme,  Inc."), customer_key("acme inc"));
+    EXPECT_NE(customer_key("Acme Retail"), customer_key("Acme Bank"));
+}
+
+TEST(CompareTitles, EqualNormalisedTitlesAreTheSame) {
+    std::vector<std::size_t> row;
+    EXPECT_EQ(compare_titles(title_key("Serverless Order Processing"),
+                             title_key("serverless order processing."), row),
+              TitleLikeness::Same);
+}
+
+TEST(CompareTitles, OneWordChangedInALongTitleIsNearSame) {
+    std::vector<std::size_t> row;
+    EXPECT_EQ(compare_titles(title_key("DevOps and Cloud Culture Drive Velocity in Retail"),
+                             title_key("DevOps and Cloud Culture Drives Velocity in Retail"), row),
+              TitleLikeness::NearSame);
+}
+
+TEST(CompareTitles, DifferentWorkloadsAreDifferent) {
+    std::vector<std::size_t> row;
+    EXPECT_EQ(compare_titles(title_key("Serverless Order Processing Cuts Cost for Retail"),
+                             title_key("Data Lake on Amazon S3 Speeds Up Analytics for Retail"),
+                             row),
+              TitleLikeness::Different);
+}
+
+// The banded distance with its early exit must decide exactly as the full similarity does.
+TEST(CompareTitles, AgreesWithTheFullSimilarityOnEveryPairOfASet) {
+    const std::vector<std::string> titles = {
+        "DevOps and Cloud Culture Drive Velocity in Retail",
+        "DevOps and Cloud Culture Drives Velocity in Retail",
+        "DevOps & Cloud Culture Drive Velocity for Retail",
+        "Cloud Culture Drives Velocity in Retail",
+        "Serverless Order Processing Cuts Cost in Retail",
+        "Serverless Order Processing Cut Costs in Retail",
+        "Serverless order processing",
+        "Data Lake on Amazon S3 Speeds Up Analytics",
+        "Data Lakes on Amazon S3 Speed Up Analytics",
+        "abcdefghij",
+        "abcdefghik",
+        "a",
+        "b",
+    };
+    std::vector<std::size_t> row;
+    for (const std::string& a : titles) {
+        for (const std::string& b : titles) {
+            const double similarity = title_similarity(a, b);
+            const TitleLikeness expected = similarity >= 1.0 ? TitleLikeness::Same
+                                           : similarity >= kNearDuplicateTitleThreshold
+                                               ? TitleLikeness::NearSame
+                                               : TitleLikeness::Different;
+            EXPECT_EQ(compare_titles(title_key(a), title_key(b), row), expected)
+                << a << " / " << b << " (" << similarity << ")";
+        }
+    }
+}
+
+TEST(CompareTitles, OverlongTitlesAreOnlyComparedExactly) {
+    const std::string long_title(kMaxComparedTitle + 10, 'a');
+    std::vector<std::size_t> row;
+    EXPECT_EQ(compare_titles(title_key(long_title), title_key(long_title + "b"), row),
+              TitleLikeness::Different);
+    EXPECT_EQ(compare_titles(title_key(long_title), title_key(long_title), row),
+              TitleLikeness::Same);
 }

@@ -1,0 +1,17 @@
+// The document's fields as the reader and the writer see them (the tables live in
+// document_fields.cpp). Internal to src/core/format.
+#pragma once
+
+#include "core/format/field_values.h"
+#include "core/model/model.h"
+
+namespace reftier::detail {
+
+// Every field of a document at the cursor (an object, or an error), format and version kept
+// among the unknown fields for check_format_and_version.
+void read_document_fields(ReadErrors& errors, JsonCursor& cursor, Document& out);
+void write_document_fields(JsonWriter& out, const Document& document);
+// A list of rule sets with the document's rules for them (assets/tier_rules.json uses it too).
+void read_rule_set_list(const Field& field, std::vector<RuleSet>& out);
+
+} // namespace reftier::detail

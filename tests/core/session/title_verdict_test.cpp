@@ -1,0 +1,175 @@
+// One verdict on a record's title: the table's grade (Workspace::title_grade) and the editor's
+// live check (Workspace::check_draft_title) agree, both count the customer's other titles, and
+// the duplicate-URL finding reads the same in the document check and the editor.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/format/document_json.h"
+#include "core/session/workspace.h"
+#include "core/test_assets.h"
+
+using namespace reftier;
+
+namespace {
+
+Workspace workspace_with(Document document) {
+    Workspace workspace;
+    EXPECT_TRUE(workspace
+                    .load_rules(test::read_asset("title_rules.json"),
+                                test::read_asset("tier_rules.json"),
+                                test::read_asset("aws_services.json"))
+                    .empty());
+    workspace.load_without_history(std::move(document));
+    return workspace;
+}
+
+Reference reference(std::string id, std::string customer, std::string title) {
+    Reference r;
+    r.id = std::move(id);
+    r.customer = std::move(customer);
+    r.title = std::move(title);
+    r.url = "https://example.com/" + r.id;
+    r.workload = "serverless order processing";
+    return r;
+}
+
+// Every row's table grade is what the editor says of the same record, unchanged.
+void expect_table_and_editor_agree(Workspace& ws) {
+    const std::vector<Reference> records = ws.document().references;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Workspace::TitleGrade table = ws.title_grade(i);
+        const TitleReport& editor = ws.check_draft_title(records[i]);
+        EXPECT_EQ(table.score, editor.score) << records[i].id << ": " << records[i].title;
+        EXPECT_EQ(table.grade, editor.grade) << records[i].id << ": " << records[i].title;
+    }
+}
+
+bool has_code(const TitleReport& report, std::string_view code) {
+    for (const Finding& f : report.findings)
+        if (f.code == code) return true;
+    return false;
+}
+
+} // namespace
+
+TEST(TitleVerdict, TableAndEditorAgreeOnEverySampleRecord) {
+    ReadResult sample = read_document(test::read_asset("samples/sample.json"));
+    ASSERT_TRUE(sample.document);
+    ASSERT_FALSE(sample.document->references.empty());
+    Workspace ws = workspace_with(std::move(*sample.document));
+    expect_table_and_editor_agree(ws);
+}
+
+// The corpus titles as references of five customers, each title twice for one of them, so
+// exact and near repeats of one customer's titles are in play.
+TEST(TitleVerdict, TableAndEditorAgreeOnCorpusRecords) {
+    const nlohmann::json corpus = nlohmann::json::parse(test::read_data("titles/corpus.json"));
+    const char* const kCustomers[] = {"Acme Retail", "Globex", "Initech", "Umbrella", "Hooli"};
+    Document document;
+    int n = 0;
+    for (const nlohmann::json& entry : corpus.at("titles")) {
+        const std::string title = entry.at("title").get<std::string>();
+        const std::string customer = kCustomers[n % 5];
+        document.references.push_back(reference("r-" + std::to_string(n), customer, title));
+        if (n % 7 == 0)
+            document.references.push_back(
+                reference("r-" + std::to_string(n) + "-again", customer, title + "."));
+        ++n;
+    }
+    Workspace ws = workspace_with(std::move(document));
+    expect_table_and_editor_agree(ws);
+}
+
+TEST(TitleVerdict, TableGradeCountsTheCustomersOtherTitles) {
+    const std::string title = "Serverless Order Processing Cuts Cost in Retail";
+    Document document;
+    document.references = {reference("r-1", "Acme Retail", title),
+                           reference("r-2", "ACME retail", title + "!"),
+                           reference("r-3", "Globex", title)};
+    Workspace ws = workspace_with(std::move(document));
+    EXPECT_EQ(ws.title_grade(0).grade, Grade::Weak); // r-2 is the same customer, same title
+    EXPECT_EQ(ws.title_grade(1).grade, Grade::Weak);
+    EXPECT_EQ(ws.title_grade(2).grade, Grade::Strong); // another customer
+    EXPECT_TRUE(has_code(ws.check_draft_title(ws.document().references[0]), "title-duplicate"));
+}
+
+TEST(TitleVerdict, EditingATitleRegradesTheCustomersOtherRows) {
+    const std::string title = "Serverless Order Processing Cuts Cost in Retail";
+    Document document;
+    document.references = {reference("r-1", "Acme Retail", title),
+                           reference("r-2", "Acme Retail", title)};
+    Workspace ws = workspace_with(std::move(document));
+    ASSERT_EQ(ws.title_grade(0).grade, Grade::Weak);
+    Reference changed = ws.document().references[1];
+    changed.title = "Data Lake on Amazon S3 Speeds Up Analytics for Retail";
+    ws.upsert_reference(changed);
+    EXPECT_EQ(ws.title_grade(0).grade, Grade::Strong);
+    ASSERT_TRUE(ws.undo());
+    EXPECT_EQ(ws.title_grade(0).grade, Grade::Weak);
+}
+
+TEST(TitleVerdict, MovingAReferenceToAnotherCustomerRegradesBoth) {
+    const std::string title = "Serverless Order Processing Cuts Cost in Retail";
+    Document document;
+    document.references = {reference("r-1", "Acme Retail", title),
+                           reference("r-2", "Acme Retail", title),
+                           reference("r-3", "Globex", title)};
+    Workspace ws = workspace_with(std::move(document));
+    ASSERT_EQ(ws.title_grade(0).grade, Grade::Weak);
+    ASSERT_EQ(ws.title_grade(2).grade, Grade::Strong);
+    Reference moved = ws.document().references[1];
+    moved.customer = "Globex";
+    ws.upsert_reference(moved);
+    EXPECT_EQ(ws.title_grade(0).grade, Grade::Strong);
+    EXPECT_EQ(ws.title_grade(2).grade, Grade::Weak);
+}
+
+TEST(TitleVerdict, ServicesOfTheDraftCountBeforeItIsSaved) {
+    Reference draft = reference("r-new", "Acme Retail", "Widgetizer Cuts Cost for Retail Stores");
+    Workspace ws = workspace_with(Document{});
+    EXPECT_TRUE(has_code(ws.check_draft_title(draft), "title-no-technology"));
+    draft.services = {"Widgetizer"};
+    EXPECT_FALSE(has_code(ws.check_draft_title(draft), "title-no-technology"));
+}
+
+TEST(TitleVerdict, DuplicateUrlReadsTheSameInTheDocumentAndTheEditor) {
+    Document document;
+    document.references = {reference("r-1", "Acme Retail", "Serverless Order Processing"),
+                           reference("r-2", "Globex", "Data Lake on Amazon S3")};
+    document.references[1].url = document.references[0].url;
+    Workspace ws = workspace_with(std::move(document));
+    const DocumentCheck& check = ws.reference_check();
+    const Finding* in_document = nullptr;
+    for (const Finding& f : check.reference_findings[1])
+        if (f.code == "duplicate-url") in_document = &f;
+    ASSERT_NE(in_document, nullptr);
+    const Finding* in_editor = nullptr;
+    for (const Finding& f : ws.check_draft_reference(ws.document().references[1]))
+        if (f.code == "duplicate-url") in_editor = &f;
+    ASSERT_NE(in_editor, nullptr);
+    EXPECT_EQ(in_editor->severity, in_document->severity);
+    EXPECT_EQ(in_editor->message, in_document->message);
+    EXPECT_EQ(in_editor->related_id, "r-1");
+    EXPECT_EQ(in_editor->path, "url");
+}
+
+// A customer with hundreds of references: exact repeats are found anywhere in the document,
+// near-same titles among the nearest kNearTitleWindow, so a grade stays cheap.
+TEST(TitleVerdict, ManyTitlesOfOneCustomerAreComparedWithinAWindow) {
+    Document document;
+    for (int i = 0; i < 300; ++i)
+        document.references.push_back(
+            reference("r-" + std::to_string(i), "Acme Retail",
+                      "Store " + std::to_string(i) + " Moves Its Order Processing to AWS Lambda"));
+    document.references[299].title = document.references[0].title; // far apart, the same
+    document.references[151].title = "Store 150 Moved Its Order Processing to AWS Lambda";
+    Workspace ws = workspace_with(std::move(document));
+    EXPECT_TRUE(has_code(ws.check_draft_title(ws.document().references[299]), "title-duplicate"));
+    EXPECT_TRUE(
+        has_code(ws.check_draft_title(ws.document().references[151]), "title-near-duplicate"));
+    EXPECT_FALSE(has_code(ws.check_draft_title(ws.document().references[20]), "title-duplicate"));
+}

@@ -1,0 +1,195 @@
+// Text as real keyboards, input methods and phones deliver it: committed text with no key
+// events (page.keyboard.insertText, as a dead key, an input method or a phone keyboard sends
+// it), compositions (CDP Input.imeSetComposition, as an input method shows its candidates),
+// paste, and the keys ImGui handles itself. While a field is edited, a real editable element
+// has the focus, with the keyboard hints of that field.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { clickItem, launch, openApp, settle, shot, startApp } from './browser.mjs';
+
+let server, url;
+before(async () => ({ server, url } = await startApp()));
+after(() => server.close());
+
+const draft = (page) => page.evaluate(() => window.reftier.editorDraft());
+
+async function newReference() {
+  const { context } = await launch();
+  const page = await openApp(context, url);
+  await clickItem(page, '+ New reference');
+  return { context, page };
+}
+
+async function focusField(page, label) {
+  await clickItem(page, label, 'left');
+  await settle(page);
+}
+
+test('committed text with accents lands in the Customer field', async () => {
+  const { context, page } = await newReference();
+  await focusField(page, 'Customer');
+  await page.keyboard.insertText('Condé Nast Müller');
+  await settle(page);
+  await shot(page, 'text-input-committed-accents');
+  assert.equal((await draft(page)).customer, 'Condé Nast Müller');
+  await context.close();
+});
+
+test('committed text with accents, CJK and an emoji lands in every field of the editor', async () => {
+  const { context, page } = await newReference();
+  const typed = {
+    Customer: ['customer', 'Société Générale 株式会社'],
+    Title: ['title', 'Ελληνικά и русский: サーバーレス 🚀 Cuts Cost'],
+    URL: ['url', 'https://example.com/ça-va'],
+    Workload: ['workload', 'Données en temps réel 数据'],
+    Industry: ['industry', 'Santé'],
+    'AWS services': ['services', 'Lambda, DynamoDB, 数据湖'],
+  };
+  for (const [label, [, text]] of Object.entries(typed)) {
+    await focusField(page, label);
+    await page.keyboard.insertText(text);
+  }
+  await focusField(page, 'Submitted on');
+  await page.keyboard.insertText('2026-11-16');
+  await focusField(page, 'Notes');
+  await page.keyboard.insertText('Première ligne');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('第二行');
+  await settle(page);
+  await shot(page, 'text-input-every-field');
+  const d = await draft(page);
+  for (const [, [field, text]] of Object.entries(typed)) {
+    if (field === 'services') assert.deepEqual(d.services, []); // split when saved
+    else assert.equal(d[field], text, field);
+  }
+  assert.equal(d.submitted_on, '2026-11-16');
+  assert.equal(d.notes, 'Première ligne\n第二行');
+  await clickItem(page, 'Add reference').catch(() => {}); // below the fold at this size
+  await context.close();
+});
+
+test('an input method composition produces the final text once', async () => {
+  const { context, page } = await newReference();
+  await focusField(page, 'Customer');
+  await page.keyboard.insertText('Acme ');
+  const cdp = await page.context().newCDPSession(page);
+  for (const step of ['に', 'にほ', 'にほん']) {
+    await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+    await settle(page, 2);
+  }
+  // While composing, the field shows what is being composed.
+  assert.equal((await draft(page)).customer, 'Acme にほん');
+  await shot(page, 'text-input-composition-in-progress');
+  await cdp.send('Input.insertText', { text: '日本' }); // the candidate chosen: committed
+  await settle(page);
+  assert.equal((await draft(page)).customer, 'Acme 日本');
+  await page.keyboard.insertText(' KK');
+  await settle(page);
+  assert.equal((await draft(page)).customer, 'Acme 日本 KK');
+  await context.close();
+});
+
+test('composition events dispatched as a dead key sends them give é once', async () => {
+  const { context, page } = await newReference();
+  await focusField(page, 'Title');
+  await page.keyboard.type('Caf');
+  // What Chrome sends for a dead-key sequence on macOS: compositionstart, the accent as the
+  // composition, then the composed letter committed.
+  await page.evaluate(() => {
+    const el = document.activeElement;
+    const at = el.selectionStart;
+    el.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+    el.setRangeText('´', at, at, 'end');
+    el.dispatchEvent(new CompositionEvent('compositionupdate', { data: '´' }));
+    el.dispatchEvent(new InputEvent('input', { data: '´', inputType: 'insertCompositionText', isComposing: true }));
+    el.setRangeText('é', at, at + 1, 'end');
+    el.dispatchEvent(new CompositionEvent('compositionupdate', { data: 'é' }));
+    el.dispatchEvent(new InputEvent('input', { data: 'é', inputType: 'insertCompositionText', isComposing: true }));
+    el.dispatchEvent(new CompositionEvent('compositionend', { data: 'é' }));
+  });
+  await page.keyboard.type(' Society');
+  await settle(page);
+  assert.equal((await draft(page)).title, 'Café Society');
+  await context.close();
+});
+
+test('an editable element with the field\'s keyboard hints has the focus while a field is edited', async () => {
+  const { context, page } = await newReference();
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el.tagName, inputmode: el.getAttribute('inputmode'), enterkeyhint: el.getAttribute('enterkeyhint'),
+             spellcheck: el.spellcheck, label: el.getAttribute('aria-label') };
+  });
+  await focusField(page, 'Title');
+  assert.deepEqual(await focused(), { tag: 'INPUT', inputmode: 'text', enterkeyhint: 'done', spellcheck: true, label: 'Title' });
+  await focusField(page, 'URL');
+  assert.deepEqual(await focused(), { tag: 'INPUT', inputmode: 'url', enterkeyhint: 'done', spellcheck: false, label: 'URL' });
+  await focusField(page, 'Submitted on');
+  assert.equal((await focused()).inputmode, 'numeric');
+  await focusField(page, 'Notes');
+  assert.deepEqual(await focused(), { tag: 'TEXTAREA', inputmode: 'text', enterkeyhint: 'enter', spellcheck: true, label: 'Notes' });
+  // The element lies over the field it edits.
+  const rect = await page.evaluate(() => window.reftier.itemRect('Notes'));
+  const box = await page.evaluate(() => document.activeElement.getBoundingClientRect().toJSON());
+  assert.ok(Math.abs(box.x - rect.x) < 1 && Math.abs(box.y - rect.y) < 1, JSON.stringify({ box, rect }));
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  await context.close();
+});
+
+test('the keys ImGui handles keep working and nothing arrives twice', async () => {
+  const { context, page } = await newReference();
+  await focusField(page, 'Customer');
+  await page.keyboard.type('Globex Bnak');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('ank');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('G');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('-');
+  await settle(page);
+  assert.equal((await draft(page)).customer, 'Globex-Bank');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Initech');
+  await settle(page);
+  assert.equal((await draft(page)).customer, 'Initech');
+  await page.keyboard.press('Control+Z');
+  await settle(page);
+  assert.notEqual((await draft(page)).customer, 'Initech');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Initech');
+  await page.keyboard.press('Tab'); // to the next field, the title
+  await settle(page);
+  await page.keyboard.insertText('Über');
+  await settle(page);
+  const d = await draft(page);
+  assert.equal(d.customer, 'Initech');
+  assert.equal(d.title, 'Über');
+  await context.close();
+});
+
+test('paste and cut go through the editable element, once', async () => {
+  const { context, page } = await newReference();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  await focusField(page, 'Title');
+  await page.evaluate(() => navigator.clipboard.writeText('Données Cloud'));
+  await page.keyboard.press('Control+V');
+  await page.keyboard.press('Control+V');
+  await settle(page);
+  assert.equal((await draft(page)).title, 'Données CloudDonnées Cloud');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+X');
+  await settle(page);
+  assert.equal((await draft(page)).title, '');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Données CloudDonnées Cloud');
+  await context.close();
+});

@@ -43,15 +43,14 @@ mergeInto(LibraryManager.library, {
     },
     // Runs work(db) with an open connection; a connection that turns out to be closed (its
     // transaction() throws InvalidStateError) is opened again once.
+    // The throw may come synchronously or as a rejection (a transaction opened inside a Promise
+    // executor); either way the whole work runs again, which is safe: each one is a transaction.
     withDb: function(work) {
-      return RefTierIdb.open().then(function(db) {
-        try {
-          return work(db);
-        } catch (error) {
-          if (!error || error.name !== 'InvalidStateError') throw error;
-          RefTierIdb.db = null;
-          return RefTierIdb.open().then(work);
-        }
+      var attempt = function(db) { return Promise.resolve().then(function() { return work(db); }); };
+      return RefTierIdb.open().then(attempt).catch(function(error) {
+        if (!error || error.name !== 'InvalidStateError' || RefTierIdb.closedBy) throw error;
+        RefTierIdb.db = null;
+        return RefTierIdb.open().then(attempt);
       });
     },
     // The request's result as a promise.

@@ -112,7 +112,8 @@ bool text_field(const char* label, std::string* text, std::size_t max_bytes, con
     // The note stays while the field is full after a cut, and goes with the next edit that fits.
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID note_id = ImHashStr("limit note", 0, ImGui::GetItemID());
-    if (changed) storage->SetBool(note_id, limit.cut);
+    // A cut may leave the text as it was (nothing of the edit fit), and still says so.
+    if (changed || limit.cut) storage->SetBool(note_id, limit.cut);
     if (storage->GetBool(note_id) && text->size() + 4 > max_bytes) {
         char note[160];
         std::snprintf(note, sizeof note,

@@ -131,6 +131,67 @@ test('over-long text pasted into every text field of every editor leaves a docum
   await context.close();
 });
 
+test('over-long text pasted into the scorecard editor\'s text fields is cut, and the rule set reloads intact', async () => {
+  const { context } = await launch(undefined, { viewport: { width: 1280, height: 1400 } });
+  const page = await openApp(context, url, [], 'Load sample data');
+  await page.evaluate(() => window.reftier.whenSaved());
+  await clickItem(page, 'Tier progress');
+  await clickItem(page, 'Copy my scorecard...');
+  await pasteOverLong(page, 'Source', LONG);
+  await pasteOverLong(page, 'Name', LONG);
+  await shot(page, 'scorecard-editor-over-long-pastes');
+  await clickItem(page, 'Save and use this rule set');
+  await page.evaluate(() => window.reftier.whenSaved());
+
+  await page.reload();
+  await page.evaluate(() => window.reftier.ready);
+  await settle(page);
+  const state = await page.evaluate(() => window.reftier.state());
+  assert.equal(state.storage_notice, '');
+  assert.equal(state.references, 25);
+  const doc = await page.evaluate(() => window.reftier.document());
+  assert.equal(doc.rule_sets.length, 1);
+  const bytes = (text) => new TextEncoder().encode(text).length;
+  assert.equal(bytes(doc.rule_sets[0].name), LINE_LIMIT);
+  assert.equal(bytes(doc.rule_sets[0].source), LINE_LIMIT);
+  assert.equal(doc.partner.rule_set, doc.rule_sets[0].id);
+  await context.close();
+});
+
+test('committed text and a finished composition from the text agent keep to the field\'s limit', async () => {
+  const { context } = await launch();
+  const page = await openApp(context, url);
+  await clickItem(page, '+ New reference');
+  await clickItem(page, 'Customer', 'left');
+  await settle(page);
+  // Committed text with no key events, as an input method or a phone keyboard sends it.
+  await page.keyboard.insertText('Ü' + LONG);
+  await settle(page, 8);
+  const bytes = (text) => new TextEncoder().encode(text).length;
+  let customer = (await page.evaluate(() => window.reftier.editorDraft())).customer;
+  assert.ok(bytes(customer) > LINE_LIMIT - 4 && bytes(customer) <= LINE_LIMIT, `${bytes(customer)} bytes`);
+  assert.ok(customer.startsWith('ÜExample Partner Name') && !customer.includes('\uFFFD'));
+  assert.ok(await noteFor(page, 'Customer'), 'the field says the rest was left out');
+
+  // A composition committed into a field one byte short of full: 日本 does not fit, and no
+  // half of a character is kept.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('x'.repeat(LINE_LIMIT - 2));
+  await settle(page);
+  const cdp = await page.context().newCDPSession(page);
+  for (const step of ['に', 'にほ', 'にほん']) {
+    await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+    await settle(page, 2);
+  }
+  await cdp.send('Input.insertText', { text: '日本' });
+  await settle(page, 8);
+  customer = (await page.evaluate(() => window.reftier.editorDraft())).customer;
+  assert.ok(bytes(customer) <= LINE_LIMIT, `${bytes(customer)} bytes`);
+  assert.ok(customer.startsWith('x'.repeat(LINE_LIMIT - 2)) && !customer.includes('\uFFFD'), JSON.stringify(customer.slice(-8)));
+  assert.ok(await noteFor(page, 'Customer'));
+  await context.close();
+});
+
 // Types at the end of a field's text.
 async function appendTo(page, label, text) {
   await clickItem(page, label);

@@ -101,3 +101,28 @@ TEST(WorkspaceRefusal, AnEditThatChangesNothingIsNeitherMadeNorRefused) {
     EXPECT_TRUE(again.refused.empty());
     EXPECT_EQ(again.message(), "");
 }
+
+TEST(WorkspaceRefusal, RefusesARuleSetWhoseNameWouldNotReadBackAndKeepsTheDocument) {
+    Workspace ws;
+    RuleSet own;
+    own.id = "our-scorecard";
+    own.name = std::string(4034, 'x');
+    own.source = "Partner Scorecard in Partner Central";
+    own.tiers = {TierRule{"Registered", 0, {}, {}}};
+    PartnerProfile partner;
+    partner.rule_set = own.id;
+    const EditResult result = ws.save_rule_set(own, partner);
+    EXPECT_FALSE(result);
+    EXPECT_EQ(result.message(), "rule_sets[0].name: is 4034 bytes long; at most 2048 are allowed");
+    EXPECT_TRUE(ws.document().rule_sets.empty());
+    EXPECT_FALSE(ws.can_undo());
+
+    own.name = "Our scorecard";
+    ASSERT_TRUE(ws.save_rule_set(own, partner));
+    EXPECT_EQ(ws.document().rule_sets.size(), 1u);
+    EXPECT_FALSE(ws.remove_rule_set("not-there", partner));
+    ASSERT_TRUE(ws.remove_rule_set(own.id, PartnerProfile{}));
+    EXPECT_TRUE(ws.document().rule_sets.empty());
+    ASSERT_TRUE(ws.undo());
+    EXPECT_EQ(ws.document().rule_sets.size(), 1u);
+}

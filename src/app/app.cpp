@@ -1,3 +1,4 @@
+// The frame: menu, the view shown, dialogs, status bar; saving and loading via the platform.
 #include "app/app.h"
 #include "app/widgets.h"
 

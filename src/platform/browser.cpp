@@ -1,3 +1,4 @@
+// The C++ side of the browser glue: storage, files, clipboard, links (JS: browser_library.js).
 #include "platform/browser.h"
 
 #include <emscripten.h>

@@ -187,6 +187,7 @@ static bool imported(App& app, EditResult result) {
     d.errors = std::move(result.refused);
     d.incoming.reset();
     d.csv.reset();
+    d.ace.reset();
     d.open = true;
     return false;
 }
@@ -221,7 +222,9 @@ void apply_ace_import(App& app) {
     ImportDialog& d = app.import;
     if (!d.ace) return;
     const std::size_t count = d.ace->references.size();
-    app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace));
+    if (!imported(
+            app, app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace))))
+        return;
     show_toast(app, "Added " + std::to_string(count) + " draft references from " + d.file_name);
     d = ImportDialog{};
     app.show_welcome = false;

@@ -24,6 +24,19 @@ async function pasteInto(page, label, text) {
 
 const LONG = 'Example Partner Name '.repeat(200).slice(0, 4034); // the issue's 4,034 bytes
 
+// Reloads and checks the stored document opened without being kept aside, with all its
+// references and `accounts` accounts; returns the state and the document.
+async function reloadIntact(page, accounts) {
+  await page.reload();
+  await page.evaluate(() => window.reftier.ready);
+  await settle(page);
+  const state = await page.evaluate(() => window.reftier.state());
+  assert.equal(state.storage_notice, '');
+  assert.equal(state.references, 25);
+  assert.equal(state.accounts, accounts);
+  return { state, doc: await page.evaluate(() => window.reftier.document()) };
+}
+
 test('issue 17: a 4,034-character partner name pasted over the sample data does not lose it', async () => {
   const { context } = await launch();
   const page = await openApp(context, url, [], 'Load sample data');
@@ -38,14 +51,7 @@ test('issue 17: a 4,034-character partner name pasted over the sample data does 
   await clickItem(page, 'References'); // click away
   await page.evaluate(() => window.reftier.whenSaved());
 
-  await page.reload();
-  await page.evaluate(() => window.reftier.ready);
-  await settle(page);
-  const after = await page.evaluate(() => window.reftier.state());
-  assert.equal(after.storage_notice, '');
-  assert.equal(after.references, 25);
-  assert.equal(after.accounts, 6);
-  const name = (await page.evaluate(() => window.reftier.document())).partner.name;
+  const name = (await reloadIntact(page, 6)).doc.partner.name;
   assert.ok(name.length <= 2048, `partner name of ${name.length} bytes was stored`);
   await context.close();
 });
@@ -108,14 +114,7 @@ test('over-long text pasted into every text field of every editor leaves a docum
   await clickItem(page, 'References');
   await page.evaluate(() => window.reftier.whenSaved());
 
-  await page.reload();
-  await page.evaluate(() => window.reftier.ready);
-  await settle(page);
-  const state = await page.evaluate(() => window.reftier.state());
-  assert.equal(state.storage_notice, '');
-  assert.equal(state.references, 25);
-  assert.equal(state.accounts, 7);
-  const doc = await page.evaluate(() => window.reftier.document());
+  const { doc } = await reloadIntact(page, 7);
   const bytes = (text) => new TextEncoder().encode(text).length;
   const edited = doc.references.find((r) => r.id === id);
   for (const field of ['customer', 'title', 'url', 'workload', 'industry']) {
@@ -143,13 +142,7 @@ test('over-long text pasted into the scorecard editor\'s text fields is cut, and
   await clickItem(page, 'Save and use this rule set');
   await page.evaluate(() => window.reftier.whenSaved());
 
-  await page.reload();
-  await page.evaluate(() => window.reftier.ready);
-  await settle(page);
-  const state = await page.evaluate(() => window.reftier.state());
-  assert.equal(state.storage_notice, '');
-  assert.equal(state.references, 25);
-  const doc = await page.evaluate(() => window.reftier.document());
+  const { doc } = await reloadIntact(page, 6);
   assert.equal(doc.rule_sets.length, 1);
   const bytes = (text) => new TextEncoder().encode(text).length;
   assert.equal(bytes(doc.rule_sets[0].name), LINE_LIMIT);

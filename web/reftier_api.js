@@ -18,6 +18,10 @@
 //   reftier.enableLocator(), reftier.itemRect(label)
 //                                 where a labelled widget was drawn (CSS pixels), for tests
 //   reftier.whenSaved()           Promise resolved once the latest change is in IndexedDB
+//   reftier.lastReadBack()        { bytes, ms, total_ms, where: 'worker' | 'page' } of the last
+//                                 save's read-back (the bytes read by the document reader first)
+//   reftier.simulateWriterBug()   tests: the next save's bytes are cut short before the
+//                                 read-back, as a writer bug would, so the save must be refused
 'use strict';
 (function() {
   var canvas = document.getElementById('canvas');
@@ -49,6 +53,8 @@
       return JSON.parse(Module.ccall('reftier_api_item_rect', 'string', ['string'], [label]));
     },
     state: function() { return JSON.parse(Module.ccall('reftier_api_state', 'string', [], [])); },
+    lastReadBack: function() { return Module.reftierReadBack.last; },
+    simulateWriterBug: function() { Module.reftierReadBack.writerBug = true; },
     tierProgress: function() {
       return JSON.parse(Module.ccall('reftier_api_tier_progress', 'string', [], []));
     },

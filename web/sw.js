@@ -3,7 +3,9 @@
 'use strict';
 const CACHE = 'reftier-v1';
 const FILES = ['./', './index.html', './style.css', './reftier_api.js', './reftier.js',
-               './reftier.wasm', './icon.svg', './manifest.webmanifest'];
+               './reftier.wasm', './icon.svg', './manifest.webmanifest',
+               // The storage boundary's read-back (read_back_worker.js): offline saves need it.
+               './read_back_worker.js', './read_back.js', './read_back.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

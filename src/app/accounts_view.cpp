@@ -2,10 +2,10 @@
 // other accounts), each account's state in words and colour, the fix beside each problem, a
 // summary line, and an editor to add, change and remove accounts.
 #include <imgui.h>
-#include <misc/cpp/imgui_stdlib.h>
 
 #include "app/app.h"
 #include "app/widgets.h"
+#include "core/format/storable.h"
 
 namespace reftier::app {
 
@@ -21,17 +21,6 @@ static ImVec4 state_colour(AccountState state) {
         return status_colour(Status::Draft);
     }
     return ImVec4(1, 1, 1, 1);
-}
-
-static void open_account(App& app, const Account* account) {
-    AccountEditor& e = app.account_editor;
-    e = AccountEditor{};
-    e.open = true;
-    if (account) {
-        e.original_id = account->id;
-        e.draft = *account;
-        e.parent_text = account->parent.value_or("");
-    }
 }
 
 // `state_x`: where the state column starts, the same for every depth of the tree.
@@ -77,15 +66,17 @@ static void draw_account_editor(App& app) {
     Account& d = e.draft;
     ImGui::Text("%s", e.original_id.empty() ? "New account" : "Edit account");
     ImGui::Separator();
+    const std::size_t line = max_stored_bytes(StoredText::Line);
     ImGui::SetNextItemWidth(-em(8));
-    ImGui::InputTextWithHint("Account id", "12 digits", &d.id, ImGuiInputTextFlags_CharsDecimal);
+    text_field("Account id", &d.id, line, "12 digits", TextKind::Name,
+               ImGuiInputTextFlags_CharsDecimal);
     ImGui::SetNextItemWidth(-em(8));
-    ImGui::InputText("Name", &d.name);
+    text_field("Name", &d.name, line);
     enum_combo("Role", &d.role, -em(8));
     if (d.role == AccountRole::Member) {
         ImGui::SetNextItemWidth(-em(8));
-        ImGui::InputTextWithHint("Management id", "its Organization's management account",
-                                 &e.parent_text, ImGuiInputTextFlags_CharsDecimal);
+        text_field("Management id", &e.parent_text, line, "its Organization's management account",
+                   TextKind::Name, ImGuiInputTextFlags_CharsDecimal);
     }
     ImGui::Checkbox("Linked to Partner Central", &d.linked);
     ImGui::SameLine();
@@ -102,10 +93,7 @@ static void draw_account_editor(App& app) {
                           "qualify for APN programs.");
     ImGui::Separator();
     if (ImGui::Button(e.original_id.empty() ? "Add account" : "Save")) {
-        d.parent = parent_to_keep(d.role, e.parent_text);
-        app.workspace.upsert_account(d, e.original_id);
-        show_toast(app, "Saved account " + d.id);
-        e = AccountEditor{};
+        if (!save_account_draft(app)) return; // refused: the editor stays, with the reason
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) e = AccountEditor{};
@@ -116,6 +104,11 @@ static void draw_account_editor(App& app) {
             show_toast(app, "Removed account " + e.original_id + " (Ctrl+Z to undo)");
             e = AccountEditor{};
         }
+    }
+    if (!e.save_error.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(severity_colour(Severity::Error), "Not saved: %s", e.save_error.c_str());
+        ImGui::PopTextWrapPos();
     }
 }
 

@@ -49,9 +49,10 @@ static void on_stored_document(bool stored, const char* error) {
         } else {
             // Never delete what cannot be read: keep it aside and tell the user.
             platform::set_aside_stored_document();
-            app.storage_notice = "The saved document could not be read (" +
-                                 to_string(read.errors.front()) +
-                                 "). It was kept aside in browser storage and a new one started.";
+            app.storage_notice =
+                "The saved document could not be read (" + to_string(read.errors.front()) +
+                "). It was kept aside in browser storage (File > Kept-aside copies) and a new "
+                "one started.";
         }
     } else {
         app.show_welcome = true; // first visit in this browser
@@ -60,12 +61,14 @@ static void on_stored_document(bool stored, const char* error) {
     app.save_state = SaveState::Saved;
 }
 
-static void on_saved(const char* error) {
+static void on_saved(const char* error, bool retry) {
     App& app = the_app();
     if (error) {
         app.save_state = SaveState::Failed;
         app.save_error = error;
-        app.saved_revision = 0; // nothing of this revision is stored: retry it
+        // Nothing of this revision is stored. Retry it, unless the same bytes would be refused
+        // again: then the next change (or "Try again") saves.
+        if (retry) app.saved_revision = 0;
         return;
     }
     app.save_error.clear();
@@ -81,6 +84,21 @@ static void on_other_tab_saved() {
     the_app().other_tab_changed = true;
 }
 
+static void on_storage_closed(const char* message) {
+    App& app = the_app();
+    app.storage_closed = message ? message : "Browser storage was closed.";
+    app.save_state = SaveState::Failed;
+    app.save_error.clear(); // the storage banner says it, with what to do
+}
+
+static void on_kept_aside_listed(const char* json) {
+    kept_aside_listed(the_app(), json);
+}
+
+static void on_kept_aside_opened(const char* key) {
+    restore_kept_aside(the_app(), key ? key : "");
+}
+
 void init(App& app) {
     const auto titles = read_text_file("/assets/title_rules.json");
     const auto tiers = read_text_file("/assets/tier_rules.json");
@@ -94,6 +112,9 @@ void init(App& app) {
     callbacks.saved = on_saved;
     callbacks.file_opened = on_file_opened;
     callbacks.other_tab_saved = on_other_tab_saved;
+    callbacks.storage_closed = on_storage_closed;
+    callbacks.kept_aside_listed = on_kept_aside_listed;
+    callbacks.kept_aside_opened = on_kept_aside_opened;
     platform::set_callbacks(callbacks);
     const char* theme = platform::user_preference("theme");
     app.settings.light = theme && std::string(theme) == "light";
@@ -106,6 +127,7 @@ void init(App& app) {
 void autosave(App& app) {
     if (app.save_state == SaveState::Loading || app.save_state == SaveState::Saving) return;
     if (app.other_tab_changed) return; // the user chooses: reload, or keep this tab's version
+    if (!app.storage_closed.empty()) return;
     if (app.workspace.revision() == app.saved_revision) return;
     const double now = platform::now_ms();
     if (app.save_state != SaveState::Pending && app.save_state != SaveState::Failed) {
@@ -123,24 +145,18 @@ void autosave(App& app) {
     app.save_state = SaveState::Saving;
     app.saved_revision = app.workspace.revision();
     // Compact: a quarter smaller and faster to write than the indented export.
-    write_document(app.workspace.document(), -1, platform::append_output);
-    platform::save_output_as_document();
+    const Document& document = app.workspace.document();
+    write_document(document, -1, platform::append_output);
+    platform::save_output_as_document(document.references.size(), document.accounts.size());
 }
 
 void save_now(App& app) {
     app.last_change_ms = -kAutosaveDelayMs; // due at once
-    if (app.save_state == SaveState::Failed) app.save_state = SaveState::Pending;
+    if (app.save_state == SaveState::Failed) {
+        app.save_state = SaveState::Pending;
+        app.saved_revision = 0; // asked for: even a save that was refused is tried again
+    }
     platform::request_frames(2);
-}
-
-void new_reference(App& app) {
-    ReferenceEditor& e = app.editor;
-    e = ReferenceEditor{};
-    e.open = true;
-    e.is_new = true;
-    e.draft.id = next_reference_id(app.workspace.document());
-    e.draft.submitted_on = std::nullopt;
-    app.switch_to = View::References;
 }
 
 void export_document(App& app) {
@@ -163,14 +179,28 @@ static bool is_csv_name(const std::string& name) {
                                 name.compare(name.size() - 4, 4, ".CSV") == 0);
 }
 
+// An import the Workspace refused, because the document it would make would not read back:
+// the dialog lists why instead, and nothing changed.
+static bool imported(App& app, EditResult result) {
+    if (result.refused.empty()) return true;
+    ImportDialog& d = app.import;
+    d.errors = std::move(result.refused);
+    d.incoming.reset();
+    d.csv.reset();
+    d.ace.reset();
+    d.open = true;
+    return false;
+}
+
 void apply_csv_import(App& app) {
     ImportDialog& d = app.import;
     if (!d.csv) return;
     Document incoming = app.workspace.document();
     incoming.references = d.csv->references;
     const std::size_t count = d.csv->references.size();
-    app.workspace.replace_document(
-        merge_documents(app.workspace.document(), incoming, ConflictPolicy::KeepCurrent));
+    if (!imported(app, app.workspace.replace_document(merge_documents(
+                           app.workspace.document(), incoming, ConflictPolicy::KeepCurrent))))
+        return;
     show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
     d = ImportDialog{};
     app.show_welcome = false;
@@ -192,7 +222,9 @@ void apply_ace_import(App& app) {
     ImportDialog& d = app.import;
     if (!d.ace) return;
     const std::size_t count = d.ace->references.size();
-    app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace));
+    if (!imported(
+            app, app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace))))
+        return;
     show_toast(app, "Added " + std::to_string(count) + " draft references from " + d.file_name);
     d = ImportDialog{};
     app.show_welcome = false;
@@ -227,11 +259,13 @@ void apply_import(App& app, bool merge) {
     if (!d.incoming) return;
     const std::size_t count = d.incoming->references.size();
     if (merge) {
-        app.workspace.replace_document(
-            merge_documents(app.workspace.document(), *d.incoming, d.policy));
+        if (!imported(app, app.workspace.replace_document(
+                               merge_documents(app.workspace.document(), *d.incoming, d.policy))))
+            return;
         show_toast(app, "Merged " + d.file_name);
     } else {
-        app.workspace.replace_document(std::move(*d.incoming));
+        keep_aside_before_replacing(app);
+        if (!imported(app, app.workspace.replace_document(std::move(*d.incoming)))) return;
         show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
     }
     d = ImportDialog{};
@@ -310,8 +344,17 @@ static int draw_banner(const char* id, const std::string& text,
 
 // Problems with storage, in words, each with what the user can do about it.
 static void draw_storage_banners(App& app) {
-    if (!app.storage_notice.empty() && draw_banner("notice", app.storage_notice, {"Dismiss"}) == 0)
-        app.storage_notice.clear();
+    if (!app.storage_notice.empty()) {
+        const int choice =
+            draw_banner("notice", app.storage_notice, {"Show kept-aside copies", "Dismiss"});
+        if (choice == 0) open_recovery(app);
+        if (choice >= 0) app.storage_notice.clear();
+    }
+    if (!app.storage_closed.empty()) {
+        const int choice = draw_banner("closed", app.storage_closed, {"Export now", "Reload"});
+        if (choice == 0) export_document(app);
+        if (choice == 1) platform::reload_page();
+    }
     if (app.other_tab_changed) {
         const int choice = draw_banner(
             "other-tab",
@@ -372,6 +415,8 @@ void draw_frame(App& app, float width, float height) {
     draw_status_bar(app);
     draw_import_dialog(app);
     draw_workshop_dialogs(app);
+    draw_draft_dialog(app);
+    draw_recovery_window(app);
     ImGui::End();
 }
 

@@ -24,16 +24,27 @@ struct ReferenceEditor {
     bool open = false;
     bool is_new = false;
     Reference draft;
-    std::string services_text;  // comma separated in the form
+    Reference opened;           // the record as it was opened: a draft that differs is unsaved
+    std::string services_text;  // text/name_list's line: comma separated, quoted when needed
     std::string submitted_text; // YYYY-MM-DD as typed
     std::string decided_text;
+    std::string save_error; // why the Workspace refused the last Save
 };
 
 struct AccountEditor {
     bool open = false;
     std::string original_id; // empty for a new account
     Account draft;
+    Account opened;
     std::string parent_text;
+    std::string save_error;
+};
+
+// A row or a new record the user asked to open while an editor held unsaved changes: the
+// draft dialog asks first (save, discard, keep editing).
+struct PendingOpen {
+    enum class Kind { Reference, NewReference, Account } kind = Kind::Reference;
+    std::string id; // the record's id; empty for a new account
 };
 
 struct ImportDialog {
@@ -57,6 +68,26 @@ struct ScorecardEditor {
     std::vector<std::pair<std::string, std::string>> figures; // requirement id, count as typed
 };
 
+// A copy of the document kept aside in browser storage (platform::list_kept_aside).
+struct KeptCopy {
+    std::string key;
+    std::string kind; // "corrupt" (could not be read) or "before-import" (an import replaced it)
+    std::string date; // local, YYYY-MM-DD HH:MM
+    double bytes = 0;
+};
+
+// The kept-aside copies window (recovery_view.cpp).
+struct Recovery {
+    bool open = false;
+    bool listing = false; // asked storage, no answer yet
+    std::vector<KeptCopy> copies;
+    std::optional<double> usage, quota; // bytes the site uses and may use
+    std::string error;
+    std::string remove_key; // asked to confirm its removal
+    std::string restore_failed_key;
+    std::vector<ReadError> restore_errors; // why that copy cannot be opened
+};
+
 struct App {
     Workspace workspace;
     std::vector<std::string> rule_errors; // assets that failed to load
@@ -68,6 +99,8 @@ struct App {
     std::string selected_id; // reference selected in the table
     ReferenceEditor editor;
     AccountEditor account_editor;
+    std::optional<PendingOpen> pending_open;
+    std::string partner_error; // why the last partner profile edit was refused
     ImportDialog import;
     bool import_ace_next = false; // File > Import ACE opportunities...: the next file is ACE output
     ScorecardEditor scorecard;
@@ -77,6 +110,8 @@ struct App {
     std::uint64_t saved_revision = 0;
     double last_change_ms = 0;
     std::string storage_notice; // e.g. a corrupt stored document was set aside
+    std::string storage_closed; // storage closed for good in this tab: why, and what to do
+    Recovery recovery;
     bool other_tab_changed = false;
 
     UiSettings settings;       // remembered in localStorage
@@ -103,7 +138,17 @@ SaveState current_save_state(const App& app);
 
 // Actions shared by menus, shortcuts and the JS API.
 Date today();
+
+// Editors and their drafts (drafts.cpp). Opening asks first when the open draft has changes.
 void new_reference(App& app);
+void open_reference(App& app, const Reference& reference);
+void open_account(App& app, const Account* account);       // nullptr: a new account
+Reference edited_reference(const ReferenceEditor& editor); // the record as the form reads now
+Account edited_account(const AccountEditor& editor);
+bool reference_draft_changed(const App& app);
+bool account_draft_changed(const App& app);
+bool save_reference_draft(App& app); // false when refused (the editor says why)
+bool save_account_draft(App& app);
 void save_now(App& app);
 void export_document(App& app);
 void export_csv(App& app);
@@ -129,5 +174,15 @@ void draw_import_dialog(App& app);
 void draw_status_bar(App& app);
 void draw_workshop_menu(App& app);
 void draw_workshop_dialogs(App& app); // welcome, reset/clear confirmation, help, about
+void draw_draft_dialog(App& app);
+void draw_recovery_window(App& app);
+
+// Kept-aside copies (recovery_view.cpp).
+void open_recovery(App& app);
+// Before an import, sample data or a restore replaces everything: the document as it is now
+// goes aside in browser storage, listed in the recovery window until the user removes it.
+void keep_aside_before_replacing(App& app);
+void kept_aside_listed(App& app, const char* json);
+void restore_kept_aside(App& app, const std::string& key); // its bytes: platform::read_input
 
 } // namespace reftier::app

@@ -7,8 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
-#include "core/progress/progress_text.h"
 #include "app/font_atlas.h"
+#include "app/widgets.h"
+#include "core/progress/progress_text.h"
 #include "platform/browser.h"
 
 using reftier::app::the_app;
@@ -46,6 +47,11 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* mode) {
         }
         app.import.incoming = std::move(read.document);
         reftier::app::apply_import(app, merge);
+        // Refused by the Workspace (it would not read back): the dialog lists why.
+        for (const auto& e : app.import.errors) {
+            result["ok"] = false;
+            result["errors"].push_back({{"path", e.path}, {"message", e.message}});
+        }
     }
     return keep(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -140,6 +146,21 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         // any of it, so automation sees what the user sees.
         {"work_pending", app.workspace.query_pending() || app.workspace.reference_check_pending()},
         {"rows_shown", app.workspace.shown_rows().size()},
+        // Editors: what is open, whether its draft has unsaved changes, the notes of fields cut
+        // at their limit, and the question asked before a draft would be dropped.
+        {"editor_open", app.editor.open},
+        {"editor_id", app.editor.draft.id},
+        {"editor_changed", reftier::app::reference_draft_changed(app)},
+        {"account_editor_open", app.account_editor.open},
+        {"account_editor_changed", reftier::app::account_draft_changed(app)},
+        {"draft_dialog", app.pending_open.has_value()},
+        {"limit_notes", reftier::app::limit_notes_drawn()},
+        // Storage: closed for good in this tab, and the kept-aside copies window.
+        {"storage_closed", app.storage_closed},
+        {"recovery_open", app.recovery.open},
+        {"kept_aside", app.recovery.copies.size()},
+        {"kept_aside_listing", app.recovery.listing},
+        {"restore_errors", app.recovery.restore_errors.size()},
     };
     // The editor's live title check as last drawn: grade, score, finding codes, rewrite.
     if (const reftier::TitleReport* title = app.workspace.last_draft_title();

@@ -1,9 +1,9 @@
 // The menu bar, the partner profile popup and the keyboard shortcuts that mirror the menus.
 #include <imgui.h>
-#include <misc/cpp/imgui_stdlib.h>
 
 #include "app/app.h"
 #include "app/widgets.h"
+#include "core/format/storable.h"
 #include "core/model/enum_names.h"
 #include "platform/browser.h"
 
@@ -13,7 +13,7 @@ static void draw_partner_profile(App& app) {
     PartnerProfile partner = app.workspace.document().partner;
     bool changed = false;
     ImGui::SetNextItemWidth(em(17));
-    changed |= ImGui::InputText("Partner name", &partner.name);
+    changed |= text_field("Partner name", &partner.name, max_stored_bytes(StoredText::Line));
     PartnerPath path = partner.path;
     if (enum_combo("Path", &path)) {
         // A rule set of the other path is replaced by the new path's default, and said so.
@@ -36,7 +36,17 @@ static void draw_partner_profile(App& app) {
         }
         ImGui::EndCombo();
     }
-    if (changed) app.workspace.set_partner(partner);
+    if (changed) app.partner_error = app.workspace.set_partner(partner).message();
+    if (!app.partner_error.empty())
+        ImGui::TextColored(severity_colour(Severity::Error), "Not saved: %s",
+                           app.partner_error.c_str());
+}
+
+// Undo and redo refuse to bring back a state that would not read back; the user is told.
+static void step_history(App& app, bool redo) {
+    const EditResult result = redo ? app.workspace.redo() : app.workspace.undo();
+    if (!result.refused.empty())
+        show_toast(app, std::string(redo ? "Cannot redo: " : "Cannot undo: ") + result.message());
 }
 
 static void handle_shortcuts(App& app) {
@@ -45,13 +55,11 @@ static void handle_shortcuts(App& app) {
     // Ctrl+N belongs to the browser (new window) and cannot be taken by a page.
     if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_N, false)) new_reference(app);
     if (!io.KeyCtrl) return;
-    if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
-        if (io.KeyShift)
-            app.workspace.redo();
-        else
-            app.workspace.undo();
+    // Inside a text field, Ctrl+Z and Ctrl+Y belong to the field's own text.
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) step_history(app, io.KeyShift);
+        if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) step_history(app, true);
     }
-    if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.workspace.redo();
     if (ImGui::IsKeyPressed(ImGuiKey_E, false) && io.KeyShift) export_document(app);
     if (ImGui::IsKeyPressed(ImGuiKey_C, false) && io.KeyShift) copy_summary(app);
     if (ImGui::IsKeyPressed(ImGuiKey_O, false)) {
@@ -84,13 +92,15 @@ void draw_menu_bar(App& app) {
         if (ImGui::MenuItem("Export JSON", "Ctrl+Shift+E")) export_document(app);
         if (ImGui::MenuItem("Export CSV (spreadsheet)")) export_csv(app);
         if (ImGui::MenuItem("Save now", "Ctrl+S")) save_now(app);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Kept-aside copies...")) open_recovery(app);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
         if (ImGui::MenuItem("Undo", "Ctrl+Z", false, app.workspace.can_undo()))
-            app.workspace.undo();
+            step_history(app, false);
         if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, app.workspace.can_redo()))
-            app.workspace.redo();
+            step_history(app, true);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Partner")) {

@@ -3,39 +3,20 @@
 #include <cstdio>
 
 #include <imgui.h>
-#include <misc/cpp/imgui_stdlib.h>
 
 #include "app/app.h"
 #include "app/text_agent_bridge.h"
 #include "app/widgets.h"
 #include "core/checks/url_check.h"
+#include "core/format/storable.h"
 #include "platform/browser.h"
 
 namespace reftier::app {
 
-static std::vector<std::string> split_services(const std::string& text) {
-    std::vector<std::string> out;
-    std::string current;
-    auto flush = [&] {
-        const auto first = current.find_first_not_of(' ');
-        const auto last = current.find_last_not_of(' ');
-        if (first != std::string::npos) out.push_back(current.substr(first, last - first + 1));
-        current.clear();
-    };
-    for (char c : text) {
-        if (c == ',')
-            flush();
-        else
-            current.push_back(c);
-    }
-    flush();
-    return out;
-}
-
-static void text_field(const char* label, std::string* value, const char* hint, TextKind kind) {
+// A single-line field of the record, at the reader's limit for it.
+static void line_field(const char* label, std::string* value, const char* hint, TextKind kind) {
     ImGui::SetNextItemWidth(-em(7.3f));
-    ImGui::InputTextWithHint(label, hint, value);
-    declare_text_kind(kind);
+    text_field(label, value, max_stored_bytes(StoredText::Line), hint, kind);
 }
 
 static void draw_title_check(App& app, const TitleReport& report) {
@@ -56,20 +37,11 @@ static void draw_title_check(App& app, const TitleReport& report) {
     }
 }
 
-// What the document reader would refuse in this record (a javascript: URL, a control
-// character, an over-long field): saving it would leave a stored document that cannot be
-// opened again, so the editor shows these and keeps Save disabled.
-static std::vector<ReadError> unstorable(const Reference& draft) {
-    Document probe;
-    probe.references.push_back(draft);
-    return read_document(write_document(probe, -1)).errors;
-}
-
 static void draw_actions(App& app, bool dates_valid) {
     ReferenceEditor& e = app.editor;
-    Reference checked = e.draft;
-    checked.services = split_services(e.services_text);
-    const std::vector<ReadError> refused = unstorable(checked);
+    // What the reader would refuse in this record (a javascript: URL, an over-long service):
+    // saving it would leave a document that cannot be opened again, so Save stays disabled.
+    const std::vector<ReadError> refused = storable_problems(edited_reference(e));
     for (const ReadError& r : refused) {
         const std::string field =
             r.path.substr(r.path.find('.') == std::string::npos ? 0 : r.path.find('.') + 1);
@@ -78,14 +50,10 @@ static void draw_actions(App& app, bool dates_valid) {
     }
     ImGui::Separator();
     ImGui::BeginDisabled(!dates_valid || !refused.empty());
-    if (ImGui::Button(e.is_new ? "Add reference" : "Save")) {
-        e.draft.services = split_services(e.services_text);
-        app.workspace.upsert_reference(e.draft);
-        app.selected_id = e.draft.id;
-        show_toast(app, (e.is_new ? "Added " : "Saved ") + e.draft.id);
-        e = ReferenceEditor{};
-    }
+    if (ImGui::Button(e.is_new ? "Add reference" : "Save")) save_reference_draft(app);
     ImGui::EndDisabled();
+    if (!e.save_error.empty())
+        ImGui::TextColored(severity_colour(Severity::Error), "Not saved: %s", e.save_error.c_str());
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) e = ReferenceEditor{};
     if (!e.is_new) {
@@ -113,40 +81,39 @@ void draw_reference_editor(App& app) {
     ImGui::Text("%s %s", e.is_new ? "New reference" : "Edit reference", d.id.c_str());
     ImGui::Separator();
 
-    text_field("Customer", &d.customer, "the AWS customer, by name", TextKind::Name);
-    text_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail",
+    line_field("Customer", &d.customer, "the AWS customer, by name", TextKind::Name);
+    line_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail",
                TextKind::Prose);
     if (ImGui::IsItemActivated() || ImGui::IsItemEdited()) platform::request_frames(2);
     // The services as typed so far count, as they will once saved.
-    Reference checked = d;
-    checked.services = split_services(e.services_text);
-    const TitleReport& report = app.workspace.check_draft_title(checked);
+    const TitleReport& report = app.workspace.check_draft_title(edited_reference(e));
     ImGui::Indent();
     draw_title_check(app, report);
     ImGui::Unindent();
 
-    text_field("URL", &d.url, "https://...", TextKind::Url);
+    line_field("URL", &d.url, "https://...", TextKind::Url);
     if (!d.url.empty() && is_safe_to_open(d.url)) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Open")) platform::open_url(d.url);
     }
     enum_combo("Asset type", &d.asset_type, -em(7.3f));
-    text_field("Workload", &d.workload, "the AWS-based workload delivered", TextKind::Prose);
-    text_field("AWS services", &e.services_text, "comma separated, e.g. Lambda, DynamoDB",
+    line_field("Workload", &d.workload, "the AWS-based workload delivered", TextKind::Prose);
+    line_field("AWS services", &e.services_text, "comma separated, e.g. Lambda, DynamoDB",
                TextKind::List);
-    text_field("Industry", &d.industry, "e.g. Retail", TextKind::Name);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Separate names with commas; write a name that holds a comma in "
+                          "double quotes: \"Amazon EC2, Spot\", Lambda");
+    line_field("Industry", &d.industry, "e.g. Retail", TextKind::Name);
     enum_combo("Channel", &d.channel, -em(7.3f));
     enum_combo("Status", &d.status, -em(7.3f));
     bool submitted_valid = true, decided_valid = true;
     date_field("Submitted on", &e.submitted_text, &d.submitted_on, &submitted_valid);
     date_field("Decided on", &e.decided_text, &d.decided_on, &decided_valid);
     ImGui::SetNextItemWidth(-em(7.3f));
-    ImGui::InputTextMultiline("Notes", &d.notes, ImVec2(-em(7.3f), ImGui::GetTextLineHeight() * 3));
-    declare_text_kind(TextKind::Notes);
+    ImGui::SetNextItemWidth(-em(7.3f));
+    text_field("Notes", &d.notes, max_stored_bytes(StoredText::Notes), nullptr, TextKind::Notes);
 
-    checked = d;
-    checked.services = split_services(e.services_text);
-    const std::vector<Finding>& findings = app.workspace.check_draft_reference(checked);
+    const std::vector<Finding>& findings = app.workspace.check_draft_reference(edited_reference(e));
     if (!findings.empty()) {
         ImGui::Spacing();
         ImGui::TextDisabled("What the reviewer will look for:");

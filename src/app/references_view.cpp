@@ -14,18 +14,6 @@
 
 namespace reftier::app {
 
-static void open_in_editor(App& app, const Reference& reference) {
-    ReferenceEditor& e = app.editor;
-    e = ReferenceEditor{};
-    e.open = true;
-    e.draft = reference;
-    for (std::size_t i = 0; i < reference.services.size(); ++i)
-        e.services_text += (i ? ", " : "") + reference.services[i];
-    if (reference.submitted_on) e.submitted_text = format_iso_date(*reference.submitted_on);
-    if (reference.decided_on) e.decided_text = format_iso_date(*reference.decided_on);
-    app.selected_id = reference.id;
-}
-
 // The row with keyboard focus in the last frame (arrow keys in the table), if any.
 static std::string g_focused_row;
 
@@ -128,7 +116,7 @@ static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
             const bool selected = app.editor.open && app.selected_id == r.id;
             if (ImGui::Selectable(r.customer.empty() ? "(no customer)" : r.customer.c_str(),
                                   selected, ImGuiSelectableFlags_SpanAllColumns))
-                open_in_editor(app, r);
+                open_reference(app, r);
             if (ImGui::IsItemFocused()) g_focused_row = r.id;
             if (begin_item_context_menu("row menu")) {
                 app.selected_id = r.id;

@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "app/widgets.h"
+#include "core/format/storable.h"
 #include "core/progress/progress_text.h"
 
 namespace reftier::app {
@@ -97,7 +98,7 @@ static void draw_tiers(App& app) {
             TierRequirement& requirement = tier.requirements[r];
             ImGui::PushID(static_cast<int>(r));
             ImGui::SetNextItemWidth(em(19));
-            ImGui::InputText("##name", &requirement.name);
+            text_field("##name", &requirement.name, max_stored_bytes(StoredText::Line));
             ImGui::SameLine();
             ImGui::SetNextItemWidth(em(8));
             ImGui::InputInt("##required", &requirement.required);
@@ -167,10 +168,9 @@ static void draw_actions(App& app) {
     ImGui::BeginDisabled(!problems.empty());
     if (ImGui::Button(rule_set_mode ? "Save and use this rule set" : "Save figures")) {
         const bool own = find_rule_set(ws.document().rule_sets, e.draft.id) != nullptr;
-        if (rule_set_mode || own)
-            ws.save_rule_set(e.draft, partner);
-        else
-            ws.set_partner(partner);
+        const EditResult saved =
+            rule_set_mode || own ? ws.save_rule_set(e.draft, partner) : ws.set_partner(partner);
+        if (!saved.refused.empty()) return show_toast(app, "Not saved: " + saved.message());
         show_toast(app, rule_set_mode ? "Saved \"" + e.draft.name + "\" (Ctrl+Z undoes it)"
                                       : "Saved your scorecard figures (Ctrl+Z undoes it)");
         e = ScorecardEditor{};
@@ -185,7 +185,9 @@ static void draw_actions(App& app) {
             const RuleSet* fallback =
                 default_rule_set(ws.rule_sets(), ws.rule_set_defaults(), back.path);
             if (fallback && fallback->id != e.draft.id) back.rule_set = fallback->id;
-            ws.remove_rule_set(e.draft.id, back);
+            if (const EditResult removed = ws.remove_rule_set(e.draft.id, back);
+                !removed.refused.empty())
+                return show_toast(app, "Not deleted: " + removed.message());
             show_toast(app, "Deleted \"" + e.draft.name + "\" (Ctrl+Z brings it back)");
             e = ScorecardEditor{};
         }
@@ -217,9 +219,9 @@ void draw_scorecard_editor(App& app) {
             }
         }
         ImGui::SetNextItemWidth(em(24));
-        ImGui::InputText("Name", &e.draft.name);
+        text_field("Name", &e.draft.name, max_stored_bytes(StoredText::Line));
         ImGui::SetNextItemWidth(em(24));
-        ImGui::InputText("Source", &e.draft.source);
+        text_field("Source", &e.draft.source, max_stored_bytes(StoredText::Line));
         ImGui::SetNextItemWidth(em(8));
         ImGui::InputInt("Review time (business days)", &e.draft.review_business_days);
     }

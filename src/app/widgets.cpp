@@ -1,15 +1,19 @@
-// The small ImGui building blocks the views share (widgets.h).
+// Small ImGui building blocks the views share (widgets.h): colours, the text field, dates,
+// findings, the frame's work budget, bars.
 #include "app/widgets.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <emscripten.h>
+#include <imgui_internal.h>
 
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/screen_reader.h"
 #include "app/text_agent_bridge.h"
 #include "core/model/date.h"
+#include "core/text/fit_edit.h"
 #include "platform/browser.h"
 
 namespace reftier::app {
@@ -62,6 +66,77 @@ const char* severity_icon(Severity severity) {
         return "Tip";
     }
     return "";
+}
+
+namespace {
+
+struct FieldLimit {
+    std::string before; // the text as the frame began
+    std::size_t max_bytes;
+    bool cut = false;
+};
+
+int keep_within_limit(ImGuiInputTextCallbackData* data) {
+    auto& limit = *static_cast<FieldLimit*>(data->UserData);
+    if (static_cast<std::size_t>(data->BufTextLen) <= limit.max_bytes) return 0;
+    const FittedEdit fitted =
+        fit_edit(limit.before, std::string_view(data->Buf, data->BufTextLen), limit.max_bytes);
+    if (!fitted.cut) return 0;
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, fitted.text.data(), fitted.text.data() + fitted.text.size());
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = static_cast<int>(fitted.cursor);
+    limit.cut = true;
+    return 0;
+}
+
+std::vector<std::string> g_limit_notes;
+int g_limit_notes_frame = -1;
+
+} // namespace
+
+bool text_field(const char* label, std::string* text, std::size_t max_bytes, const char* hint,
+                TextKind kind, ImGuiInputTextFlags flags) {
+    FieldLimit limit{*text, max_bytes};
+    // Edit: typing and ImGui's own paste. Always: the text agent edits the field's state between
+    // frames (text_agent_bridge.cpp), which InputTextEx does not count as an edit.
+    flags |= ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways;
+    const bool changed =
+        kind == TextKind::Notes
+            ? ImGui::InputTextMultiline(
+                  label, text,
+                  ImVec2(0, ImGui::GetTextLineHeight() * 3 + ImGui::GetStyle().FramePadding.y * 2),
+                  flags, keep_within_limit, &limit)
+            : ImGui::InputTextWithHint(label, hint ? hint : "", text, flags, keep_within_limit,
+                                       &limit);
+    declare_text_kind(kind);
+    // The note stays while the field is full after a cut, and goes with the next edit that fits.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID note_id = ImHashStr("limit note", 0, ImGui::GetItemID());
+    // A cut may leave the text as it was (nothing of the edit fit), and still says so.
+    if (changed || limit.cut) storage->SetBool(note_id, limit.cut);
+    if (storage->GetBool(note_id) && text->size() + 4 > max_bytes) {
+        char note[160];
+        std::snprintf(note, sizeof note,
+                      "At most %zu characters fit here (accented and non-Latin letters count 2 "
+                      "to 4): the rest was left out.",
+                      max_bytes);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(severity_colour(Severity::Warning), "%s", note);
+        ImGui::PopTextWrapPos();
+        if (g_limit_notes_frame != ImGui::GetFrameCount()) {
+            g_limit_notes_frame = ImGui::GetFrameCount();
+            g_limit_notes.clear();
+        }
+        g_limit_notes.push_back(std::string(label, ImGui::FindRenderedTextEnd(label)) + ": " +
+                                note);
+    }
+    return changed;
+}
+
+const std::vector<std::string>& limit_notes_drawn() {
+    static const std::vector<std::string> none;
+    // Notes of an earlier frame are not on screen any more.
+    return g_limit_notes_frame == ImGui::GetFrameCount() ? g_limit_notes : none;
 }
 
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid) {
@@ -117,6 +192,14 @@ void findings_list(const std::vector<Finding>& findings, const char* filter_path
         }
         ImGui::PopID();
     }
+}
+
+void begin_centered_window(const char* title, bool* open) {
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::Begin(title, open,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoSavedSettings);
 }
 
 void segmented_bar(const int* counts, const ImVec4* colours, int segments, int total, float height,

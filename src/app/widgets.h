@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/item_locator.h"
+#include "app/text_agent_bridge.h"
 #include "core/checks/title_check.h"
 #include "core/model/enum_names.h"
 #include "core/model/finding.h"
@@ -42,6 +43,20 @@ ImVec4 severity_colour(Severity severity);
 ImVec4 grade_colour(Grade grade);
 const char* severity_icon(Severity severity);
 
+// The one text field of every editor: a labelled field that keeps to `max_bytes`, a stored
+// field's limit (max_stored_bytes in core/format/storable.h). Typing or pasting past it keeps
+// what fits, cut on a character boundary (core/text/fit_edit.h), and a note under the field says
+// so; never silently. The limit holds for text from the text agent too (a paste, a committed
+// composition, a phone keyboard's correction), which reaches the field outside ImGui's key
+// handling. `kind` goes to the text agent (declare_text_kind); Notes is a three-line field.
+// Width from ImGui::SetNextItemWidth, as for any widget. Returns true when the text changed.
+bool text_field(const char* label, std::string* text, std::size_t max_bytes,
+                const char* hint = nullptr, TextKind kind = TextKind::Name,
+                ImGuiInputTextFlags flags = 0);
+
+// The limit notes text_field drew this frame, for window.reftier.state() (tests).
+const std::vector<std::string>& limit_notes_drawn();
+
 // A YYYY-MM-DD text field; returns true when the text changed. `value` is set when the text
 // is a real date and reset when it is empty; `valid` tells the caller which case it is.
 bool date_field(const char* label, std::string* text, std::optional<Date>* value, bool* valid);
@@ -64,6 +79,9 @@ double frame_work_budget_ms();
 // "Checking references... 40%" in grey, and another frame asked for so the work goes on
 // without new input.
 void work_progress_note(const char* what, float progress);
+
+// A small window in the middle of the screen, closed with its X; end it with ImGui::End().
+void begin_centered_window(const char* title, bool* open);
 
 // A horizontal bar split into coloured segments (counts), with `total` as the full width.
 void segmented_bar(const int* counts, const ImVec4* colours, int segments, int total, float height,

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "app/widgets.h"
 #include "core/format/text_file.h"
 #include "core/progress/progress_summary.h"
 #include "platform/browser.h"
@@ -42,7 +43,12 @@ void load_sample(App& app) {
         show_toast(app, "The sample data is missing from this build.");
         return;
     }
-    app.workspace.replace_document(std::move(*read.document));
+    keep_aside_before_replacing(app);
+    if (const EditResult result = app.workspace.replace_document(std::move(*read.document));
+        !result.refused.empty()) {
+        show_toast(app, "The sample data cannot be stored: " + result.message());
+        return;
+    }
     app.editor = ReferenceEditor{};
     show_toast(app, "Sample data loaded (Ctrl+Z brings back what was here)");
 }
@@ -50,7 +56,8 @@ void load_sample(App& app) {
 void clear_all(App& app) {
     Document empty;
     empty.partner = app.workspace.document().partner;
-    app.workspace.replace_document(std::move(empty));
+    keep_aside_before_replacing(app);
+    if (!app.workspace.replace_document(std::move(empty))) return; // nothing to clear
     app.editor = ReferenceEditor{};
     show_toast(app, "Cleared (Ctrl+Z brings it back)");
 }
@@ -134,15 +141,6 @@ static void draw_confirm(App& app) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
-}
-
-// A small window in the middle of the screen, closed with its X.
-static void begin_centered_window(const char* title, bool* open) {
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::Begin(title, open,
-                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoSavedSettings);
 }
 
 static void draw_help(App& app) {

@@ -22,6 +22,8 @@
 #include "core/model/date.h"
 #include "core/progress/progress_text.h"
 #include "core/progress/tier_progress.h"
+#include "core/text/name_list.h"
+#include "core/text/utf8_text.h"
 
 using namespace reftier;
 using nlohmann::json;
@@ -89,6 +91,17 @@ bool is_flag(const std::string& name) {
     return name == "--bom" || name == "--good-rows";
 }
 
+// JSON output never aborts: text that is not UTF-8 (a file name, say) is written as U+FFFD.
+std::string dump(const json& value) {
+    return value.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+// A file name (or a message that holds one) as shown on the terminal: as typed, or quoted and
+// escaped when it holds bytes a terminal would act on.
+std::string shown(const std::string& text) {
+    return prints_as_itself(text) ? text : quote_for_message(text);
+}
+
 int usage_error(const std::string& message) {
     std::cerr << "reftier: " << message << "\n(run 'reftier --help' for usage)\n";
     return kExitUsage;
@@ -103,7 +116,7 @@ std::string assets_dir(const Args& args) {
 std::optional<std::string> read_asset(const Args& args, const std::string& name) {
     const std::string path = assets_dir(args) + "/" + name;
     auto text = read_text_file(path);
-    if (!text) std::cerr << "reftier: cannot read " << path << " (set --assets DIR)\n";
+    if (!text) std::cerr << "reftier: cannot read " << shown(path) << " (set --assets DIR)\n";
     return text;
 }
 
@@ -123,20 +136,6 @@ void print_finding(const Finding& f) {
     std::cout << f.message << "\n";
 }
 
-std::vector<std::string> split_commas(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find(',', start), text.size());
-        std::string item = text.substr(start, end - start);
-        item.erase(0, item.find_first_not_of(' '));
-        item.erase(item.find_last_not_of(' ') + 1);
-        if (!item.empty()) out.push_back(item);
-        start = end + 1;
-    }
-    return out;
-}
-
 std::string option(const Args& args, const char* name) {
     auto it = args.options.find(name);
     return it == args.options.end() ? std::string() : it->second;
@@ -152,9 +151,21 @@ int check_title_command(const Args& args) {
         for (const auto& e : rules.errors) std::cerr << "reftier: " << e << "\n";
         return kExitUsage;
     }
+    // The title and its context are read as UTF-8: other bytes get a message, not a guess.
+    if (!is_valid_utf8(args.positional[0])) {
+        std::cerr << "reftier: the title is not UTF-8 text: "
+                  << quote_for_message(args.positional[0]) << "\n";
+        return kExitInputErrors;
+    }
+    for (const char* name : {"--customer", "--workload", "--industry", "--services"}) {
+        if (is_valid_utf8(option(args, name))) continue;
+        std::cerr << "reftier: " << name
+                  << " is not UTF-8 text: " << quote_for_message(option(args, name)) << "\n";
+        return kExitInputErrors;
+    }
     const std::string customer = option(args, "--customer"), workload = option(args, "--workload"),
                       industry = option(args, "--industry");
-    const std::vector<std::string> services = split_commas(option(args, "--services"));
+    const std::vector<std::string> services = split_names(option(args, "--services"), ',');
     TitleContext context;
     context.customer = customer;
     context.workload = workload;
@@ -170,7 +181,7 @@ int check_title_command(const Args& args) {
             {"findings", json::array()},
             {"suggestion", report.suggestion.empty() ? json(nullptr) : json(report.suggestion)}};
         for (const auto& f : report.findings) out["findings"].push_back(finding_json(f));
-        std::cout << out.dump(2) << "\n";
+        std::cout << dump(out) << "\n";
     } else {
         std::cout << "score " << report.score << "/100, " << to_string(report.grade) << "\n";
         for (const auto& f : report.findings) print_finding(f);
@@ -185,7 +196,7 @@ int check_title_command(const Args& args) {
 std::optional<Document> read_document_file(const std::string& path, bool json_output) {
     auto text = read_text_file(path);
     if (!text) {
-        std::cerr << "reftier: cannot read " << path << "\n";
+        std::cerr << "reftier: cannot read " << shown(path) << "\n";
         return std::nullopt;
     }
     ReadResult read = read_document(*text);
@@ -194,9 +205,9 @@ std::optional<Document> read_document_file(const std::string& path, bool json_ou
         json out = {{"file", path}, {"valid", false}, {"errors", json::array()}};
         for (const auto& e : read.errors)
             out["errors"].push_back({{"path", e.path}, {"message", e.message}});
-        std::cout << out.dump(2) << "\n";
+        std::cout << dump(out) << "\n";
     }
-    std::cerr << path << ": " << read.errors.size() << " error(s)\n";
+    std::cerr << shown(path) << ": " << read.errors.size() << " error(s)\n";
     for (const auto& e : read.errors) std::cerr << "  " << to_string(e) << "\n";
     return std::nullopt;
 }
@@ -232,9 +243,9 @@ int validate_command(const Args& args) {
                 out["errors"].push_back({{"path", f.path}, {"message", f.message}});
             out["findings"].push_back(finding_json(f));
         }
-        std::cout << out.dump(2) << "\n";
+        std::cout << dump(out) << "\n";
     } else {
-        std::cout << args.positional[0] << ": " << doc->references.size() << " references, "
+        std::cout << shown(args.positional[0]) << ": " << doc->references.size() << " references, "
                   << doc->accounts.size() << " accounts, " << (errors ? "has errors" : "valid")
                   << "\n";
         for (const auto& f : findings) print_finding(f);
@@ -293,7 +304,7 @@ int progress_command(const Args& args) {
     const std::string id = option(args, "--rule-set");
     const RuleSet* rules = id.empty() ? active_rule_set(sets, shipped.defaults, doc->partner)
                                       : find_rule_set(sets, id);
-    if (!rules) return usage_error("unknown rule set \"" + id + "\"");
+    if (!rules) return usage_error("unknown rule set " + quote_for_message(id));
 
     const TierProgress p =
         compute_tier_progress(*doc, check_references(doc->references), *rules, today);
@@ -319,7 +330,7 @@ int progress_command(const Args& args) {
             out["pending_references"].push_back({{"id", doc->references[r.index].id},
                                                  {"expected", format_iso_date(r.expected)},
                                                  {"overdue", r.overdue}});
-        std::cout << out.dump(2) << "\n";
+        std::cout << dump(out) << "\n";
         return kExitClean;
     }
     std::cout << rules->name << ", as of " << format_iso_date(today) << "\n"
@@ -381,7 +392,7 @@ int accounts_command(const Args& args) {
                                        {"fix", s.fix.empty() ? json(nullptr) : json(s.fix)}});
         }
         for (const auto& f : report.findings) out["findings"].push_back(finding_json(f));
-        std::cout << out.dump(2) << "\n";
+        std::cout << dump(out) << "\n";
     } else {
         print_tree(*doc, report, report.tree, "");
         std::cout << report.with_activity_earning << " of " << report.with_activity
@@ -402,7 +413,7 @@ int export_csv_command(const Args& args) {
     }
     const std::string error = write_text_file_atomically(output, csv);
     if (error.empty()) return kExitClean;
-    std::cerr << "reftier: " << error << "\n";
+    std::cerr << "reftier: " << shown(error) << "\n";
     return kExitInputErrors;
 }
 
@@ -418,7 +429,7 @@ int import_csv_command(const Args& args) {
     const std::string& path = args.positional[0];
     const auto text = read_text_file(path);
     if (!text) {
-        std::cerr << "reftier: cannot read " << path << "\n";
+        std::cerr << "reftier: cannot read " << shown(path) << "\n";
         return kExitInputErrors;
     }
     const std::string into = option(args, "--into");
@@ -433,15 +444,16 @@ int import_csv_command(const Args& args) {
     if (apply) incoming.references = read.references;
     const MergePlan plan = plan_merge(current, incoming);
 
-    for (const auto& notice : read.notices) std::cerr << path << ": note: " << notice << "\n";
+    for (const auto& notice : read.notices)
+        std::cerr << shown(path) << ": note: " << notice << "\n";
     if (!read.errors.empty()) {
-        std::cerr << path << ": " << read.errors.size() << " error(s)"
+        std::cerr << shown(path) << ": " << read.errors.size() << " error(s)"
                   << (apply ? ", bad rows skipped" : ", nothing imported") << "\n";
         for (const auto& e : read.errors) std::cerr << "  " << to_string(e) << "\n";
     }
     // Rows whose id is already in the document keep the document's version (KeepCurrent).
     for (const auto& c : plan.conflicts)
-        std::cerr << path << ": note: " << c.id << " is already in " << into
+        std::cerr << shown(path) << ": note: " << c.id << " is already in " << shown(into)
                   << " with other values; kept the one there\n";
 
     if (args.json) {
@@ -452,7 +464,7 @@ int import_csv_command(const Args& args) {
         for (const auto& e : read.errors)
             out["errors"].push_back(
                 {{"line", e.line}, {"column", e.column}, {"message", e.message}});
-        std::cout << out.dump(2) << "\n";
+        std::cout << dump(out) << "\n";
     } else if (apply) {
         std::cout << write_document(
             merge_documents(current, incoming, ConflictPolicy::KeepCurrent));
@@ -511,9 +523,7 @@ int import_ace_command(const Args& args) {
     return read.errors.empty() ? kExitClean : kExitInputErrors;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     Args args;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -530,7 +540,7 @@ int main(int argc, char** argv) {
         else if (is_flag(a))
             args.flags.insert(a);
         else if (a.rfind("--", 0) == 0) {
-            if (!takes_value(a)) return usage_error("unknown option " + a);
+            if (!takes_value(a)) return usage_error("unknown option " + quote_for_message(a));
             if (i + 1 >= argc) return usage_error(a + " needs a value");
             args.options[a] = argv[++i];
         } else if (args.command.empty())
@@ -546,5 +556,17 @@ int main(int argc, char** argv) {
     if (args.command == "export-csv") return export_csv_command(args);
     if (args.command == "import-csv") return import_csv_command(args);
     if (args.command == "import-ace") return import_ace_command(args);
-    return usage_error("unknown command \"" + args.command + "\"");
+    return usage_error("unknown command " + quote_for_message(args.command));
+}
+
+} // namespace
+
+// No command may abort: an error no check foresaw still ends with a message and exit 1.
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& error) {
+        std::cerr << "reftier: stopped by an unexpected error (" << error.what() << ")\n";
+        return kExitInputErrors;
+    }
 }

@@ -4,13 +4,19 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include "core/format/storable.h"
+
 // Implemented in browser_library.js.
 extern "C" {
 void reftier_js_load_document();
 int reftier_js_read_input(char* buffer, int capacity);
 void reftier_js_set_aside_stored();
 void reftier_js_append_output(const char* data, int length);
-void reftier_js_save_output();
+void reftier_js_save_output(int references, int accounts);
+void reftier_js_keep_output_aside(const char* kind);
+void reftier_js_list_kept_aside();
+void reftier_js_open_kept_aside(const char* key, const char* file_name);
+void reftier_js_remove_kept_aside(const char* key);
 void reftier_js_download_output(const char* name, const char* mime);
 void reftier_js_open_file_picker();
 void reftier_js_set_clipboard(const char* text);
@@ -46,8 +52,28 @@ void append_output(std::string_view piece) {
     reftier_js_append_output(piece.data(), static_cast<int>(piece.size()));
 }
 
-void save_output_as_document() {
-    reftier_js_save_output();
+void save_output_as_document(std::size_t references, std::size_t accounts) {
+    reftier_js_save_output(static_cast<int>(references), static_cast<int>(accounts));
+}
+
+void keep_output_aside(const char* kind) {
+    reftier_js_keep_output_aside(kind);
+}
+
+void list_kept_aside() {
+    reftier_js_list_kept_aside();
+}
+
+void open_kept_aside(const std::string& key) {
+    reftier_js_open_kept_aside(key.c_str(), nullptr);
+}
+
+void download_kept_aside(const std::string& key, const std::string& file_name) {
+    reftier_js_open_kept_aside(key.c_str(), file_name.c_str());
+}
+
+void remove_kept_aside(const std::string& key) {
+    reftier_js_remove_kept_aside(key.c_str());
 }
 
 void download_output(const std::string& file_name, const char* mime_type) {
@@ -119,9 +145,37 @@ EMSCRIPTEN_KEEPALIVE void reftier_on_stored_document(int stored, const char* err
         reftier::platform::g_callbacks.stored_document(stored != 0, error);
 }
 
-EMSCRIPTEN_KEEPALIVE void reftier_on_saved(const char* error) {
+EMSCRIPTEN_KEEPALIVE void reftier_on_saved(const char* error, int retry) {
     reftier::platform::request_frames(3);
-    if (reftier::platform::g_callbacks.saved) reftier::platform::g_callbacks.saved(error);
+    if (reftier::platform::g_callbacks.saved)
+        reftier::platform::g_callbacks.saved(error, retry != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_storage_closed(const char* message) {
+    reftier::platform::request_frames(3);
+    if (reftier::platform::g_callbacks.storage_closed)
+        reftier::platform::g_callbacks.storage_closed(message);
+}
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_kept_aside_listed(const char* json) {
+    reftier::platform::request_frames(3);
+    if (reftier::platform::g_callbacks.kept_aside_listed)
+        reftier::platform::g_callbacks.kept_aside_listed(json);
+}
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_kept_aside_opened(const char* key) {
+    reftier::platform::request_frames(3);
+    if (reftier::platform::g_callbacks.kept_aside_opened)
+        reftier::platform::g_callbacks.kept_aside_opened(key);
+}
+
+// The read-back on the page, where no worker can run (browser_library.js RefTierReadBack).
+EMSCRIPTEN_KEEPALIVE const char* reftier_read_back_on_page(int references, int accounts) {
+    static std::string answer;
+    answer = reftier::stored_bytes_problem(reftier::platform::read_input,
+                                           static_cast<std::size_t>(references),
+                                           static_cast<std::size_t>(accounts));
+    return answer.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void reftier_on_file_opened(const char* name) {

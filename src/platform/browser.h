@@ -14,13 +14,23 @@ struct Callbacks {
     // At start-up. `stored`: a document is stored, its bytes readable with read_input() during
     // the call; `error` set when storage could not be opened (private mode, blocked IndexedDB).
     void (*stored_document)(bool stored, const char* error) = nullptr;
-    // A save finished; `error` null on success ("The browser's storage is full ...").
-    void (*saved)(const char* error) = nullptr;
+    // A save finished; `error` null on success ("The browser's storage is full ..."). `retry`:
+    // whether saving the same document again can help (not when its bytes would not read back).
+    void (*saved)(const char* error, bool retry) = nullptr;
     // The user picked or dropped a file: its bytes as they are, readable with read_input()
     // during the call.
     void (*file_opened)(const char* name) = nullptr;
     // Another tab saved the same document (BroadcastChannel).
     void (*other_tab_saved)() = nullptr;
+    // Storage was closed under the app for good (another tab upgraded or deleted the
+    // database): nothing more is saved in this tab; `message` says what to do.
+    void (*storage_closed)(const char* message) = nullptr;
+    // The kept-aside copies, as JSON: {"copies": [{"key", "kind" (corrupt | before-import),
+    // "date" (local, "YYYY-MM-DD HH:MM"), "bytes"}], "usage", "quota"} (bytes this site uses
+    // and may use, null when the browser does not say), or {"copies": [], "error": "..."}.
+    void (*kept_aside_listed)(const char* json) = nullptr;
+    // A kept-aside copy's bytes, readable with read_input() during the call (to restore it).
+    void (*kept_aside_opened)(const char* key) = nullptr;
 };
 void set_callbacks(const Callbacks& callbacks);
 
@@ -37,8 +47,19 @@ void set_aside_stored_document();
 // save_output_as_document() or download_output() then hands all pieces on and clears them.
 void append_output(std::string_view piece);
 // Saves in one IndexedDB transaction: the stored document is the old one or the new one,
-// never a mix. The previous version is kept under a second key for recovery.
-void save_output_as_document();
+// never a mix. The previous version is kept under a second key for recovery. First the bytes
+// are read back by the document reader, in a worker: if they would not make a document with
+// these counts, nothing is stored and `saved` reports why (issue 17's belt and braces).
+void save_output_as_document(std::size_t references, std::size_t accounts);
+// Keeps the output (a whole document) aside under "<kind>-<time>" until the user removes it:
+// kind "before-import" for the document an import, sample data or a restore replaces.
+void keep_output_aside(const char* kind);
+// The kept-aside copies (answered through kept_aside_listed), one copy's bytes (through
+// kept_aside_opened) or as a downloaded file, and removing one (then listed again).
+void list_kept_aside();
+void open_kept_aside(const std::string& key);
+void download_kept_aside(const std::string& key, const std::string& file_name);
+void remove_kept_aside(const std::string& key);
 void download_output(const std::string& file_name, const char* mime_type);
 void download_text(const std::string& file_name, std::string_view text, const char* mime_type);
 

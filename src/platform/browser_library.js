@@ -1,9 +1,13 @@
 // The JavaScript half of src/platform/browser.cpp, linked with --js-library.
 // Storage is IndexedDB directly: one database "reftier", one object store "documents", keys
 // "current" (the document's UTF-8 bytes, a string if saved by an earlier version), "previous"
-// (the one before the last save) and "corrupt-<time>" (an unreadable document kept aside). A
-// save is one readwrite transaction, so IndexedDB's atomicity guarantees the stored document
-// is the old or the new one even if the tab dies mid-save.
+// (the one before the last save), and the kept-aside copies "corrupt-<time>" (a stored document
+// that could not be read) and "before-import-<time>" (the document an import, sample data or
+// a restore replaced). Kept-aside copies go only when the user removes them. A save is one
+// readwrite transaction, so IndexedDB's atomicity guarantees the stored document is the old or
+// the new one even if the tab dies mid-save; before it, the bytes are read back by the
+// document reader in a worker (RefTierReadBack), and bytes that would not open again are not
+// stored at all.
 mergeInto(LibraryManager.library, {
   $RefTierIdb: {
     db: null,
@@ -14,13 +18,46 @@ mergeInto(LibraryManager.library, {
     // The first open is the one the page started as it loaded, in parallel with the wasm download
     // (Module.reftierStorage, web/reftier_api.js), taken over here with its error if it failed.
     // After a failure the next call opens again.
+    closedBy: null, // why storage is closed for good in this tab (an upgrade in another tab)
     open: function() {
+      if (RefTierIdb.closedBy) return Promise.reject(new Error(RefTierIdb.closedBy));
       if (RefTierIdb.db) return Promise.resolve(RefTierIdb.db);
       var pending = Module.reftierStorage || Module.reftierOpenStorage();
       Module.reftierStorage = null;
       return pending.then(function(db) {
+        // Another tab opens a newer version of the database, or deletes it (clearing site
+        // data): let it, and stop saving here, since this tab's code may not know the new form.
+        db.onversionchange = function() {
+          db.close();
+          RefTierIdb.db = null;
+          RefTierIdb.closedBy = 'Another tab opened a newer RefTier, or this site\'s data was cleared, ' +
+                                'so this tab stopped saving. Your work is still open here: export it, then reload.';
+          RefTierIdb.callWithStrings(_reftier_on_storage_closed, [RefTierIdb.closedBy]);
+        };
+        // The browser closed the connection (storage pressure, a crash of its database
+        // process): the next use opens it again.
+        db.onclose = function() { RefTierIdb.db = null; };
         RefTierIdb.db = db;
         return db;
+      });
+    },
+    // Runs work(db) with an open connection; a connection that turns out to be closed (its
+    // transaction() throws InvalidStateError) is opened again once.
+    // The throw may come synchronously or as a rejection (a transaction opened inside a Promise
+    // executor); either way the whole work runs again, which is safe: each one is a transaction.
+    withDb: function(work) {
+      var attempt = function(db) { return Promise.resolve().then(function() { return work(db); }); };
+      return RefTierIdb.open().then(attempt).catch(function(error) {
+        if (!error || error.name !== 'InvalidStateError' || RefTierIdb.closedBy) throw error;
+        RefTierIdb.db = null;
+        return RefTierIdb.open().then(attempt);
+      });
+    },
+    // The request's result as a promise.
+    request: function(request) {
+      return new Promise(function(resolve, reject) {
+        request.onsuccess = function() { resolve(request.result); };
+        request.onerror = function() { reject(request.error); };
       });
     },
     describe: function(error) {
@@ -58,6 +95,121 @@ mergeInto(LibraryManager.library, {
           if (event.data && event.data.saved && event.data.tab !== RefTierIdb.tabId) _reftier_on_other_tab_saved();
         };
       }
+    },
+  },
+
+  // The storage boundary's read-back: the bytes of a save, read by the document reader before
+  // they replace the stored document. In a worker (web/read_back_worker.js, the reader as its
+  // own module), so 40 MB of JSON cost the page no main-thread time; where no worker can run,
+  // on the page with the app's own reader. The bytes go to the worker and come back
+  // transferred, never copied.
+  $RefTierReadBack__deps: ['$RefTierInput'],
+  $RefTierReadBack: {
+    worker: null,
+    broken: false, // the worker failed to start: read back on the page instead
+    next: 1,
+    waiting: {},
+    last: null, // { bytes, ms, where } of the last read-back, for the benchmark
+    writerBug: false, // set by reftier.simulateWriterBug() (tests): the next save is cut short
+    // A worker holds the reader's memory for the largest document it read; past this size it
+    // is let go after the check and started again for the next save.
+    kKeepWorkerBelowBytes: 16 << 20,
+    start: function() {
+      if (RefTierReadBack.worker || RefTierReadBack.broken || typeof Worker === 'undefined')
+        return RefTierReadBack.worker;
+      try {
+        var worker = new Worker('read_back_worker.js');
+      } catch (error) {
+        RefTierReadBack.broken = true;
+        return null;
+      }
+      worker.onmessage = function(event) {
+        var answer = event.data;
+        var resolve = RefTierReadBack.waiting[answer.id];
+        delete RefTierReadBack.waiting[answer.id];
+        if (resolve) resolve(answer);
+      };
+      worker.onerror = function(event) {
+        event.preventDefault();
+        RefTierReadBack.broken = true;
+        RefTierReadBack.stop();
+      };
+      RefTierReadBack.worker = worker;
+      return worker;
+    },
+    stop: function() {
+      if (RefTierReadBack.worker) RefTierReadBack.worker.terminate();
+      RefTierReadBack.worker = null;
+      var waiting = RefTierReadBack.waiting;
+      RefTierReadBack.waiting = {};
+      for (var id in waiting) waiting[id]({ bytes: null, problem: null, error: 'the read-back stopped' });
+    },
+    // Resolves with { bytes, problem }: problem "" when the bytes make a document with these
+    // counts; bytes null (and error set) when the check could not run at all.
+    check: function(bytes, references, accounts) {
+      var started = performance.now();
+      var done = function(answer, where) {
+        RefTierReadBack.last = { bytes: answer.bytes ? answer.bytes.length : 0, where: where,
+                                 ms: answer.ms, total_ms: performance.now() - started };
+        return answer;
+      };
+      var worker = RefTierReadBack.start();
+      if (!worker) return Promise.resolve(done(RefTierReadBack.onPage(bytes, references, accounts), 'page'));
+      var id = RefTierReadBack.next++;
+      return new Promise(function(resolve) {
+        RefTierReadBack.waiting[id] = resolve;
+        worker.postMessage({ id: id, bytes: bytes, references: references, accounts: accounts }, [bytes.buffer]);
+      }).then(function(answer) {
+        if (answer.bytes && answer.bytes.length > RefTierReadBack.kKeepWorkerBelowBytes) RefTierReadBack.stop();
+        if (answer.problem === null && !RefTierReadBack.broken) answer.error = answer.error || 'the read-back failed';
+        return done(answer, 'worker');
+      });
+    },
+    onPage: function(bytes, references, accounts) {
+      var start = performance.now();
+      var problem = RefTierInput.offer(bytes, function() {
+        return UTF8ToString(_reftier_read_back_on_page(references, accounts));
+      });
+      return { bytes: bytes, problem: problem, ms: performance.now() - start };
+    },
+  },
+  $RefTierReadBack__postset: 'Module["reftierReadBack"] = RefTierReadBack;',
+
+  // Kept-aside copies: which keys they are, and what they hold.
+  $RefTierKept: {
+    kinds: ['corrupt-', 'before-import-'],
+    isKept: function(key) {
+      return typeof key === 'string' && RefTierKept.kinds.some(function(k) { return key.indexOf(k) === 0; });
+    },
+    size: function(value) {
+      if (typeof value === 'string') return new TextEncoder().encode(value).length;
+      return value instanceof Uint8Array ? value.length : 0;
+    },
+    // "2026-11-30 14:05", local time, from the key's ISO time.
+    shownDate: function(key) {
+      var iso = key.slice(key.indexOf('-') + 1);
+      if (key.indexOf('before-import-') === 0) iso = key.slice('before-import-'.length);
+      var d = new Date(iso);
+      if (isNaN(d.getTime())) return iso;
+      var two = function(n) { return (n < 10 ? '0' : '') + n; };
+      return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' +
+             two(d.getHours()) + ':' + two(d.getMinutes());
+    },
+  },
+
+  // Downloads a Blob under a file name.
+  $RefTierDownload: {
+    save: function(blob, name) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = name;
+      link.rel = 'noopener';
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function() {
+        URL.revokeObjectURL(link.href);
+        link.remove();
+      }, 1000);
     },
   },
 
@@ -144,7 +296,7 @@ mergeInto(LibraryManager.library, {
       }
     };
     RefTierIdb.announce();
-    RefTierIdb.open().then(function(db) {
+    RefTierIdb.withDb(function(db) {
       var tx = db.transaction('documents', 'readonly');
       var get = tx.objectStore('documents').get('current');
       get.onsuccess = function() { deliver(get.result, null); };
@@ -154,60 +306,147 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  reftier_js_save_output__deps: ['$RefTierIdb', '$RefTierOutput'],
-  reftier_js_save_output: function() {
+  reftier_js_save_output__deps: ['$RefTierIdb', '$RefTierOutput', '$RefTierReadBack'],
+  reftier_js_save_output: function(references, accounts) {
     // Bytes, not a decoded string: no 50 MB UTF-8 decode on every save.
     var bytes = RefTierOutput.joined(RefTierOutput.take());
-    var fail = function(error) {
-      RefTierIdb.callWithStrings(_reftier_on_saved, [RefTierIdb.describe(error)]);
+    if (RefTierReadBack.writerBug) {
+      RefTierReadBack.writerBug = false;
+      bytes = bytes.slice(0, bytes.length >> 1);
+    }
+    // retry: false when saving the same document again cannot help.
+    var fail = function(message, retry) {
+      RefTierIdb.callWithStrings(function(pointer) { _reftier_on_saved(pointer, retry ? 1 : 0); }, [message]);
     };
-    RefTierIdb.open().then(function(db) {
-      var tx = db.transaction('documents', 'readwrite');
-      var store = tx.objectStore('documents');
-      var failure = null; // a put can throw (QuotaExceededError) instead of failing the request
-      var get = store.get('current');
-      get.onsuccess = function() {
-        try {
-          var old = RefTierIdb.storedBytes(get.result);
-          if (old && !RefTierIdb.sameBytes(old, bytes)) store.put(get.result, 'previous');
-          store.put(bytes, 'current');
-        } catch (error) {
-          failure = error;
-          tx.abort();
-        }
-      };
-      tx.oncomplete = function() {
-        if (RefTierIdb.channel) RefTierIdb.channel.postMessage({ saved: true, tab: RefTierIdb.tabId });
-        _reftier_on_saved(0);
-      };
-      tx.onabort = function() { fail(failure || tx.error); };
-    }).catch(fail);
+    RefTierReadBack.check(bytes, references, accounts).then(function(answer) {
+      if (!answer.bytes) {
+        fail('The save could not be checked (' + answer.error + '), so the stored document was left as it was.', true);
+        return;
+      }
+      if (answer.problem) {
+        fail('The save was stopped: ' + answer.problem + '. The stored document was left as it was.', false);
+        return;
+      }
+      return RefTierIdb.withDb(function(db) {
+        return new Promise(function(resolve) {
+          var tx = db.transaction('documents', 'readwrite');
+          var store = tx.objectStore('documents');
+          var failure = null; // a put can throw (QuotaExceededError) instead of failing the request
+          var get = store.get('current');
+          get.onsuccess = function() {
+            try {
+              var old = RefTierIdb.storedBytes(get.result);
+              if (old && !RefTierIdb.sameBytes(old, answer.bytes)) store.put(get.result, 'previous');
+              store.put(answer.bytes, 'current');
+            } catch (error) {
+              failure = error;
+              tx.abort();
+            }
+          };
+          tx.oncomplete = function() {
+            if (RefTierIdb.channel) RefTierIdb.channel.postMessage({ saved: true, tab: RefTierIdb.tabId });
+            _reftier_on_saved(0, 0);
+            resolve();
+          };
+          tx.onabort = function() {
+            fail(RefTierIdb.describe(failure || tx.error), true);
+            resolve();
+          };
+        });
+      });
+    }).catch(function(error) { fail(RefTierIdb.describe(error), true); });
   },
 
   // Kept as it was stored, string or bytes.
   reftier_js_set_aside_stored__deps: ['$RefTierIdb'],
   reftier_js_set_aside_stored: function() {
     var stored = RefTierIdb.offered;
-    RefTierIdb.open().then(function(db) {
-      var tx = db.transaction('documents', 'readwrite');
-      tx.objectStore('documents').put(stored, 'corrupt-' + new Date().toISOString());
+    RefTierIdb.withDb(function(db) {
+      db.transaction('documents', 'readwrite').objectStore('documents').put(stored, 'corrupt-' + new Date().toISOString());
+    }).catch(function() {});
+  },
+
+  // The output pieces (a whole document) kept aside under "<kind>-<time>".
+  reftier_js_keep_output_aside__deps: ['$RefTierIdb', '$RefTierOutput'],
+  reftier_js_keep_output_aside: function(kindPointer) {
+    var bytes = RefTierOutput.joined(RefTierOutput.take());
+    var key = UTF8ToString(kindPointer) + '-' + new Date().toISOString();
+    RefTierIdb.withDb(function(db) {
+      return new Promise(function(resolve, reject) {
+        var tx = db.transaction('documents', 'readwrite');
+        tx.objectStore('documents').put(bytes, key);
+        tx.oncomplete = resolve;
+        tx.onabort = function() { reject(tx.error); };
+      });
+    }).catch(function(error) {
+      RefTierIdb.callWithStrings(_reftier_on_kept_aside_listed,
+        [JSON.stringify({ copies: [], error: 'The replaced document could not be kept aside: ' + RefTierIdb.describe(error) })]);
     });
   },
 
-  reftier_js_download_output__deps: ['$RefTierOutput'],
+  // Lists the kept-aside copies with their size and date, and how much room the site uses.
+  reftier_js_list_kept_aside__deps: ['$RefTierIdb', '$RefTierKept'],
+  reftier_js_list_kept_aside: function() {
+    var answer = function(list) {
+      RefTierIdb.callWithStrings(_reftier_on_kept_aside_listed, [JSON.stringify(list)]);
+    };
+    RefTierIdb.withDb(function(db) {
+      var store = db.transaction('documents', 'readonly').objectStore('documents');
+      return RefTierIdb.request(store.getAllKeys()).then(function(keys) {
+        var kept = keys.filter(RefTierKept.isKept).sort().reverse(); // newest first
+        return Promise.all(kept.map(function(key) {
+          return RefTierIdb.request(store.get(key)).then(function(value) {
+            return { key: key, kind: key.indexOf('corrupt-') === 0 ? 'corrupt' : 'before-import',
+                     date: RefTierKept.shownDate(key), bytes: RefTierKept.size(value) };
+          });
+        }));
+      });
+    }).then(function(copies) {
+      var estimate = navigator.storage && navigator.storage.estimate ? navigator.storage.estimate() : Promise.resolve({});
+      return estimate.catch(function() { return {}; }).then(function(e) {
+        answer({ copies: copies, usage: e.usage == null ? null : e.usage, quota: e.quota == null ? null : e.quota });
+      });
+    }).catch(function(error) {
+      answer({ copies: [], error: 'The kept-aside copies could not be listed: ' + RefTierIdb.describe(error) });
+    });
+  },
+
+  // Hands a kept-aside copy's bytes to the app (restore), or downloads them (export).
+  reftier_js_open_kept_aside__deps: ['$RefTierIdb', '$RefTierInput', '$RefTierDownload'],
+  reftier_js_open_kept_aside: function(keyPointer, fileNamePointer) {
+    var key = UTF8ToString(keyPointer);
+    var fileName = fileNamePointer ? UTF8ToString(fileNamePointer) : null;
+    RefTierIdb.withDb(function(db) {
+      return RefTierIdb.request(db.transaction('documents', 'readonly').objectStore('documents').get(key));
+    }).then(function(value) {
+      var found = typeof value === 'string' || value instanceof Uint8Array;
+      if (fileName) {
+        if (found) RefTierDownload.save(new Blob([value], { type: 'application/json' }), fileName);
+        return;
+      }
+      RefTierInput.offer(found ? value : new Uint8Array(0), function() {
+        RefTierIdb.callWithStrings(_reftier_on_kept_aside_opened, [key]);
+      });
+    }).catch(function() {});
+  },
+
+  reftier_js_remove_kept_aside__deps: ['$RefTierIdb', 'reftier_js_list_kept_aside'],
+  reftier_js_remove_kept_aside: function(keyPointer) {
+    var key = UTF8ToString(keyPointer);
+    RefTierIdb.withDb(function(db) {
+      return new Promise(function(resolve, reject) {
+        var tx = db.transaction('documents', 'readwrite');
+        tx.objectStore('documents').delete(key);
+        tx.oncomplete = resolve;
+        tx.onabort = function() { reject(tx.error); };
+      });
+    }).catch(function() {}).then(function() { _reftier_js_list_kept_aside(); });
+  },
+
+  reftier_js_download_output__deps: ['$RefTierOutput', '$RefTierDownload'],
   reftier_js_download_output: function(namePointer, mimePointer) {
     // The bytes as they are: decoding them would drop a leading BOM (CSV for Excel needs it).
-    var blob = new Blob(RefTierOutput.take(), { type: UTF8ToString(mimePointer) });
-    var link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = UTF8ToString(namePointer);
-    link.rel = 'noopener';
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function() {
-      URL.revokeObjectURL(link.href);
-      link.remove();
-    }, 1000);
+    RefTierDownload.save(new Blob(RefTierOutput.take(), { type: UTF8ToString(mimePointer) }), UTF8ToString(namePointer));
   },
 
   // The input's change handler lives in web/reftier_api.js, shared with drag and drop.

@@ -25,11 +25,15 @@ export async function startApp() {
   return { server, url };
 }
 
-// A persistent profile, so IndexedDB survives a page reload and a browser restart.
-export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e2e-'))) {
+// A persistent profile, so IndexedDB survives a page reload and a browser restart. The screen
+// is kept larger than the viewport: Emscripten's GLFW takes a canvas sized to the whole screen
+// for a fullscreen request and leaves the canvas at its old size.
+export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e2e-')),
+                             { viewport = { width: 1280, height: 800 } } = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 }, acceptDownloads: true,
+    viewport, screen: { width: viewport.width + 640, height: viewport.height + 400 },
+    acceptDownloads: true,
   });
   return { context, userDataDir };
 }

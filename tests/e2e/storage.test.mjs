@@ -1,9 +1,12 @@
 // Storage you can trust, in real Chromium: a corrupt stored document is kept aside, a full
 // quota is reported while the data stays open, two tabs never silently overwrite each other,
-// and killing the browser in the middle of a save leaves the old or the new document.
+// killing the browser in the middle of a save leaves the old or the new document, a save whose
+// bytes would not read back is refused, kept-aside copies are listed, exported, restored and
+// removed only on the user's word, and a closed or upgraded database is handled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { killBrowser, launch, openApp, settle, shot, startApp, storedDocument } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { clickItem, killBrowser, launch, openApp, settle, shot, startApp, storedDocument } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -131,4 +134,149 @@ test('killing the browser in the middle of a save leaves the old or the new docu
   if (name === 'Old') assert.equal(stored, old);
   else assert.equal(JSON.parse(stored).references.length, 20000);
   await again.context.close();
+});
+
+// ---- Issue 17: what is stored always opens again, and nothing kept aside is lost.
+
+const readDownload = async (download) => readFileSync(await (await download).path(), 'utf8');
+
+// A reload as the user makes it, with the widget locator on again for the new page.
+async function reload(page) {
+  await page.reload();
+  await page.evaluate(() => window.reftier.ready);
+  await page.evaluate(() => window.reftier.enableLocator());
+  await settle(page);
+}
+
+const putStored = (page, value, key = 'current') => page.evaluate(([v, k]) => new Promise((resolve) => {
+  const open = indexedDB.open('reftier', 1);
+  open.onsuccess = () => {
+    const tx = open.result.transaction('documents', 'readwrite');
+    tx.objectStore('documents').put(v, k);
+    tx.oncomplete = () => { open.result.close(); resolve(); };
+  };
+}), [value, key]);
+
+test('a save whose bytes would not read back is refused: the stored document stays, the user is told and can export', async () => {
+  const { context } = await launch();
+  const page = await openApp(context, url);
+  await page.evaluate((t) => window.reftier.importJson(t), doc('Stored', 3));
+  await page.evaluate(() => window.reftier.whenSaved());
+  const stored = await storedDocument(page);
+  assert.equal((await page.evaluate(() => window.reftier.lastReadBack())).where, 'worker');
+
+  await page.evaluate(() => window.reftier.simulateWriterBug());
+  await page.evaluate((t) => window.reftier.importJson(t), doc('Not yet stored', 5));
+  await page.waitForFunction(() => window.reftier.state().save_state === 'failed');
+  const state = await page.evaluate(() => window.reftier.state());
+  assert.match(state.save_error, /save was stopped: the copy about to be stored would not open again \(.*ends early/);
+  assert.equal(await storedDocument(page), stored, 'the stored document is the old one, byte for byte');
+  await page.waitForTimeout(6000); // longer than a retry after a storage error: bytes that fail are not saved again and again
+  assert.equal((await page.evaluate(() => window.reftier.state())).save_state, 'failed');
+  await shot(page, 'save-refused-after-read-back');
+
+  const download = page.waitForEvent('download');
+  await clickItem(page, 'Export now');
+  assert.equal(JSON.parse(await readDownload(download)).partner.name, 'Not yet stored');
+  await clickItem(page, 'Try again'); // the writer is sound again
+  await page.evaluate(() => window.reftier.whenSaved());
+  assert.equal(JSON.parse(await storedDocument(page)).partner.name, 'Not yet stored');
+  await context.close();
+});
+
+test('issue 17\'s unreadable document is kept aside, listed with date and size, exported, and removed only when the user says so', async () => {
+  const { context } = await launch();
+  const page = await openApp(context, url);
+  const unreadable = JSON.parse(doc('Example Partner', 25));
+  unreadable.partner.name = 'Example Partner Name '.repeat(200).slice(0, 4034); // what the old app saved
+  const bytes = JSON.stringify(unreadable);
+  await putStored(page, bytes);
+  await reload(page);
+  assert.match((await page.evaluate(() => window.reftier.state())).storage_notice, /partner\.name: is 4034 bytes long/);
+
+  await clickItem(page, 'Show kept-aside copies');
+  await page.waitForFunction(() => !window.reftier.state().kept_aside_listing);
+  assert.equal((await page.evaluate(() => window.reftier.state())).kept_aside, 1);
+  await shot(page, 'kept-aside-copies');
+  const download = page.waitForEvent('download');
+  await clickItem(page, 'Export');
+  assert.equal(await readDownload(download), bytes, 'the export is the kept bytes as they are');
+  await clickItem(page, 'Restore'); // it still cannot be read: the window says why
+  await page.waitForFunction(() => window.reftier.state().restore_errors > 0);
+  assert.equal((await page.evaluate(() => window.reftier.state())).references, 0);
+  await shot(page, 'kept-aside-restore-refused');
+
+  await clickItem(page, 'Remove...');
+  await clickItem(page, 'Keep it');
+  assert.ok((await idbKeys(page)).some((k) => String(k).startsWith('corrupt-')), 'kept until the user says so');
+  await clickItem(page, 'Remove...');
+  await clickItem(page, 'Remove');
+  await page.waitForFunction(() => !window.reftier.state().kept_aside_listing);
+  assert.equal((await page.evaluate(() => window.reftier.state())).kept_aside, 0);
+  assert.ok(!(await idbKeys(page)).some((k) => String(k).startsWith('corrupt-')));
+  await context.close();
+});
+
+test('the document an import replaced is kept aside and restored through the UI', async () => {
+  const { context } = await launch();
+  const page = await openApp(context, url);
+  await page.evaluate((t) => window.reftier.importJson(t), doc('Before the import', 4));
+  await page.evaluate(() => window.reftier.whenSaved());
+  await page.evaluate((t) => window.reftier.importJson(t, 'replace'), doc('The import', 2));
+  await page.evaluate(() => window.reftier.whenSaved());
+  await reload(page); // undo history is gone; the kept-aside copy is not
+  assert.equal((await page.evaluate(() => window.reftier.state())).references, 2);
+
+  await clickItem(page, 'File');
+  await clickItem(page, 'Kept-aside copies...');
+  await page.waitForFunction(() => !window.reftier.state().kept_aside_listing);
+  assert.equal((await page.evaluate(() => window.reftier.state())).kept_aside, 1);
+  await clickItem(page, 'Restore');
+  await page.waitForFunction(() => window.reftier.state().references === 4);
+  await page.evaluate(() => window.reftier.whenSaved());
+  await page.waitForFunction(() => window.reftier.state().kept_aside === 2); // the import's document went aside in turn
+  await shot(page, 'kept-aside-restored');
+  await page.reload();
+  await page.evaluate(() => window.reftier.ready);
+  assert.equal(JSON.parse(await page.evaluate(() => window.reftier.documentJson())).partner.name, 'Before the import');
+  await context.close();
+});
+
+test('another tab upgrading the database closes storage here with a message, and does not wait on this tab', async () => {
+  const { context } = await launch();
+  const page = await openApp(context, url);
+  await page.evaluate((t) => window.reftier.importJson(t), doc('First tab', 1));
+  await page.evaluate(() => window.reftier.whenSaved());
+  const other = await context.newPage();
+  await other.goto(url + 'icon.svg'); // same origin, without the app
+  const upgraded = await other.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('reftier', 2);
+    open.onupgradeneeded = () => {};
+    open.onsuccess = () => { open.result.close(); resolve('opened'); };
+    open.onblocked = () => resolve('blocked');
+  }));
+  assert.equal(upgraded, 'opened');
+  await page.waitForFunction(() => window.reftier.state().storage_closed !== '');
+  const state = await page.evaluate(() => window.reftier.state());
+  assert.match(state.storage_closed, /stopped saving.*export/);
+  assert.equal(state.save_state, 'failed');
+  await shot(page, 'storage-closed-by-another-tab');
+  await context.close();
+});
+
+test('a connection the browser closed is opened again for the next save', async () => {
+  const { context } = await launch();
+  const page = await openApp(context, url);
+  await page.evaluate(() => {
+    const transaction = IDBDatabase.prototype.transaction;
+    let failures = 1;
+    IDBDatabase.prototype.transaction = function(...args) {
+      if (failures-- > 0) throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      return transaction.apply(this, args);
+    };
+  });
+  await page.evaluate((t) => window.reftier.importJson(t), doc('Saved after a reopen', 2));
+  await page.evaluate(() => window.reftier.whenSaved());
+  assert.equal(JSON.parse(await storedDocument(page)).partner.name, 'Saved after a reopen');
+  await context.close();
 });

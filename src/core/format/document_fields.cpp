@@ -175,6 +175,7 @@ constexpr FieldRule<Document> kDocumentFields[] = {
     {"partner", true,
      [](const Field& f, Document& d) {
          const std::string path = f.path();
+         d.partner = PartnerProfile{}; // given twice: the last object alone counts
          read_record(f.errors, f.cursor, RecordPath{path, std::nullopt}, kPartnerFields, d.partner);
      },
      [](JsonWriter& o, const Document& d) { write_record(o, d.partner, kPartnerFields); }},
@@ -222,6 +223,51 @@ nlohmann::ordered_json account_to_json(const Account& account) {
 
 nlohmann::ordered_json rule_set_to_json(const RuleSet& rule_set) {
     return detail::record_json(rule_set, detail::kRuleSetFields);
+}
+
+namespace {
+
+// `depth`: the levels above the record in a document, so unknown fields nest as they would.
+template <typename Record, std::size_t N>
+std::vector<ReadError> read_back_record(const Record& record,
+                                        const detail::FieldRule<Record> (&rules)[N], int depth,
+                                        Record& back) {
+    detail::JsonWriter out(-1);
+    detail::write_record(out, record, rules);
+    const std::string text = out.take();
+    detail::JsonCursor cursor(text, depth);
+    detail::ReadErrors errors;
+    back = Record{};
+    detail::read_record(errors, cursor, detail::RecordPath{}, rules, back);
+    cursor.expect_end();
+    if (cursor.failed()) return {{"", cursor.error()}};
+    return errors.take();
+}
+
+} // namespace
+
+std::vector<ReadError> read_back(const PartnerProfile& partner, PartnerProfile& back) {
+    return read_back_record(partner, detail::kPartnerFields, 1, back);
+}
+
+std::vector<ReadError> read_back(const Reference& reference, Reference& back) {
+    return read_back_record(reference, detail::kReferenceFields, 2, back);
+}
+
+std::vector<ReadError> read_back(const Account& account, Account& back) {
+    return read_back_record(account, detail::kAccountFields, 2, back);
+}
+
+std::vector<ReadError> duplicate_id_errors(const std::vector<Reference>& references) {
+    detail::ReadErrors errors;
+    detail::check_unique_ids(errors, "references", references);
+    return errors.take();
+}
+
+std::vector<ReadError> duplicate_id_errors(const std::vector<Account>& accounts) {
+    detail::ReadErrors errors;
+    detail::check_unique_ids(errors, "accounts", accounts);
+    return errors.take();
 }
 
 } // namespace reftier

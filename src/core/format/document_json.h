@@ -73,7 +73,8 @@ bool is_requirement_id(std::string_view text);
 bool is_ace_opportunity_id(std::string_view text);
 
 // A UTF-8 byte order mark at the start is accepted (Windows editors write one). A field given
-// twice in one object counts once, with its last value, as in JavaScript's JSON.parse.
+// twice in one object counts once, with its last value (null included; the errors of the
+// earlier value are dropped), as in JavaScript's JSON.parse.
 ReadResult read_document(std::string_view text);
 
 // Hands over the next piece of a text: copies at most `capacity` bytes to `buffer` and returns
@@ -99,5 +100,14 @@ void write_document(const Document& document, int indent, const WriteSink& sink)
 nlohmann::ordered_json reference_to_json(const Reference& reference);
 nlohmann::ordered_json account_to_json(const Account& account);
 nlohmann::ordered_json rule_set_to_json(const RuleSet& rule_set);
+
+// For the storable rule (storable.h): one record written as in a document and read back by the
+// reader's own field rules into `back`; the errors name fields inside the record ("url").
+std::vector<ReadError> read_back(const PartnerProfile& partner, PartnerProfile& back);
+std::vector<ReadError> read_back(const Reference& reference, Reference& back);
+std::vector<ReadError> read_back(const Account& account, Account& back);
+// The reader's rule across records: no id twice in a list ("accounts[2].id: duplicate id ...").
+std::vector<ReadError> duplicate_id_errors(const std::vector<Reference>& references);
+std::vector<ReadError> duplicate_id_errors(const std::vector<Account>& accounts);
 
 } // namespace reftier

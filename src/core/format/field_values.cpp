@@ -117,45 +117,35 @@ bool read_string_value(const Field& field, std::string& out, std::string_view ex
     return false;
 }
 
-// Single-line fields refuse control characters, which would otherwise travel into terminals
-// and exported files; notes may hold tabs and line breaks. Lengths are capped so a hostile
-// file cannot hand megabytes to the title checker.
+// The one text rule (storable.h): lengths and control characters.
 bool read_text(const Field& field, std::string& out, TextKind kind) {
     if (!read_string_value(field, out, "must be a string")) return false;
-    const std::size_t limit = kind == TextKind::Line ? kMaxLineBytes : kMaxNotesBytes;
-    if (out.size() > limit) {
-        field.fail("is " + std::to_string(out.size()) + " bytes long; at most " +
-                   std::to_string(limit) + " are allowed");
-        return false;
-    }
-    if (!field.cursor.last_string_had_escapes()) return true;
-    for (unsigned char c : out) {
-        const bool control = c < 0x20; // JSON's control characters, U+0000 to U+001F
-        const bool line_break_or_tab = c == '\t' || c == '\n' || c == '\r';
-        if (control && !(kind == TextKind::Notes && line_break_or_tab)) {
-            char code[8];
-            std::snprintf(code, sizeof code, "U+%04X", c);
-            field.fail(std::string(kind == TextKind::Line ? "must be a single line without "
-                                                            "control characters (found "
-                                                          : "must not contain control "
-                                                            "characters (found ") +
-                       code + ")");
-            return false;
-        }
-    }
-    return true;
+    // A raw control character is a syntax error, so only a long or escaped text needs a look.
+    if (out.size() <= max_stored_bytes(kind) && !field.cursor.last_string_had_escapes())
+        return true;
+    std::string problem = stored_text_problem(out, kind);
+    if (problem.empty()) return true;
+    field.fail(std::move(problem));
+    return false;
 }
 
 void read_line(const Field& field, std::string& out) {
     read_text(field, out, TextKind::Line);
 }
 
+// null replaces a value given earlier in the same object, as in JSON.parse.
 void read_optional_line(const Field& field, std::string& out) {
-    if (!skip_null(field.cursor)) read_text(field, out, TextKind::Line);
+    if (skip_null(field.cursor))
+        out.clear();
+    else
+        read_text(field, out, TextKind::Line);
 }
 
 void read_optional_notes(const Field& field, std::string& out) {
-    if (!skip_null(field.cursor)) read_text(field, out, TextKind::Notes);
+    if (skip_null(field.cursor))
+        out.clear();
+    else
+        read_text(field, out, TextKind::Notes);
 }
 
 // Reference ids are keys (merge matches by them) and are generated, so never empty. Account
@@ -166,7 +156,7 @@ void read_reference_id(const Field& field, std::string& out) {
 }
 
 void read_optional_account_id(const Field& field, std::optional<std::string>& out) {
-    if (skip_null(field.cursor)) return;
+    if (skip_null(field.cursor)) return out.reset();
     std::string id;
     if (read_text(field, id, TextKind::Line)) out = std::move(id);
 }
@@ -202,7 +192,7 @@ static bool has_iso_date_shape(std::string_view text) {
 }
 
 void read_optional_date(const Field& field, std::optional<Date>& out) {
-    if (skip_null(field.cursor)) return;
+    if (skip_null(field.cursor)) return out.reset();
     std::string text;
     if (!read_string_value(field, text, "must be a date written YYYY-MM-DD, or null")) return;
     out = parse_iso_date(text);
@@ -215,7 +205,7 @@ void read_optional_date(const Field& field, std::optional<Date>& out) {
 
 void read_string_list(const Field& field, std::vector<std::string>& out) {
     JsonCursor& cursor = field.cursor;
-    if (skip_null(cursor)) return;
+    if (skip_null(cursor)) return out.clear();
     if (cursor.next_kind() != ValueKind::Array)
         return field.fail("must be a list of strings" + found(cursor));
     out.clear(); // a field given twice: the last one counts, as in JSON.parse

@@ -11,6 +11,7 @@
 #include "core/format/document_json.h"
 #include "core/format/json_cursor.h"
 #include "core/format/json_writer.h"
+#include "core/format/storable.h"
 #include "core/model/enum_names.h"
 
 namespace reftier::detail {
@@ -25,6 +26,14 @@ class ReadErrors {
             ++dropped_;
     }
     bool empty() const { return errors_.empty(); }
+    // Drops the errors at `path` and below it: that value was replaced by a later one.
+    void forget(const std::string& path) {
+        std::erase_if(errors_, [&](const ReadError& e) {
+            return e.path.starts_with(path) &&
+                   (e.path.size() == path.size() || e.path[path.size()] == '.' ||
+                    e.path[path.size()] == '[');
+        });
+    }
     std::size_t count() const { return errors_.size() + dropped_; }
     std::vector<ReadError> take() {
         if (dropped_ > 0)
@@ -77,11 +86,9 @@ bool skip_null(JsonCursor& cursor);
 // A string value into `out`; false (after reporting) for any other kind.
 bool read_string_value(const Field& field, std::string& out, std::string_view expected);
 
-enum class TextKind { Line, Notes };
+using TextKind = StoredText;
 
-// Single-line fields refuse control characters, which would otherwise travel into terminals
-// and exported files; notes may hold tabs and line breaks. Lengths are capped so a hostile
-// file cannot hand megabytes to the title checker.
+// The one text rule (storable.h): lengths and control characters.
 bool read_text(const Field& field, std::string& out, TextKind kind);
 
 void read_line(const Field& field, std::string& out);

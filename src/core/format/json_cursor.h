@@ -59,8 +59,9 @@ enum class ValueKind { Object, Array, String, Number, True, False, Null, Invalid
 // token split across pieces reads exactly as the same token in one piece.
 class JsonCursor {
   public:
-    explicit JsonCursor(std::string_view text)
-        : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()) {
+    // `depth`: how deep the text sits in a document (a record read back on its own).
+    explicit JsonCursor(std::string_view text, int depth = 0)
+        : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()), depth_(depth) {
         skip_byte_order_mark();
     }
     explicit JsonCursor(const ReadSource& source)

@@ -55,6 +55,8 @@ void read_record(ReadErrors& errors, JsonCursor& cursor, const RecordPath& path,
             out.unknown_fields[key] = cursor.parse_value();
             continue;
         }
+        // A field given twice: only its last value counts, errors included, as in JSON.parse.
+        if (seen[rule]) errors.forget(join_path(path.text(), rules[rule].name));
         seen[rule] = true;
         rules[rule].read(Field{errors, cursor, path, rules[rule].name, std::nullopt}, out);
     }

@@ -3,7 +3,6 @@
 #include "core/format/reference_csv.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 #include <unordered_map>
 
@@ -13,9 +12,11 @@
 #include "core/format/csv_records.h"
 #include "core/format/document_json.h"
 #include "core/format/document_merge.h"
+#include "core/format/storable.h"
 #include "core/model/date.h"
 #include "core/model/enum_names.h"
 #include "core/text/ascii_text.h"
+#include "core/text/name_list.h"
 #include "core/text/utf8_text.h"
 
 namespace reftier {
@@ -75,41 +76,29 @@ std::string date_cell(const std::optional<Date>& date) {
     return date ? format_iso_date(*date) : std::string();
 }
 
+// Joined by "; ". A cell without a ';' reads as a comma-separated list (a spreadsheet's
+// "S3, Glue", read_services), so a lone name is joined as such a list: quoted if it holds a comma.
 std::string services_cell(const std::vector<std::string>& services) {
-    std::string text;
-    for (const std::string& service : services) {
-        if (!text.empty()) text += "; ";
-        text += service;
-    }
-    return text;
+    const bool lone = services.size() == 1 && services[0].find(';') == std::string::npos;
+    return join_names(services, lone ? ',' : ';');
 }
 
 // ---- Reading cells: each returns a message, or "" when the cell was read into the record
 
-enum class TextKind { Line, Notes };
+using TextKind = StoredText;
 
-// The JSON reader's rules for text, so every imported record can be saved and opened again.
+// The stored-text rule (storable.h), so every imported record can be saved and opened again.
 std::string text_problem(std::string_view text, TextKind kind) {
     // Checked per cell: Excel's plain "CSV" is saved in the system code page (é as the lone
     // byte 0xE9), not UTF-8, and the message can then name the cell.
     if (!is_valid_utf8(text))
         return "not UTF-8 text; save the file as \"CSV UTF-8\" and import it again";
-    const std::size_t limit = kind == TextKind::Line ? kMaxLineBytes : kMaxNotesBytes;
-    if (text.size() > limit)
-        return "is " + std::to_string(text.size()) + " bytes long; at most " +
-               std::to_string(limit) + " are allowed";
-    for (unsigned char c : text) {
-        const bool control = c < 0x20 || c == 0x7f;
-        const bool line_break_or_tab = c == '\t' || c == '\n' || c == '\r';
-        if (control && !(kind == TextKind::Notes && line_break_or_tab)) {
-            char code[8];
-            std::snprintf(code, sizeof code, "U+%04X", c);
-            return std::string(kind == TextKind::Line
-                                   ? "must be a single line without control characters (found "
-                                   : "must not contain control characters (found ") +
-                   code + ")";
-        }
-    }
+    if (std::string problem = stored_text_problem(text, kind); !problem.empty()) return problem;
+    // DEL is storable, but a raw one in a spreadsheet cell is a control character too.
+    if (text.find('\x7f') != std::string_view::npos)
+        return kind == TextKind::Line
+                   ? "must be a single line without control characters (found U+007F)"
+                   : "must not contain control characters (found U+007F)";
     return {};
 }
 
@@ -136,13 +125,7 @@ std::string read_url(std::string_view cell, std::string& out) {
 std::string read_services(std::string_view cell, std::vector<std::string>& out) {
     std::string problem = text_problem(cell, TextKind::Line);
     if (!problem.empty()) return problem;
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find_first_of(";,", start), cell.size());
-        const std::string_view service = trim(cell.substr(start, end - start));
-        if (!service.empty()) out.emplace_back(service);
-        start = end + 1;
-    }
+    out = split_names(cell, cell.find(';') == std::string_view::npos ? ',' : ';');
     return {};
 }
 

@@ -3,10 +3,9 @@
 // Format: RFC 4180, UTF-8, one header row, then one record per reference. The columns are the
 // JSON field names of docs/format.md, in its order: id, customer, title, url, asset_type,
 // workload, services, industry, channel, status, submitted_on, decided_on, notes,
-// ace_opportunity_id. Enums are written in
-// their JSON spelling, dates as YYYY-MM-DD, services joined with "; " (read back split on ';'
-// or ',', as the app's editor takes them, and trimmed, so a service name cannot itself hold
-// either). Unknown fields of a record are not
+// ace_opportunity_id. Enums are written in their JSON spelling, dates as YYYY-MM-DD, services
+// joined with "; " (text/name_list: a name that holds a ';' or a quote is double-quoted inside
+// the cell). Unknown fields of a record are not
 // carried: CSV is a view of the known columns, JSON is the full document.
 //
 // Writing: CRLF line ends; a cell holding a comma, quote, CR or LF is quoted, quotes doubled.

@@ -6,10 +6,30 @@
 #include <unordered_map>
 
 #include "core/checks/url_check.h"
+#include "core/format/storable.h"
 #include "core/text/case_fold.h"
 #include "core/text/title_similarity.h"
 
 namespace reftier {
+
+std::string EditResult::message() const {
+    if (refused.empty()) return {};
+    std::string text = to_string(refused.front());
+    if (refused.size() > 1) text += " (and " + std::to_string(refused.size() - 1) + " more)";
+    return text;
+}
+
+static EditResult made() {
+    return {true, {}};
+}
+
+static EditResult refused(std::vector<ReadError> problems) {
+    return {false, std::move(problems)};
+}
+
+static std::string place(const char* list, std::size_t index) {
+    return std::string(list) + "[" + std::to_string(index) + "]";
+}
 
 std::vector<std::string> Workspace::load_rules(std::string_view title_rules_json,
                                                std::string_view tier_rules_json,
@@ -56,12 +76,15 @@ void Workspace::record(Edit edit) {
     }
 }
 
-void Workspace::replace_document(Document document) {
+EditResult Workspace::replace_document(Document document) {
+    if (auto problems = storable_problems(document); !problems.empty())
+        return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Whole;
     edit.whole = std::make_shared<Document>(std::move(document_));
     document_ = std::move(document);
     record(std::move(edit));
+    return made();
 }
 
 void Workspace::load_without_history(Document document) {
@@ -72,12 +95,17 @@ void Workspace::load_without_history(Document document) {
     invalidate();
 }
 
-void Workspace::upsert_reference(const Reference& reference) {
+EditResult Workspace::upsert_reference(const Reference& reference) {
+    const auto index = find_reference(reference.id);
+    if (index && document_.references[*index] == reference) return {}; // no change, no step
+    if (auto problems = storable_problems(
+            reference, place("references", index.value_or(document_.references.size())));
+        !problems.empty())
+        return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Reference;
     edit.present_now = true;
-    if (auto index = find_reference(reference.id)) {
-        if (document_.references[*index] == reference) return; // nothing changed, no undo step
+    if (index) {
         edit.index = *index;
         edit.reference = std::exchange(document_.references[*index], reference);
     } else {
@@ -85,6 +113,7 @@ void Workspace::upsert_reference(const Reference& reference) {
         document_.references.push_back(reference);
     }
     record(std::move(edit));
+    return made();
 }
 
 bool Workspace::remove_reference(const std::string& id) {
@@ -100,22 +129,38 @@ bool Workspace::remove_reference(const std::string& id) {
     return true;
 }
 
-void Workspace::upsert_account(const Account& account, const std::string& previous_id) {
+// The reader's id rule on the accounts as they would be with `account` at `index`.
+std::vector<ReadError> Workspace::account_id_problems(const Account& account, std::size_t index,
+                                                      bool replacing) const {
+    std::vector<Account> after = document_.accounts;
+    if (replacing)
+        after[index] = account;
+    else
+        after.insert(after.begin() + static_cast<long>(index), account);
+    return duplicate_id_errors(after);
+}
+
+EditResult Workspace::upsert_account(const Account& account, const std::string& previous_id) {
     auto& accounts = document_.accounts;
     auto it = std::find_if(accounts.begin(), accounts.end(),
                            [&](const Account& a) { return a.id == previous_id; });
+    const bool replacing = !previous_id.empty() && it != accounts.end();
+    if (replacing && *it == account) return {};
+    const auto index =
+        static_cast<std::size_t>(replacing ? it - accounts.begin() : accounts.size());
+    std::vector<ReadError> problems = storable_problems(account, place("accounts", index));
+    if (problems.empty()) problems = account_id_problems(account, index, replacing);
+    if (!problems.empty()) return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Account;
     edit.present_now = true;
-    if (!previous_id.empty() && it != accounts.end()) {
-        if (*it == account) return;
-        edit.index = static_cast<std::size_t>(it - accounts.begin());
+    edit.index = index;
+    if (replacing)
         edit.account = std::exchange(*it, account);
-    } else {
-        edit.index = accounts.size();
+    else
         accounts.push_back(account);
-    }
     record(std::move(edit));
+    return made();
 }
 
 bool Workspace::remove_account(const std::string& id) {
@@ -133,15 +178,42 @@ bool Workspace::remove_account(const std::string& id) {
     return true;
 }
 
-void Workspace::set_partner(const PartnerProfile& partner) {
-    if (partner == document_.partner) return;
+EditResult Workspace::set_partner(const PartnerProfile& partner) {
+    if (partner == document_.partner) return {};
+    if (auto problems = storable_problems(partner, "partner"); !problems.empty())
+        return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Partner;
     edit.partner = std::exchange(document_.partner, partner);
     record(std::move(edit));
+    return made();
 }
 
-void Workspace::save_rule_set(const RuleSet& rule_set, const PartnerProfile& partner) {
+// The rule sets and the partner profile together, judged with the document's header (its
+// lists are left out: they do not change here).
+static std::vector<ReadError> header_problems(const Document& document,
+                                              const std::vector<RuleSet>& rule_sets,
+                                              const PartnerProfile& partner) {
+    Document header;
+    header.partner = partner;
+    header.rule_sets = rule_sets;
+    header.unknown_fields = document.unknown_fields;
+    return storable_problems(header);
+}
+
+EditResult Workspace::set_rule_sets(std::vector<RuleSet> rule_sets, const PartnerProfile& partner) {
+    if (rule_sets == document_.rule_sets && partner == document_.partner) return {};
+    if (auto problems = header_problems(document_, rule_sets, partner); !problems.empty())
+        return refused(std::move(problems));
+    Edit edit;
+    edit.kind = Edit::Kind::RuleSets;
+    edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
+    edit.partner = std::exchange(document_.partner, partner);
+    record(std::move(edit));
+    return made();
+}
+
+EditResult Workspace::save_rule_set(const RuleSet& rule_set, const PartnerProfile& partner) {
     std::vector<RuleSet> rule_sets = document_.rule_sets;
     const auto same = std::find_if(rule_sets.begin(), rule_sets.end(),
                                    [&](const RuleSet& r) { return r.id == rule_set.id; });
@@ -149,26 +221,16 @@ void Workspace::save_rule_set(const RuleSet& rule_set, const PartnerProfile& par
         *same = rule_set;
     else
         rule_sets.push_back(rule_set);
-    if (rule_sets == document_.rule_sets && partner == document_.partner) return;
-    Edit edit;
-    edit.kind = Edit::Kind::RuleSets;
-    edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
-    edit.partner = std::exchange(document_.partner, partner);
-    record(std::move(edit));
+    return set_rule_sets(std::move(rule_sets), partner);
 }
 
-bool Workspace::remove_rule_set(const std::string& id, const PartnerProfile& partner) {
+EditResult Workspace::remove_rule_set(const std::string& id, const PartnerProfile& partner) {
     std::vector<RuleSet> rule_sets = document_.rule_sets;
     const auto removed = std::remove_if(rule_sets.begin(), rule_sets.end(),
                                         [&](const RuleSet& r) { return r.id == id; });
-    if (removed == rule_sets.end()) return false;
+    if (removed == rule_sets.end()) return {};
     rule_sets.erase(removed, rule_sets.end());
-    Edit edit;
-    edit.kind = Edit::Kind::RuleSets;
-    edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
-    edit.partner = std::exchange(document_.partner, partner);
-    record(std::move(edit));
-    return true;
+    return set_rule_sets(std::move(rule_sets), partner);
 }
 
 // Swaps the record the edit holds with the one in the document (or inserts/erases when one
@@ -212,22 +274,49 @@ void Workspace::apply_swap(Edit& edit) {
     invalidate_after(edit);
 }
 
-bool Workspace::undo() {
-    if (undo_.empty()) return false;
-    Edit edit = std::move(undo_.back());
-    undo_.pop_back();
-    apply_swap(edit);
-    redo_.push_back(std::move(edit));
-    return true;
+// What applying `edit` would bring into the document, judged by the storable rule. States in
+// history were checked when they were made; this keeps undo and redo to the same rule.
+std::vector<ReadError> Workspace::incoming_problems(const Edit& edit) const {
+    switch (edit.kind) {
+    case Edit::Kind::Reference:
+        if (!edit.reference) return {};
+        return storable_problems(*edit.reference, place("references", edit.index));
+    case Edit::Kind::Account: {
+        if (!edit.account) return {};
+        std::vector<ReadError> problems =
+            storable_problems(*edit.account, place("accounts", edit.index));
+        if (problems.empty())
+            problems = account_id_problems(*edit.account, edit.index, edit.present_now);
+        return problems;
+    }
+    case Edit::Kind::Partner:
+        return storable_problems(*edit.partner, "partner");
+    case Edit::Kind::RuleSets:
+        return header_problems(document_, *edit.rule_sets, *edit.partner);
+    case Edit::Kind::Whole:
+        return storable_problems(*edit.whole);
+    }
+    return {};
 }
 
-bool Workspace::redo() {
-    if (redo_.empty()) return false;
-    Edit edit = std::move(redo_.back());
-    redo_.pop_back();
+// Undo and redo: the newest step of `from` is applied and moves to `to`, unless it is refused.
+EditResult Workspace::step(std::vector<Edit>& from, std::vector<Edit>& to) {
+    if (from.empty()) return {};
+    if (auto problems = incoming_problems(from.back()); !problems.empty())
+        return refused(std::move(problems));
+    Edit edit = std::move(from.back());
+    from.pop_back();
     apply_swap(edit);
-    undo_.push_back(std::move(edit));
-    return true;
+    to.push_back(std::move(edit));
+    return made();
+}
+
+EditResult Workspace::undo() {
+    return step(undo_, redo_);
+}
+
+EditResult Workspace::redo() {
+    return step(redo_, undo_);
 }
 
 void Workspace::invalidate() {

@@ -14,11 +14,24 @@
 #include "core/checks/account_check.h"
 #include "core/checks/reference_check.h"
 #include "core/checks/title_check.h"
+#include "core/format/document_json.h"
 #include "core/model/model.h"
 #include "core/progress/tier_progress.h"
 #include "core/session/reference_query.h"
 
 namespace reftier {
+
+// What an edit did: made, or refused because the document would then hold something that
+// would not read back (storable.h), each problem in the reader's words with its path
+// ("partner.name: is 4034 bytes long; at most 2048 are allowed"). Not made and not refused:
+// there was nothing to change (or nothing to undo).
+struct EditResult {
+    bool made = false;
+    std::vector<ReadError> refused;
+    explicit operator bool() const { return made; }
+    // The first problem, and how many more: one line for a message.
+    std::string message() const;
+};
 
 // (hash of a normalised text, reference index) pairs, sorted: the references with a given
 // customer or URL are found by binary search, in document order.
@@ -43,17 +56,20 @@ class Workspace {
     const Document& document() const { return document_; }
     std::uint64_t revision() const { return revision_; }
 
-    // Edits. Each one is a single undo step.
-    void replace_document(Document document); // import (replace or merged result), clear, sample
-    void upsert_reference(const Reference& reference); // by id; appends when new
+    // Edits. Each one is a single undo step. Every edit that brings something into the
+    // document (and undo and redo, which bring back an earlier state) first asks the storable
+    // rule, and is refused, changing nothing, when the document would not read back. A
+    // removal cannot make a readable document unreadable.
+    EditResult replace_document(Document document); // import (replace or merge), clear, sample
+    EditResult upsert_reference(const Reference& reference); // by id; appends when new
     bool remove_reference(const std::string& id);
-    void upsert_account(const Account& account, const std::string& previous_id);
+    EditResult upsert_account(const Account& account, const std::string& previous_id);
     bool remove_account(const std::string& id);
-    void set_partner(const PartnerProfile& partner);
+    EditResult set_partner(const PartnerProfile& partner);
     // The partner's own rule set (added, or replacing the one with its id) and the partner
     // profile that goes with it (rule set chosen, scorecard), as one undo step.
-    void save_rule_set(const RuleSet& rule_set, const PartnerProfile& partner);
-    bool remove_rule_set(const std::string& id, const PartnerProfile& partner);
+    EditResult save_rule_set(const RuleSet& rule_set, const PartnerProfile& partner);
+    EditResult remove_rule_set(const std::string& id, const PartnerProfile& partner);
 
     // Whole-document steps (import, clear, sample data) each hold a whole document. Past this
     // many references held in undo and redo together, the oldest undo steps go (the newest step
@@ -62,8 +78,8 @@ class Workspace {
     static constexpr std::size_t kWholeUndoReferences = 100000;
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
-    bool undo();
-    bool redo();
+    EditResult undo();
+    EditResult redo();
     // Loading from storage is not an edit: it sets the document and forgets history.
     void load_without_history(Document document);
 
@@ -132,6 +148,11 @@ class Workspace {
     };
     void record(Edit edit);
     void apply_swap(Edit& edit);
+    std::vector<ReadError> incoming_problems(const Edit& edit) const;
+    EditResult set_rule_sets(std::vector<RuleSet> rule_sets, const PartnerProfile& partner);
+    std::vector<ReadError> account_id_problems(const Account& account, std::size_t index,
+                                               bool replacing) const;
+    EditResult step(std::vector<Edit>& from, std::vector<Edit>& to);
     void invalidate();
     void invalidate_after(const Edit& edit);
     struct DraftLookup {

@@ -52,6 +52,16 @@ static void append_escape(std::string& out, unsigned code) {
     out += buffer;
 }
 
+bool prints_as_itself(std::string_view text) {
+    if (!is_valid_utf8(text)) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7F) return false;
+        if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) return false; // C1
+    }
+    return true;
+}
+
 std::string quote_for_message(std::string_view text) {
     std::string out = "\"";
     std::size_t i = 0;

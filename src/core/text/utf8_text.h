@@ -58,6 +58,10 @@ void append_utf8(std::string& out, char32_t code);
 
 bool is_valid_utf8(std::string_view text);
 
+// UTF-8 without a control character (C0, DEL or C1): a terminal shows it as it is, and
+// quote_for_message would escape nothing in it.
+bool prints_as_itself(std::string_view text);
+
 // In double quotes, JSON-escaped so no control character (C0, DEL or C1) reaches a terminal or
 // the screen raw, invalid UTF-8 replaced by U+FFFD, cut to a readable length on a character
 // boundary.

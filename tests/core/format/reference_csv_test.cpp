@@ -361,3 +361,18 @@ TEST(CsvImport, ListsAtMostTwoHundredErrorsAndSummarisesTheRest) {
     ASSERT_EQ(read.errors.size(), 201u);
     EXPECT_EQ(to_string(read.errors.back()), "line 202: ... and 300 more errors from here");
 }
+
+TEST(CsvRoundTrip, KeepsServiceNamesThatHoldTheSeparatorOrQuotes) {
+    Reference r = full_reference();
+    r.services = {"Amazon EC2; Spot", "The \"Big\" One", "Lambda, DynamoDB"};
+    EXPECT_EQ(round_trip(r).services, r.services);
+}
+
+TEST(CsvRoundTrip, KeepsALoneServiceNameThatHoldsACommaOrASemicolon) {
+    Reference r = full_reference();
+    for (const std::vector<std::string>& services :
+         {std::vector<std::string>{"Amazon EC2, Spot"}, {"Amazon EC2; Spot"}, {"Lambda"}, {}}) {
+        r.services = services;
+        EXPECT_EQ(round_trip(r).services, r.services);
+    }
+}

@@ -236,9 +236,8 @@ TEST(Workspace, DraftChecksSeeTheDocumentAfterAnEdit) {
 TEST(Workspace, UndoKeepsAboutOneLargeDocumentBesidesTheOpenOne) {
     Workspace ws;
     auto large = [](const char* partner) {
-        Document d;
+        Document d = document_of(Workspace::kWholeUndoReferences / 2 + 1);
         d.partner.name = partner;
-        d.references.resize(Workspace::kWholeUndoReferences / 2 + 1);
         return d;
     };
     ws.replace_document(large("A"));
@@ -255,9 +254,8 @@ TEST(Workspace, UndoKeepsAboutOneLargeDocumentBesidesTheOpenOne) {
 TEST(Workspace, SmallDocumentsKeepTheirWholeUndoHistory) {
     Workspace ws;
     for (const char* name : {"A", "B", "C"}) {
-        Document d;
+        Document d = document_of(10);
         d.partner.name = name;
-        d.references.resize(10);
         ws.replace_document(std::move(d));
     }
     int undos = 0;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/checks/url_check.h"
+#include "core/model/reference_name.h"
 #include "core/text/case_fold.h"
 #include "core/text/title_similarity.h"
 
@@ -56,9 +57,10 @@ void Workspace::record(Edit edit) {
     }
 }
 
-void Workspace::replace_document(Document document) {
+void Workspace::replace_document(Document document, std::string what) {
     Edit edit;
     edit.kind = Edit::Kind::Whole;
+    edit.description = std::move(what);
     edit.whole = std::make_shared<Document>(std::move(document_));
     document_ = std::move(document);
     record(std::move(edit));
@@ -79,9 +81,11 @@ void Workspace::upsert_reference(const Reference& reference) {
     if (auto index = find_reference(reference.id)) {
         if (document_.references[*index] == reference) return; // nothing changed, no undo step
         edit.index = *index;
+        edit.description = "the edit of " + reference_name(reference);
         edit.reference = std::exchange(document_.references[*index], reference);
     } else {
         edit.index = document_.references.size();
+        edit.description = "adding " + reference_name(reference);
         document_.references.push_back(reference);
     }
     record(std::move(edit));
@@ -94,6 +98,7 @@ bool Workspace::remove_reference(const std::string& id) {
     edit.kind = Edit::Kind::Reference;
     edit.index = *index;
     edit.present_now = false;
+    edit.description = "deleting " + reference_name(document_.references[*index]);
     edit.reference = std::move(document_.references[*index]);
     document_.references.erase(document_.references.begin() + static_cast<long>(*index));
     record(std::move(edit));
@@ -110,9 +115,11 @@ void Workspace::upsert_account(const Account& account, const std::string& previo
     if (!previous_id.empty() && it != accounts.end()) {
         if (*it == account) return;
         edit.index = static_cast<std::size_t>(it - accounts.begin());
+        edit.description = "the edit of account " + account_name(account);
         edit.account = std::exchange(*it, account);
     } else {
         edit.index = accounts.size();
+        edit.description = "adding account " + account_name(account);
         accounts.push_back(account);
     }
     record(std::move(edit));
@@ -127,6 +134,7 @@ bool Workspace::remove_account(const std::string& id) {
     edit.kind = Edit::Kind::Account;
     edit.index = static_cast<std::size_t>(it - accounts.begin());
     edit.present_now = false;
+    edit.description = "removing account " + account_name(*it);
     edit.account = std::move(*it);
     accounts.erase(it);
     record(std::move(edit));
@@ -137,6 +145,7 @@ void Workspace::set_partner(const PartnerProfile& partner) {
     if (partner == document_.partner) return;
     Edit edit;
     edit.kind = Edit::Kind::Partner;
+    edit.description = "the change of the partner profile";
     edit.partner = std::exchange(document_.partner, partner);
     record(std::move(edit));
 }
@@ -152,6 +161,7 @@ void Workspace::save_rule_set(const RuleSet& rule_set, const PartnerProfile& par
     if (rule_sets == document_.rule_sets && partner == document_.partner) return;
     Edit edit;
     edit.kind = Edit::Kind::RuleSets;
+    edit.description = "the change of the rule sets";
     edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
     edit.partner = std::exchange(document_.partner, partner);
     record(std::move(edit));
@@ -165,6 +175,7 @@ bool Workspace::remove_rule_set(const std::string& id, const PartnerProfile& par
     rule_sets.erase(removed, rule_sets.end());
     Edit edit;
     edit.kind = Edit::Kind::RuleSets;
+    edit.description = "removing a rule set";
     edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
     edit.partner = std::exchange(document_.partner, partner);
     record(std::move(edit));
@@ -219,6 +230,14 @@ bool Workspace::undo() {
     apply_swap(edit);
     redo_.push_back(std::move(edit));
     return true;
+}
+
+std::string Workspace::undo_description() const {
+    return undo_.empty() ? std::string() : undo_.back().description;
+}
+
+std::string Workspace::redo_description() const {
+    return redo_.empty() ? std::string() : redo_.back().description;
 }
 
 bool Workspace::redo() {
@@ -551,6 +570,15 @@ const std::vector<Finding>& Workspace::check_draft_reference(const Reference& dr
     });
     draft_findings_ = {revision_, draft, std::move(findings)};
     return draft_findings_.result;
+}
+
+Document cleared_document(const Document& current) {
+    Document empty;
+    empty.partner = current.partner;
+    constexpr std::string_view kSampleMark = " (sample)";
+    if (empty.partner.name.ends_with(kSampleMark))
+        empty.partner.name.resize(empty.partner.name.size() - kSampleMark.size());
+    return empty;
 }
 
 } // namespace reftier

@@ -38,7 +38,9 @@ class Workspace {
     std::uint64_t revision() const { return revision_; }
 
     // Edits. Each one is a single undo step.
-    void replace_document(Document document); // import (replace or merged result), clear, sample
+    // Import (replace or merged result), clear, sample; `what` names the step for Undo ("the
+    // import of colleague.json").
+    void replace_document(Document document, std::string what = "replacing the document");
     void upsert_reference(const Reference& reference); // by id; appends when new
     bool remove_reference(const std::string& id);
     void upsert_account(const Account& account, const std::string& previous_id);
@@ -58,6 +60,10 @@ class Workspace {
     bool can_redo() const { return !redo_.empty(); }
     bool undo();
     bool redo();
+    // What Undo or Redo would take back or do again, in words ("the edit of Acme Retail,
+    // \"...\""; empty when there is nothing), so the menu and its message can say it.
+    std::string undo_description() const;
+    std::string redo_description() const;
     // Loading from storage is not an edit: it sets the document and forgets history.
     void load_without_history(Document document);
 
@@ -123,6 +129,7 @@ class Workspace {
         std::optional<PartnerProfile> partner;
         std::optional<std::vector<RuleSet>> rule_sets; // RuleSets: with `partner`
         std::shared_ptr<Document> whole;
+        std::string description; // for Undo and Redo: "the edit of ..."
     };
     void record(Edit edit);
     void apply_swap(Edit& edit);
@@ -190,5 +197,9 @@ class Workspace {
     std::vector<std::uint32_t> rows_;             // the last complete result ...
     std::optional<ReferenceQuery> rows_query_;    // ... and its query
 };
+
+// What "Clear all" leaves: no references, accounts or rule sets of the partner's own; the
+// partner profile as it was, its name without the " (sample)" of the sample data's name.
+Document cleared_document(const Document& current);
 
 } // namespace reftier

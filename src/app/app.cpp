@@ -27,6 +27,17 @@ Date today() {
                 std::chrono::day{unsigned(ymd % 100)}};
 }
 
+// Undo and Redo say what they took back or did again (the Workspace names each step).
+void undo(App& app) {
+    const std::string what = app.workspace.undo_description();
+    if (app.workspace.undo()) show_toast(app, "Undone: " + what);
+}
+
+void redo(App& app) {
+    const std::string what = app.workspace.redo_description();
+    if (app.workspace.redo()) show_toast(app, "Redone: " + what);
+}
+
 void show_toast(App& app, std::string text) {
     app.toast = std::move(text);
     app.toast_until_ms = platform::now_ms() + 4000;
@@ -139,6 +150,7 @@ void new_reference(App& app) {
     e.is_new = true;
     e.draft.id = next_reference_id(app.workspace.document());
     e.draft.submitted_on = std::nullopt;
+    e.focus_first_field = true;
     app.switch_to = View::References;
 }
 
@@ -169,7 +181,8 @@ void apply_csv_import(App& app) {
     incoming.references = d.csv->references;
     const std::size_t count = d.csv->references.size();
     app.workspace.replace_document(
-        merge_documents(app.workspace.document(), incoming, ConflictPolicy::KeepCurrent));
+        merge_documents(app.workspace.document(), incoming, ConflictPolicy::KeepCurrent),
+        "the import of " + d.file_name);
     show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
     d = ImportDialog{};
     app.show_welcome = false;
@@ -191,7 +204,8 @@ void apply_ace_import(App& app) {
     ImportDialog& d = app.import;
     if (!d.ace) return;
     const std::size_t count = d.ace->references.size();
-    app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace));
+    app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace),
+                                   "the ACE import of " + d.file_name);
     show_toast(app, "Added " + std::to_string(count) + " draft references from " + d.file_name);
     d = ImportDialog{};
     app.show_welcome = false;
@@ -217,6 +231,7 @@ void begin_import(App& app, const std::string& file_name, const ReadSource& sour
     d.errors = std::move(read.errors);
     if (read.document) {
         d.plan = plan_merge(app.workspace.document(), *read.document);
+        d.choices.assign(d.plan.conflicts.size(), ConflictPolicy::KeepCurrent);
         d.incoming = std::move(read.document);
     }
 }
@@ -227,10 +242,11 @@ void apply_import(App& app, bool merge) {
     const std::size_t count = d.incoming->references.size();
     if (merge) {
         app.workspace.replace_document(
-            merge_documents(app.workspace.document(), *d.incoming, d.policy));
+            merge_documents(app.workspace.document(), *d.incoming, d.choices),
+            "the merge of " + d.file_name);
         show_toast(app, "Merged " + d.file_name);
     } else {
-        app.workspace.replace_document(std::move(*d.incoming));
+        app.workspace.replace_document(std::move(*d.incoming), "the import of " + d.file_name);
         show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
     }
     d = ImportDialog{};
@@ -245,7 +261,9 @@ SaveState current_save_state(const App& app) {
     return app.save_state;
 }
 
-static const char* save_state_text(const App& app) {
+const char* save_state_text(const App& app) {
+    // The banner says this tab stopped saving; the status bar must not say the opposite.
+    if (app.other_tab_changed) return "Not saving: another tab saved this document";
     switch (current_save_state(app)) {
     case SaveState::Loading:
         return "Loading...";
@@ -267,6 +285,7 @@ void draw_status_bar(App& app) {
     const bool failed = current_save_state(app) == SaveState::Failed;
     if (failed) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.3f, 1));
     ImGui::TextUnformatted(save_state_text(app));
+    note_item_for_locator("status bar");
     if (failed) ImGui::PopStyleColor();
     if (failed && !app.save_error.empty() && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", app.save_error.c_str());

@@ -3,6 +3,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/app.h"
+#include "app/item_locator.h"
 #include "app/widgets.h"
 #include "core/model/enum_names.h"
 #include "platform/browser.h"
@@ -41,17 +42,21 @@ static void draw_partner_profile(App& app) {
 
 static void handle_shortcuts(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) app.show_help = !app.show_help;
+    // Help and About never stack: opening one closes the other.
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) {
+        app.show_help = !app.show_help;
+        app.show_about = false;
+    }
     // Ctrl+N belongs to the browser (new window) and cannot be taken by a page.
     if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_N, false)) new_reference(app);
     if (!io.KeyCtrl) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         if (io.KeyShift)
-            app.workspace.redo();
+            redo(app);
         else
-            app.workspace.undo();
+            undo(app);
     }
-    if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.workspace.redo();
+    if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo(app);
     if (ImGui::IsKeyPressed(ImGuiKey_E, false) && io.KeyShift) export_document(app);
     if (ImGui::IsKeyPressed(ImGuiKey_C, false) && io.KeyShift) copy_summary(app);
     if (ImGui::IsKeyPressed(ImGuiKey_O, false)) {
@@ -87,10 +92,14 @@ void draw_menu_bar(App& app) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
-        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, app.workspace.can_undo()))
-            app.workspace.undo();
-        if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, app.workspace.can_redo()))
-            app.workspace.redo();
+        const std::string undo_label = "Undo " + app.workspace.undo_description() + "##undo";
+        const std::string redo_label = "Redo " + app.workspace.redo_description() + "##redo";
+        if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, app.workspace.can_undo()))
+            undo(app);
+        note_item_for_locator("Undo");
+        if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Shift+Z", false, app.workspace.can_redo()))
+            redo(app);
+        note_item_for_locator("Redo");
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Partner")) {
@@ -99,8 +108,14 @@ void draw_menu_bar(App& app) {
     }
     draw_workshop_menu(app);
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
-        if (ImGui::MenuItem("About RefTier")) app.show_about = true;
+        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) {
+            app.show_help = true;
+            app.show_about = false;
+        }
+        if (ImGui::MenuItem("About RefTier")) {
+            app.show_about = true;
+            app.show_help = false;
+        }
         ImGui::EndMenu();
     }
     const std::string& name = app.workspace.document().partner.name;

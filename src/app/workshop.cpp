@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "app/item_locator.h"
+#include "app/widgets.h"
 #include "core/format/text_file.h"
 #include "core/progress/progress_summary.h"
 #include "platform/browser.h"
@@ -42,15 +44,13 @@ void load_sample(App& app) {
         show_toast(app, "The sample data is missing from this build.");
         return;
     }
-    app.workspace.replace_document(std::move(*read.document));
+    app.workspace.replace_document(std::move(*read.document), "loading the sample data");
     app.editor = ReferenceEditor{};
     show_toast(app, "Sample data loaded (Ctrl+Z brings back what was here)");
 }
 
 void clear_all(App& app) {
-    Document empty;
-    empty.partner = app.workspace.document().partner;
-    app.workspace.replace_document(std::move(empty));
+    app.workspace.replace_document(cleared_document(app.workspace.document()), "clearing all");
     app.editor = ReferenceEditor{};
     show_toast(app, "Cleared (Ctrl+Z brings it back)");
 }
@@ -88,6 +88,7 @@ void draw_workshop_menu(App& app) {
 static void draw_welcome(App& app) {
     if (app.show_welcome && !ImGui::IsPopupOpen("Welcome to RefTier"))
         ImGui::OpenPopup("Welcome to RefTier");
+    center_next_window();
     if (!ImGui::BeginPopupModal("Welcome to RefTier", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
         return;
     ImGui::TextUnformatted("Keep your APN public references in order and see your tier progress.");
@@ -110,7 +111,9 @@ static void draw_welcome(App& app) {
 static void draw_confirm(App& app) {
     const char* title = "Replace everything?";
     if (app.confirm != App::Confirm::None && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    center_next_window();
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    note_window_for_locator(title);
     const bool reset = app.confirm == App::Confirm::ResetToSample;
     ImGui::Text("%s replaces your %zu references and %zu accounts.",
                 reset ? "Reset to sample data" : "Clear all",
@@ -136,13 +139,15 @@ static void draw_confirm(App& app) {
     ImGui::EndPopup();
 }
 
-// A small window in the middle of the screen, closed with its X.
+// A small window in the middle of the screen, closed with its X or Esc (as the shortcut list
+// says).
 static void begin_centered_window(const char* title, bool* open) {
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) *open = false;
+    center_next_window();
     ImGui::Begin(title, open,
                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings);
+    note_window_for_locator(title);
 }
 
 static void draw_help(App& app) {

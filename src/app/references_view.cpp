@@ -104,7 +104,7 @@ static void read_sort_specs(App& app) {
 
 static void date_cell(const std::optional<Date>& date) {
     if (date)
-        ImGui::TextUnformatted(format_iso_date(*date).c_str());
+        fitted_text(format_iso_date(*date));
     else
         ImGui::TextDisabled("-");
 }

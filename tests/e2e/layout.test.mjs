@@ -224,3 +224,20 @@ test('small things: an empty new reference shows no errors, the filter clears, C
   await page.keyboard.press('Control+z');
   await settle(page);
 });
+
+test('presentation mode fits a 1280x720 projector: the whole toolbar and the status bar are in view', async () => {
+  await emulateScreen(page, 1280, 720, 1);
+  await clickItem(page, 'Workshop');
+  await clickItem(page, 'Presentation mode');
+  await settle(page, 6);
+  for (const label of ['+ New reference', 'Filter', 'Clear filter', 'Draft', 'Submitted', 'Approved',
+                       'Rejected', 'rows shown', 'status bar']) {
+    const r = await itemRect(page, label);
+    assert.ok(r, `${label} is drawn`);
+    assert.ok(r.x >= 0 && r.x + r.width <= 1280 && r.y + r.height <= 720, `${label} is in view: ${JSON.stringify(r)}`);
+  }
+  await deviceShot(page, join(ARTIFACTS, 'layout-presentation-1280x720.png'));
+  await clickItem(page, 'Workshop');
+  await clickItem(page, 'Presentation mode');
+  await emulateScreen(page, 1280, 800, 1);
+});

@@ -155,8 +155,10 @@ void draw_accounts_view(App& app) {
     ImGui::TextColored(all_earn ? status_colour(Status::Approved) : status_colour(Status::Rejected),
                        "%d of %d accounts with partner activity earn APN points",
                        report.with_activity_earning, report.with_activity);
+    ImGui::PushTextWrapPos(0); // wrapped at the window's width, also in presentation mode
     ImGui::TextDisabled("Only accounts linked to Partner Central one by one earn points: linking "
                         "an Organization's management account does not cover its members.");
+    ImGui::PopTextWrapPos();
 
     const float editor_width =
         app.account_editor.open ? ImGui::GetContentRegionAvail().x * 0.38f : 0;

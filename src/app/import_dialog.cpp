@@ -1,6 +1,8 @@
 // The import dialog: a file that fails validation lists every error with its JSON path and
 // changes nothing; a valid one asks replace or merge (with the merge plan and its conflicts);
 // CSV rows and ACE opportunities are previewed before they are added.
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "app/app.h"
@@ -31,8 +33,13 @@ static void draw_errors(App& app) {
 // Each conflict by name, each differing field with both values, and per conflict whose record
 // the merge keeps (issue 18: one choice for all, and no values, left the user guessing).
 static void draw_conflicts(ImportDialog& d) {
-    const float value_width = em(17);
-    ImGui::BeginChild("##conflicts", ImVec2(em(46), em(13)), true);
+    // Within the window, whatever its size (presentation mode on a small screen): the list
+    // scrolls, and the buttons below it stay in view.
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float width = std::min(em(46), screen.x - em(4));
+    const float height = std::clamp(screen.y - em(17), em(4), em(13));
+    const float value_width = std::max(em(4), (width - em(11)) / 2);
+    ImGui::BeginChild("##conflicts", ImVec2(width, height), true);
     for (std::size_t i = 0; i < d.plan.conflicts.size(); ++i) {
         const MergeConflict& c = d.plan.conflicts[i];
         ImGui::PushID(static_cast<int>(i));
@@ -42,7 +49,7 @@ static void draw_conflicts(ImportDialog& d) {
         const std::string heading = std::string(kind) + " " + c.name;
         fitted_text(heading);
         if (ImGui::BeginTable("##fields", 3, ImGuiTableFlags_SizingFixedFit)) {
-            ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, em(8));
+            ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, em(7));
             ImGui::TableSetupColumn("Yours", ImGuiTableColumnFlags_WidthFixed, value_width);
             ImGui::TableSetupColumn("In the file", ImGuiTableColumnFlags_WidthFixed, value_width);
             ImGui::TableHeadersRow();
@@ -77,9 +84,10 @@ static void draw_conflicts(ImportDialog& d) {
 static void draw_choice(App& app) {
     ImportDialog& d = app.import;
     const Document& incoming = *d.incoming;
-    ImGui::Text("%s: %zu references, %zu accounts, partner \"%s\".", d.file_name.c_str(),
-                incoming.references.size(), incoming.accounts.size(),
-                incoming.partner.name.c_str());
+    fitted_text(d.file_name + ": " + std::to_string(incoming.references.size()) + " references, " +
+                    std::to_string(incoming.accounts.size()) + " accounts, partner \"" +
+                    incoming.partner.name + "\".",
+                nullptr, std::min(em(46), ImGui::GetMainViewport()->Size.x - em(4)));
     ImGui::Spacing();
     ImGui::TextWrapped(
         "Replace: your current document is replaced by the file (undo brings it back).");

@@ -147,6 +147,24 @@
    'touchmove', 'touchend', 'focus', 'blur', 'resize', 'visibilitychange'].forEach(function(type) {
     window.addEventListener(type, wake, { capture: true, passive: true });
   });
+  // The app sizes the canvas at the start of each frame it draws (src/app/main.cpp fit_canvas);
+  // these make sure a frame follows every change of its CSS size, of full screen and of the
+  // pixel ratio (a window moved to a projector fires no resize event).
+  if (window.ResizeObserver) new ResizeObserver(wake).observe(canvas);
+  document.addEventListener('fullscreenchange', wake);
+  var pixelRatio = window.devicePixelRatio;
+  function pixelRatioChanged() {
+    if (window.devicePixelRatio === pixelRatio) return;
+    pixelRatio = window.devicePixelRatio;
+    wake();
+  }
+  (function watchPixelRatio() {
+    matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)')
+      .addEventListener('change', function() { pixelRatioChanged(); watchPixelRatio(); }, { once: true });
+  })();
+  // Not every change of the ratio fires that event (an emulated screen, some window moves):
+  // a look twice a second costs nothing and catches the rest.
+  setInterval(pixelRatioChanged, 500);
 
   // Keys the browser would otherwise take (find, save, open) go to the app.
   window.addEventListener('keydown', function(event) {

@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "app/widgets.h"
 #include "core/format/storable.h"
+#include "core/model/reference_name.h"
 
 namespace reftier::app {
 
@@ -14,7 +15,7 @@ static ImVec4 state_colour(AccountState state) {
     case AccountState::LinkedEarning:
         return status_colour(Status::Approved);
     case AccountState::LinkedIdle:
-        return ImVec4(0.45f, 0.70f, 0.95f, 1);
+        return severity_colour(Severity::Tip);
     case AccountState::NotLinkedLosing:
         return status_colour(Status::Rejected);
     case AccountState::NotNeeded:
@@ -42,11 +43,20 @@ static void draw_node(App& app, const AccountReport& report, const AccountTreeNo
     ImGui::PushID(static_cast<int>(index));
     const bool selected = app.account_editor.open && app.account_editor.original_id == account.id;
     if (selected) flags |= ImGuiTreeNodeFlags_Selected;
-    const bool open =
-        ImGui::TreeNodeEx("##account", flags, "%s  %s", account.id.c_str(), account.name.c_str());
+    // The id and name end with an ellipsis before the state column: a long name ran into
+    // its state (issue 18).
+    const std::string label = account.id + "  " + account.name;
+    const bool open = ImGui::TreeNodeEx("##account", flags | ImGuiTreeNodeFlags_AllowOverlap);
+    note_item_for_locator(label.c_str());
     if (ImGui::IsItemClicked()) open_account(app, &account);
+    ImGui::SameLine();
+    const float name_room = state_x - ImGui::GetCursorPosX() - ImGui::GetStyle().ItemSpacing.x;
+    fitted_text(label, nullptr, name_room);
+    note_item_box_for_locator("name of " + account.id);
     ImGui::SameLine(state_x);
-    ImGui::TextColored(state_colour(status.state), "%s", describe(status.state).data());
+    const ImVec4 state = state_colour(status.state);
+    fitted_text(describe(status.state), &state);
+    note_item_box_for_locator("state of " + account.id);
     if (!status.fix.empty()) {
         ImGui::Indent(em(1.8f));
         ImGui::PushTextWrapPos(0);
@@ -74,9 +84,25 @@ static void draw_account_editor(App& app) {
     text_field("Name", &d.name, line);
     enum_combo("Role", &d.role, -em(8));
     if (d.role == AccountRole::Member) {
+        // A choice among the document's management accounts, not a 12-digit id typed by hand.
+        const auto& accounts = app.workspace.document().accounts;
+        std::string shown = e.parent_text.empty() ? "(choose its Organization)" : e.parent_text;
+        for (const Account& a : accounts)
+            if (a.role == AccountRole::Management && a.id == e.parent_text) shown = account_name(a);
         ImGui::SetNextItemWidth(-em(8));
-        text_field("Management id", &e.parent_text, line, "its Organization's management account",
-                   TextKind::Name, ImGuiInputTextFlags_CharsDecimal);
+        const bool open = ImGui::BeginCombo("Management", shown.c_str());
+        if (!open) note_item_for_locator("Management");
+        if (open) {
+            bool any = false;
+            for (const Account& a : accounts) {
+                if (a.role != AccountRole::Management) continue;
+                any = true;
+                if (ImGui::Selectable(account_name(a).c_str(), a.id == e.parent_text))
+                    e.parent_text = a.id;
+            }
+            if (!any) ImGui::TextDisabled("No management account yet: add it first.");
+            ImGui::EndCombo();
+        }
     }
     ImGui::Checkbox("Linked to Partner Central", &d.linked);
     ImGui::SameLine();
@@ -101,7 +127,7 @@ static void draw_account_editor(App& app) {
         ImGui::SameLine();
         if (ImGui::Button("Remove")) {
             app.workspace.remove_account(e.original_id);
-            show_toast(app, "Removed account " + e.original_id + " (Ctrl+Z to undo)");
+            show_toast(app, "Removed account " + account_name(d) + " (Ctrl+Z to undo)");
             e = AccountEditor{};
         }
     }
@@ -120,8 +146,10 @@ void draw_accounts_view(App& app) {
     ImGui::TextColored(all_earn ? status_colour(Status::Approved) : status_colour(Status::Rejected),
                        "%d of %d accounts with partner activity earn APN points",
                        report.with_activity_earning, report.with_activity);
+    ImGui::PushTextWrapPos(0); // wrapped at the window's width, also in presentation mode
     ImGui::TextDisabled("Only accounts linked to Partner Central one by one earn points: linking "
                         "an Organization's management account does not cover its members.");
+    ImGui::PopTextWrapPos();
 
     const float editor_width =
         app.account_editor.open ? ImGui::GetContentRegionAvail().x * 0.38f : 0;

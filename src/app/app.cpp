@@ -28,6 +28,26 @@ Date today() {
                 std::chrono::day{unsigned(ymd % 100)}};
 }
 
+// Undo and Redo say what they took back or did again (the Workspace names each step), and
+// refuse to bring back a state that would not read back; the user is told either way.
+static void step_history(App& app, bool redo) {
+    const std::string what =
+        redo ? app.workspace.redo_description() : app.workspace.undo_description();
+    const EditResult result = redo ? app.workspace.redo() : app.workspace.undo();
+    if (result)
+        show_toast(app, (redo ? "Redone: " : "Undone: ") + what);
+    else if (!result.refused.empty())
+        show_toast(app, (redo ? "Cannot redo " : "Cannot undo ") + what + ": " + result.message());
+}
+
+void undo(App& app) {
+    step_history(app, false);
+}
+
+void redo(App& app) {
+    step_history(app, true);
+}
+
 void show_toast(App& app, std::string text) {
     app.toast = std::move(text);
     app.toast_until_ms = platform::now_ms() + 4000;
@@ -198,8 +218,10 @@ void apply_csv_import(App& app) {
     Document incoming = app.workspace.document();
     incoming.references = d.csv->references;
     const std::size_t count = d.csv->references.size();
-    if (!imported(app, app.workspace.replace_document(merge_documents(
-                           app.workspace.document(), incoming, ConflictPolicy::KeepCurrent))))
+    if (!imported(app,
+                  app.workspace.replace_document(merge_documents(app.workspace.document(), incoming,
+                                                                 ConflictPolicy::KeepCurrent),
+                                                 "the import of " + d.file_name)))
         return;
     show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
     d = ImportDialog{};
@@ -222,8 +244,9 @@ void apply_ace_import(App& app) {
     ImportDialog& d = app.import;
     if (!d.ace) return;
     const std::size_t count = d.ace->references.size();
-    if (!imported(
-            app, app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace))))
+    if (!imported(app,
+                  app.workspace.replace_document(with_ace_drafts(app.workspace.document(), *d.ace),
+                                                 "the ACE import of " + d.file_name)))
         return;
     show_toast(app, "Added " + std::to_string(count) + " draft references from " + d.file_name);
     d = ImportDialog{};
@@ -250,6 +273,7 @@ void begin_import(App& app, const std::string& file_name, const ReadSource& sour
     d.errors = std::move(read.errors);
     if (read.document) {
         d.plan = plan_merge(app.workspace.document(), *read.document);
+        d.choices.assign(d.plan.conflicts.size(), ConflictPolicy::KeepCurrent);
         d.incoming = std::move(read.document);
     }
 }
@@ -260,12 +284,15 @@ void apply_import(App& app, bool merge) {
     const std::size_t count = d.incoming->references.size();
     if (merge) {
         if (!imported(app, app.workspace.replace_document(
-                               merge_documents(app.workspace.document(), *d.incoming, d.policy))))
+                               merge_documents(app.workspace.document(), *d.incoming, d.choices),
+                               "the merge of " + d.file_name)))
             return;
         show_toast(app, "Merged " + d.file_name);
     } else {
         keep_aside_before_replacing(app);
-        if (!imported(app, app.workspace.replace_document(std::move(*d.incoming)))) return;
+        if (!imported(app, app.workspace.replace_document(std::move(*d.incoming),
+                                                          "the import of " + d.file_name)))
+            return;
         show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
     }
     d = ImportDialog{};
@@ -280,7 +307,9 @@ SaveState current_save_state(const App& app) {
     return app.save_state;
 }
 
-static const char* save_state_text(const App& app) {
+const char* save_state_text(const App& app) {
+    // The banner says this tab stopped saving; the status bar must not say the opposite.
+    if (app.other_tab_changed) return "Not saving: another tab saved this document";
     switch (current_save_state(app)) {
     case SaveState::Loading:
         return "Loading...";
@@ -302,6 +331,7 @@ void draw_status_bar(App& app) {
     const bool failed = current_save_state(app) == SaveState::Failed;
     if (failed) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.3f, 1));
     ImGui::TextUnformatted(save_state_text(app));
+    note_item_for_locator("status bar");
     if (failed) ImGui::PopStyleColor();
     if (failed && !app.save_error.empty() && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", app.save_error.c_str());

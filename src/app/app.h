@@ -29,6 +29,8 @@ struct ReferenceEditor {
     std::string submitted_text; // YYYY-MM-DD as typed
     std::string decided_text;
     std::string save_error; // why the Workspace refused the last Save
+    bool focus_first_field = false; // "+ New reference": the cursor goes to Customer
+    bool tried_save = false;        // Add was pressed: show the problems of an empty draft
 };
 
 struct AccountEditor {
@@ -53,9 +55,9 @@ struct ImportDialog {
     std::optional<Document> incoming;
     std::vector<ReadError> errors; // non-empty: the error dialog instead of the choice
     MergePlan plan;
-    ConflictPolicy policy = ConflictPolicy::KeepCurrent;
-    std::optional<CsvImport> csv; // set for a .csv file: its rows are added to the document
-    std::optional<AceImport> ace; // set for ACE output: its drafts are added to the document
+    std::vector<ConflictPolicy> choices; // one per plan.conflicts entry: whose record wins
+    std::optional<CsvImport> csv;        // set for a .csv file: its rows are added to the document
+    std::optional<AceImport> ace;        // set for ACE output: its drafts are added to the document
 };
 
 // "Copy my scorecard" and "Enter scorecard figures": a draft of the partner's rule set and their
@@ -135,6 +137,7 @@ void init(App& app);
 void draw_frame(App& app, float width, float height);
 void autosave(App& app);
 SaveState current_save_state(const App& app);
+const char* save_state_text(const App& app); // what the status bar says about saving
 
 // Actions shared by menus, shortcuts and the JS API.
 Date today();
@@ -157,6 +160,8 @@ void apply_ace_import(App& app); // adds the draft references
 void begin_import(App& app, const std::string& file_name, const ReadSource& source);
 void apply_import(App& app, bool merge);
 void show_toast(App& app, std::string text);
+void undo(App& app);
+void redo(App& app);
 void load_sample(App& app);
 void clear_all(App& app);
 void copy_summary(App& app);

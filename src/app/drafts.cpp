@@ -7,6 +7,7 @@
 #include "app/widgets.h"
 #include "core/checks/account_check.h"
 #include "core/model/date.h"
+#include "core/model/reference_name.h"
 #include "core/text/name_list.h"
 
 namespace reftier::app {
@@ -121,7 +122,7 @@ bool save_reference_draft(App& app) {
         return false;
     }
     app.selected_id = reference.id;
-    show_toast(app, (e.is_new ? "Added " : "Saved ") + reference.id);
+    show_toast(app, (e.is_new ? "Added " : "Saved ") + reference_name(reference));
     e = ReferenceEditor{};
     return true;
 }
@@ -134,7 +135,7 @@ bool save_account_draft(App& app) {
         e.save_error = result.message();
         return false;
     }
-    show_toast(app, "Saved account " + account.id);
+    show_toast(app, "Saved account " + account_name(account));
     e = AccountEditor{};
     return true;
 }

@@ -1,6 +1,8 @@
 // The import dialog: a file that fails validation lists every error with its JSON path and
 // changes nothing; a valid one asks replace or merge (with the merge plan and its conflicts);
 // CSV rows and ACE opportunities are previewed before they are added.
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "app/app.h"
@@ -28,12 +30,64 @@ static void draw_errors(App& app) {
     }
 }
 
+// Each conflict by name, each differing field with both values, and per conflict whose record
+// the merge keeps (issue 18: one choice for all, and no values, left the user guessing).
+static void draw_conflicts(ImportDialog& d) {
+    // Within the window, whatever its size (presentation mode on a small screen): the list
+    // scrolls, and the buttons below it stay in view.
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float width = std::min(em(46), screen.x - em(4));
+    const float height = std::clamp(screen.y - em(17), em(4), em(13));
+    const float value_width = std::max(em(4), (width - em(11)) / 2);
+    ImGui::BeginChild("##conflicts", ImVec2(width, height), true);
+    for (std::size_t i = 0; i < d.plan.conflicts.size(); ++i) {
+        const MergeConflict& c = d.plan.conflicts[i];
+        ImGui::PushID(static_cast<int>(i));
+        const char* kind = c.kind == MergeConflict::Kind::Reference ? "Reference"
+                           : c.kind == MergeConflict::Kind::Account ? "Account"
+                                                                    : "Rule set";
+        const std::string heading = std::string(kind) + " " + c.name;
+        fitted_text(heading);
+        if (ImGui::BeginTable("##fields", 3, ImGuiTableFlags_SizingFixedFit)) {
+            ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, em(7));
+            ImGui::TableSetupColumn("Yours", ImGuiTableColumnFlags_WidthFixed, value_width);
+            ImGui::TableSetupColumn("In the file", ImGuiTableColumnFlags_WidthFixed, value_width);
+            ImGui::TableHeadersRow();
+            for (const FieldChange& change : c.changes) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%s", change.field.c_str());
+                ImGui::TableNextColumn();
+                fitted_text(change.current);
+                ImGui::TableNextColumn();
+                fitted_text(change.incoming);
+            }
+            ImGui::EndTable();
+        }
+        int choice = static_cast<int>(d.choices[i]);
+        ImGui::RadioButton("Keep mine", &choice, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("Take the file's", &choice, 1);
+        note_item_for_locator(("Take the file's " + c.id).c_str());
+        d.choices[i] = static_cast<ConflictPolicy>(choice);
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (ImGui::SmallButton("Keep mine for all"))
+        d.choices.assign(d.choices.size(), ConflictPolicy::KeepCurrent);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Take the file's for all"))
+        d.choices.assign(d.choices.size(), ConflictPolicy::TakeIncoming);
+}
+
 static void draw_choice(App& app) {
     ImportDialog& d = app.import;
     const Document& incoming = *d.incoming;
-    ImGui::Text("%s: %zu references, %zu accounts, partner \"%s\".", d.file_name.c_str(),
-                incoming.references.size(), incoming.accounts.size(),
-                incoming.partner.name.c_str());
+    fitted_text(d.file_name + ": " + std::to_string(incoming.references.size()) + " references, " +
+                    std::to_string(incoming.accounts.size()) + " accounts, partner \"" +
+                    incoming.partner.name + "\".",
+                nullptr, std::min(em(46), ImGui::GetMainViewport()->Size.x - em(4)));
     ImGui::Spacing();
     ImGui::TextWrapped(
         "Replace: your current document is replaced by the file (undo brings it back).");
@@ -43,23 +97,7 @@ static void draw_choice(App& app) {
                        d.plan.conflicts.size());
     if (d.plan.rule_sets_added > 0)
         ImGui::TextWrapped("Merge also adds %d rule set(s) of the file's.", d.plan.rule_sets_added);
-    if (!d.plan.conflicts.empty()) {
-        ImGui::BeginChild("##conflicts", ImVec2(em(42), em(9)), true);
-        for (const MergeConflict& c : d.plan.conflicts) {
-            std::string fields;
-            for (const auto& f : c.differing_fields) fields += (fields.empty() ? "" : ", ") + f;
-            const char* kind = c.kind == MergeConflict::Kind::Reference ? "Reference"
-                               : c.kind == MergeConflict::Kind::Account ? "Account"
-                                                                        : "Rule set";
-            ImGui::BulletText("%s %s differs in %s", kind, c.id.c_str(), fields.c_str());
-        }
-        ImGui::EndChild();
-        int policy = static_cast<int>(d.policy);
-        ImGui::RadioButton("Keep mine on conflict", &policy, 0);
-        ImGui::SameLine();
-        ImGui::RadioButton("Take the file's on conflict", &policy, 1);
-        d.policy = static_cast<ConflictPolicy>(policy);
-    }
+    if (!d.plan.conflicts.empty()) draw_conflicts(d);
     ImGui::Spacing();
     if (ImGui::Button("Replace")) {
         apply_import(app, false);
@@ -106,7 +144,7 @@ static void draw_csv(App& app) {
         ImGui::BeginChild("##csv_errors", ImVec2(em(42), em(12)), true);
         for (const CsvRowError& e : csv.errors) {
             ImGui::TextColored(severity_colour(Severity::Error), "line %d", e.line);
-            ImGui::SameLine(em(5));
+            same_line_at(em(5));
             ImGui::PushTextWrapPos(0);
             ImGui::Text("%s%s%s", e.column.c_str(), e.column.empty() ? "" : ": ",
                         e.message.c_str());
@@ -167,6 +205,7 @@ void draw_import_dialog(App& app) {
     ImportDialog& d = app.import;
     const char* title = d.errors.empty() ? "Import" : "Import failed";
     if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    center_next_window();
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     if (!d.errors.empty())
         draw_errors(app);

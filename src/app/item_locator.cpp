@@ -19,7 +19,11 @@ namespace {
 ImGuiID g_last_id = 0;
 ImRect g_last_rect;
 bool g_locator_enabled = false;
-std::unordered_map<std::string, ImRect> g_rects; // visible label -> rect
+struct Seen {
+    ImRect rect;
+    int frame = 0; // ImGui's frame count when it was drawn
+};
+std::unordered_map<std::string, Seen> g_rects; // visible label -> where and when last drawn
 reftier::app::TrackedItem g_active, g_focused;
 
 void track(reftier::app::TrackedItem& item, ImGuiID wanted, ImGuiID id, const ImRect& bb) {
@@ -50,13 +54,27 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
     const char* end = ImGui::FindRenderedTextEnd(label);
     name(g_active, id, label, end);
     name(g_focused, id, label, end);
-    if (g_locator_enabled && end != label) g_rects[std::string(label, end)] = g_last_rect;
+    if (g_locator_enabled && end != label)
+        g_rects[std::string(label, end)] = {g_last_rect, ImGui::GetFrameCount()};
 }
 
 void reftier::app::note_item_for_locator(const char* label) {
     name(g_active, g_last_id, label, label + std::char_traits<char>::length(label));
     name(g_focused, g_last_id, label, label + std::char_traits<char>::length(label));
-    if (g_locator_enabled) g_rects[label] = g_last_rect;
+    if (g_locator_enabled) g_rects[label] = {g_last_rect, ImGui::GetFrameCount()};
+}
+
+void reftier::app::note_item_box_for_locator(const std::string& label) {
+    if (g_locator_enabled)
+        g_rects[label] = {ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()),
+                          ImGui::GetFrameCount()};
+}
+
+void reftier::app::note_window_for_locator(const char* label) {
+    if (!g_locator_enabled) return;
+    const ImVec2 pos = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    g_rects[label] = {ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), ImGui::GetFrameCount()};
 }
 
 void reftier::app::start_item_hooks() {
@@ -85,16 +103,17 @@ EMSCRIPTEN_KEEPALIVE void reftier_api_enable_locator() {
     reftier::platform::request_frames(2);
 }
 
-// {"x","y","width","height"} in CSS pixels, or null when the label was not drawn.
+// {"x","y","width","height"} in CSS pixels, or null when the label is not on screen.
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_item_rect(const char* label) {
     static std::string out;
     auto it = g_rects.find(label ? label : "");
-    if (it == g_rects.end()) {
+    // Drawn in the last frame (or the one before, while a popup settles), or not on screen now.
+    if (it == g_rects.end() || it->second.frame < ImGui::GetFrameCount() - 1) {
         out = "null";
         return out.c_str();
     }
     const float ratio = reftier::platform::device_pixel_ratio();
-    const ImRect& r = it->second;
+    const ImRect& r = it->second.rect;
     out = nlohmann::json{{"x", r.Min.x / ratio},
                          {"y", r.Min.y / ratio},
                          {"width", r.GetWidth() / ratio},

@@ -2,7 +2,11 @@
 // document, import text through the same validation as the dialog, and read counts and state.
 // Each returns a pointer to a short string that stays valid until the next call; the document
 // itself goes out in pieces (platform::append_output), which reftier_api.js collects.
+#include <cmath>
+
 #include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
 
 #include <nlohmann/json.hpp>
 
@@ -126,6 +130,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"accounts", doc.accounts.size()},
         {"save_state", kSaveStates[static_cast<int>(reftier::app::current_save_state(app))]},
         {"save_error", app.save_error},
+        {"status_text", reftier::app::save_state_text(app)},
         {"revision", app.workspace.revision()},
         {"frames_drawn", app.frames_drawn},
         {"frame_build_ms", app.frame_build_ms},
@@ -136,6 +141,8 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"import_errors", app.import.errors.size()},
         {"storage_notice", app.storage_notice},
         {"welcome", app.show_welcome},
+        {"help", app.show_help},
+        {"about", app.show_about},
         {"other_tab_changed", app.other_tab_changed},
         {"presentation", app.settings.presentation},
         {"light", app.settings.light},
@@ -162,14 +169,26 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"kept_aside_listing", app.recovery.listing},
         {"restore_errors", app.recovery.restore_errors.size()},
     };
+    // What the canvas holds and what ImGui draws into, in device pixels: equal after a resize.
+    int canvas_width = 0, canvas_height = 0;
+    emscripten_get_canvas_element_size("#canvas", &canvas_width, &canvas_height);
+    state["canvas"] = {canvas_width, canvas_height};
+    const ImGuiIO& io = ImGui::GetIO();
+    state["display"] = {std::lround(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+                        std::lround(io.DisplaySize.y * io.DisplayFramebufferScale.y)};
     // The editor's live title check as last drawn: grade, score, finding codes, rewrite.
     if (const reftier::TitleReport* title = app.workspace.last_draft_title();
         title && app.editor.open) {
         nlohmann::json codes = nlohmann::json::array();
-        for (const reftier::Finding& f : title->findings) codes.push_back(f.code);
+        nlohmann::json messages = nlohmann::json::array();
+        for (const reftier::Finding& f : title->findings) {
+            codes.push_back(f.code);
+            messages.push_back(f.message);
+        }
         state["editor_title"] = {{"grade", reftier::to_string(title->grade)},
                                  {"score", title->score},
                                  {"codes", codes},
+                                 {"messages", messages},
                                  {"suggestion", title->suggestion}};
     }
     // The tier only once the checks are done: it counts references without errors.

@@ -26,17 +26,28 @@ namespace {
 GLFWwindow* g_window = nullptr;
 float g_scale = 0; // device pixel ratio the fonts were built for
 reftier::app::UiSettings g_built_for;
+int g_width = 0, g_height = 0; // the canvas backing store, in device pixels
 
+// Sizes the canvas backing store to its CSS box times devicePixelRatio, at the start of every
+// drawn frame, so the canvas, the GL viewport and ImGui's display always agree within the frame
+// (issue 18: after a resize the picture was drawn into a stale size, offset from where clicks
+// land). The size is set on the element itself, not through glfwSetWindowSize: Emscripten's
+// GLFW takes a size equal to the screen's as a request for full screen and then leaves the
+// canvas alone (library_glfw.js setWindowSize), which is what a maximised 1920x1080 window at
+// pixel ratio 1 asks for. GLFW's own idea of the window size is not used (see draw_one_frame).
+// https://emscripten.org/docs/api_reference/html5.h.html#c.emscripten_set_canvas_element_size
 void fit_canvas() {
     double css_width = 0, css_height = 0;
     reftier::platform::canvas_css_size(&css_width, &css_height);
     const float ratio = reftier::platform::device_pixel_ratio();
     const int width = static_cast<int>(std::lround(css_width * ratio));
     const int height = static_cast<int>(std::lround(css_height * ratio));
-    int current_width = 0, current_height = 0;
-    glfwGetWindowSize(g_window, &current_width, &current_height);
-    if (width > 0 && height > 0 && (width != current_width || height != current_height))
-        glfwSetWindowSize(g_window, width, height);
+    emscripten_get_canvas_element_size("#canvas", &g_width, &g_height);
+    if (width > 0 && height > 0 && (width != g_width || height != g_height)) {
+        emscripten_set_canvas_element_size("#canvas", width, height);
+        g_width = width;
+        g_height = height;
+    }
     const reftier::app::UiSettings& settings = reftier::app::the_app().settings;
     if (ratio != g_scale || !(settings == g_built_for) || reftier::app::font_atlas_stale()) {
         g_scale = ratio;
@@ -47,12 +58,6 @@ void fit_canvas() {
     }
 }
 
-EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
-    fit_canvas();
-    reftier::platform::request_frames(3);
-    return EM_FALSE;
-}
-
 void draw_one_frame() {
     reftier::app::App& app = reftier::app::the_app();
     fit_canvas(); // picks up theme or presentation-mode changes made in the last frame
@@ -61,15 +66,18 @@ void draw_one_frame() {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // ImGui works in the canvas's device pixels, the same pixels GLFW's mouse positions are in
+    // (library_browser.js calculateMouseEvent scales by canvas.width / its CSS width).
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(g_width), static_cast<float>(g_height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
     reftier::app::scan_document_glyphs(app.workspace.document(), app.workspace.revision(),
                                        reftier::app::frame_work_budget_ms());
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(g_window, &width, &height);
-    reftier::app::draw_frame(app, static_cast<float>(width), static_cast<float>(height));
+    reftier::app::draw_frame(app, io.DisplaySize.x, io.DisplaySize.y);
     ImGui::Render();
     const double built_ms = reftier::platform::now_ms();
-    glViewport(0, 0, width, height);
+    glViewport(0, 0, g_width, g_height);
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(clear.x, clear.y, clear.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -126,7 +134,6 @@ int main() {
     reftier::app::init(reftier::app::the_app());
     reftier::app::init_font_atlas();
     fit_canvas();
-    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_main_loop(frame, 0, 1);
     return 0;
 }

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "app/item_locator.h"
 #include "app/widgets.h"
 #include "core/format/storable.h"
 #include "core/model/enum_names.h"
@@ -42,23 +43,25 @@ static void draw_partner_profile(App& app) {
                            app.partner_error.c_str());
 }
 
-// Undo and redo refuse to bring back a state that would not read back; the user is told.
-static void step_history(App& app, bool redo) {
-    const EditResult result = redo ? app.workspace.redo() : app.workspace.undo();
-    if (!result.refused.empty())
-        show_toast(app, std::string(redo ? "Cannot redo: " : "Cannot undo: ") + result.message());
-}
-
 static void handle_shortcuts(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) app.show_help = !app.show_help;
+    // Help and About never stack: opening one closes the other.
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) {
+        app.show_help = !app.show_help;
+        app.show_about = false;
+    }
     // Ctrl+N belongs to the browser (new window) and cannot be taken by a page.
     if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_N, false)) new_reference(app);
     if (!io.KeyCtrl) return;
     // Inside a text field, Ctrl+Z and Ctrl+Y belong to the field's own text.
     if (!io.WantTextInput) {
-        if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) step_history(app, io.KeyShift);
-        if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) step_history(app, true);
+        if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
+            if (io.KeyShift)
+                redo(app);
+            else
+                undo(app);
+        }
+        if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo(app);
     }
     if (ImGui::IsKeyPressed(ImGuiKey_E, false) && io.KeyShift) export_document(app);
     if (ImGui::IsKeyPressed(ImGuiKey_C, false) && io.KeyShift) copy_summary(app);
@@ -97,10 +100,14 @@ void draw_menu_bar(App& app) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
-        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, app.workspace.can_undo()))
-            step_history(app, false);
-        if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, app.workspace.can_redo()))
-            step_history(app, true);
+        const std::string undo_label = "Undo " + app.workspace.undo_description() + "##undo";
+        const std::string redo_label = "Redo " + app.workspace.redo_description() + "##redo";
+        if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, app.workspace.can_undo()))
+            undo(app);
+        note_item_for_locator("Undo");
+        if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Shift+Z", false, app.workspace.can_redo()))
+            redo(app);
+        note_item_for_locator("Redo");
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Partner")) {
@@ -109,8 +116,14 @@ void draw_menu_bar(App& app) {
     }
     draw_workshop_menu(app);
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
-        if (ImGui::MenuItem("About RefTier")) app.show_about = true;
+        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) {
+            app.show_help = true;
+            app.show_about = false;
+        }
+        if (ImGui::MenuItem("About RefTier")) {
+            app.show_about = true;
+            app.show_help = false;
+        }
         ImGui::EndMenu();
     }
     const std::string& name = app.workspace.document().partner.name;

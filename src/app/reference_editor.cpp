@@ -3,12 +3,15 @@
 #include <cstdio>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/app.h"
+#include "app/item_locator.h"
 #include "app/text_agent_bridge.h"
 #include "app/widgets.h"
 #include "core/checks/url_check.h"
 #include "core/format/storable.h"
+#include "core/model/reference_name.h"
 #include "platform/browser.h"
 
 namespace reftier::app {
@@ -26,6 +29,7 @@ static void draw_title_check(App& app, const TitleReport& report) {
                   report.score);
     const ImVec4 colour = grade_colour(report.grade);
     segmented_bar(&report.score, &colour, 1, 100, ImGui::GetTextLineHeight() * 1.3f, overlay);
+    note_item_box_for_locator("title check");
     findings_list(report.findings);
     if (!report.suggestion.empty() && report.suggestion != e.draft.title) {
         ImGui::Spacing();
@@ -37,10 +41,10 @@ static void draw_title_check(App& app, const TitleReport& report) {
     }
 }
 
-static void draw_actions(App& app, bool dates_valid) {
-    ReferenceEditor& e = app.editor;
-    // What the reader would refuse in this record (a javascript: URL, an over-long service):
-    // saving it would leave a document that cannot be opened again, so Save stays disabled.
+// What the reader would refuse in this record (a javascript: URL, a control character, an
+// over-long service): saving it would leave a stored document that cannot be opened again, so
+// these are listed at the end of the fields and Save stays disabled.
+static bool draw_refusals(const ReferenceEditor& e) {
     const std::vector<ReadError> refused = storable_problems(edited_reference(e));
     for (const ReadError& r : refused) {
         const std::string field =
@@ -48,9 +52,22 @@ static void draw_actions(App& app, bool dates_valid) {
         ImGui::TextColored(severity_colour(Severity::Error), "Cannot save: %s: %s", field.c_str(),
                            r.message.c_str());
     }
+    return refused.empty();
+}
+
+// The buttons, always in view below the fields. `submit`: Enter was pressed in one of the
+// editor's one-line fields, the same as the button. A new reference nothing was typed into
+// is not added: its problems are shown instead.
+static void draw_actions(App& app, bool can_save, bool submit, bool untouched) {
+    ReferenceEditor& e = app.editor;
     ImGui::Separator();
-    ImGui::BeginDisabled(!dates_valid || !refused.empty());
-    if (ImGui::Button(e.is_new ? "Add reference" : "Save")) save_reference_draft(app);
+    ImGui::BeginDisabled(!can_save);
+    if (ImGui::Button(e.is_new ? "Add reference" : "Save") || (submit && can_save)) {
+        if (untouched)
+            e.tried_save = true;
+        else
+            save_reference_draft(app);
+    }
     ImGui::EndDisabled();
     if (!e.save_error.empty())
         ImGui::TextColored(severity_colour(Severity::Error), "Not saved: %s", e.save_error.c_str());
@@ -60,12 +77,12 @@ static void draw_actions(App& app, bool dates_valid) {
         ImGui::SameLine();
         if (ImGui::Button("Delete...")) ImGui::OpenPopup("Delete reference?");
     }
+    center_next_window();
     if (ImGui::BeginPopupModal("Delete reference?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("Delete %s (%s)? You can undo this with Ctrl+Z.", e.draft.id.c_str(),
-                    e.draft.customer.c_str());
+        ImGui::Text("Delete %s? You can undo this with Ctrl+Z.", reference_name(e.draft).c_str());
         if (ImGui::Button("Delete")) {
             app.workspace.remove_reference(e.draft.id);
-            show_toast(app, "Deleted " + e.draft.id);
+            show_toast(app, "Deleted " + reference_name(e.draft));
             e = ReferenceEditor{};
             ImGui::CloseCurrentPopup();
         }
@@ -78,8 +95,33 @@ static void draw_actions(App& app, bool dates_valid) {
 void draw_reference_editor(App& app) {
     ReferenceEditor& e = app.editor;
     Reference& d = e.draft;
-    ImGui::Text("%s %s", e.is_new ? "New reference" : "Edit reference", d.id.c_str());
+    if (e.is_new)
+        ImGui::TextUnformatted("New reference");
+    else
+        fitted_text("Edit " + reference_name(d));
     ImGui::Separator();
+    // The fields scroll above the buttons, which stay in view on a small screen.
+    ImGui::BeginChild("##fields", ImVec2(0, -(ImGui::GetFrameHeightWithSpacing() +
+                                              ImGui::GetStyle().ItemSpacing.y)));
+    // Nothing typed yet in a new reference: no findings until the user types or tries to add it
+    // (issue 18: an empty form opened with four red errors).
+    Reference blank;
+    blank.id = d.id;
+    const bool untouched = e.is_new && !e.tried_save && d == blank && e.services_text.empty() &&
+                           e.submitted_text.empty() && e.decided_text.empty();
+    // Enter in a one-line field saves, as in a web form; in Notes it starts a new line. The
+    // field active in the last frame is still ActiveId here, before this frame's fields run.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool submit = ImGui::GetActiveID() != 0 &&
+                        g.ActiveIdWindow == ImGui::GetCurrentWindow() &&
+                        ImGui::GetActiveID() != ImGui::GetID("Notes") &&
+                        (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                         ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+    if (e.focus_first_field) {
+        ImGui::SetWindowFocus();
+        ImGui::SetKeyboardFocusHere();
+        e.focus_first_field = false;
+    }
 
     line_field("Customer", &d.customer, "the AWS customer, by name", TextKind::Name);
     line_field("Title", &d.title, "e.g. Serverless Order Processing Cuts Cost in Retail",
@@ -87,8 +129,15 @@ void draw_reference_editor(App& app) {
     if (ImGui::IsItemActivated() || ImGui::IsItemEdited()) platform::request_frames(2);
     // The services as typed so far count, as they will once saved.
     const TitleReport& report = app.workspace.check_draft_title(edited_reference(e));
+    // The check keeps a fixed height (it scrolls inside when long), so the fields below do not
+    // move while findings come and go as the title is typed (issue 18).
+    const float check_height = ImGui::GetTextLineHeight() * 1.3f +
+                               ImGui::GetTextLineHeightWithSpacing() * 5.5f +
+                               ImGui::GetFrameHeight();
     ImGui::Indent();
-    draw_title_check(app, report);
+    ImGui::BeginChild("##title_check", ImVec2(0, check_height));
+    if (!untouched) draw_title_check(app, report);
+    ImGui::EndChild();
     ImGui::Unindent();
 
     line_field("URL", &d.url, "https://...", TextKind::Url);
@@ -110,16 +159,17 @@ void draw_reference_editor(App& app) {
     date_field("Submitted on", &e.submitted_text, &d.submitted_on, &submitted_valid);
     date_field("Decided on", &e.decided_text, &d.decided_on, &decided_valid);
     ImGui::SetNextItemWidth(-em(7.3f));
-    ImGui::SetNextItemWidth(-em(7.3f));
     text_field("Notes", &d.notes, max_stored_bytes(StoredText::Notes), nullptr, TextKind::Notes);
 
     const std::vector<Finding>& findings = app.workspace.check_draft_reference(edited_reference(e));
-    if (!findings.empty()) {
+    if (!findings.empty() && !untouched) {
         ImGui::Spacing();
         ImGui::TextDisabled("What the reviewer will look for:");
         findings_list(findings);
     }
-    draw_actions(app, submitted_valid && decided_valid);
+    const bool storable = draw_refusals(e);
+    ImGui::EndChild();
+    draw_actions(app, submitted_valid && decided_valid && storable, submit, untouched);
 }
 
 } // namespace reftier::app

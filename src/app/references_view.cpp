@@ -1,5 +1,7 @@
 // The references table: filter, status filter, sortable columns, list clipping (so 100,000
 // rows cost only the visible ones), and the editor beside it when a row is open.
+#include <algorithm>
+
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -37,7 +39,11 @@ static void draw_row_menu(App& app, const Reference& r) {
 static void draw_toolbar(App& app) {
     if (ImGui::Button("+ New reference")) new_reference(app);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(21));
+    const float clear_width = ImGui::CalcTextSize("Clear").x +
+                              ImGui::GetStyle().FramePadding.x * 2 +
+                              ImGui::GetStyle().ItemInnerSpacing.x;
+    ImGui::SetNextItemWidth(
+        std::max(em(8), std::min(em(21), ImGui::GetContentRegionAvail().x - clear_width)));
     if (app.focus_filter) {
         // The focus request is resolved among the focused window's items: after a click in the
         // table or a closed popup, that is another window, and the request would go nowhere.
@@ -50,8 +56,17 @@ static void draw_toolbar(App& app) {
         app.query.text = app.filter_text;
     declare_text_kind(TextKind::Search);
     note_item_for_locator("Filter"); // its label is hidden (##filter), so name it for tests
+    // Always there (disabled while empty), so nothing beside it moves as the user types.
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::BeginDisabled(app.filter_text.empty());
+    if (ImGui::Button("Clear##filter")) {
+        app.filter_text.clear();
+        app.query.text.clear();
+    }
+    note_item_for_locator("Clear filter");
+    ImGui::EndDisabled();
     for (const auto& n : kStatusNames) {
-        ImGui::SameLine();
+        same_line_if_fits(checkbox_width(std::string(n.label).c_str()));
         const int bit = 1 << static_cast<int>(n.value);
         bool shown = (app.query.status_mask & bit) != 0;
         ImGui::PushStyleColor(ImGuiCol_CheckMark, status_colour(n.value));
@@ -77,7 +92,7 @@ static void read_sort_specs(App& app) {
 
 static void date_cell(const std::optional<Date>& date) {
     if (date)
-        ImGui::TextUnformatted(format_iso_date(*date).c_str());
+        fitted_text(format_iso_date(*date));
     else
         ImGui::TextDisabled("-");
 }
@@ -86,11 +101,14 @@ static void date_cell(const std::optional<Date>& date) {
 static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
                        const DocumentCheck* check) {
     Workspace& ws = app.workspace;
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
-                                  ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("references", 8, flags)) return;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+        ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
+        ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollX;
+    // The columns share the width down to about 44 em; a narrower window (a
+    // projector in presentation mode) scrolls them sideways instead of cutting them off.
+    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, em(44));
+    if (!ImGui::BeginTable("references", 8, flags, ImVec2(0, 0), inner_width)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_DefaultSort, 1.2f);
     ImGui::TableSetupColumn("Title", 0, 2.6f);
@@ -114,40 +132,49 @@ static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const bool selected = app.editor.open && app.selected_id == r.id;
-            if (ImGui::Selectable(r.customer.empty() ? "(no customer)" : r.customer.c_str(),
-                                  selected, ImGuiSelectableFlags_SpanAllColumns))
+            // The row's selectable spans all columns; its customer is drawn over it, fitted.
+            const ImVec2 cell = ImGui::GetCursorScreenPos();
+            const char* customer = r.customer.empty() ? "(no customer)" : r.customer.c_str();
+            if (ImGui::Selectable("##row", selected,
+                                  ImGuiSelectableFlags_SpanAllColumns |
+                                      ImGuiSelectableFlags_AllowOverlap))
                 open_reference(app, r);
+            note_item_for_locator(customer);
             if (ImGui::IsItemFocused()) g_focused_row = r.id;
             if (begin_item_context_menu("row menu")) {
                 app.selected_id = r.id;
                 draw_row_menu(app, r);
                 ImGui::EndPopup();
             }
+            ImGui::SetCursorScreenPos(cell);
+            fitted_text(customer);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.title.c_str());
-            if (ImGui::IsItemHovered() &&
-                ImGui::GetItemRectSize().x < ImGui::CalcTextSize(r.title.c_str()).x)
-                ImGui::SetTooltip("%s", r.title.c_str());
-            if (check && has_errors(check->reference_findings[index])) {
+            const bool marked = check && has_errors(check->reference_findings[index]);
+            const float marker = ImGui::CalcTextSize("(!)").x + ImGui::GetStyle().ItemSpacing.x;
+            fitted_text(r.title, nullptr, ImGui::GetContentRegionAvail().x - (marked ? marker : 0));
+            if (marked) {
                 ImGui::SameLine();
                 ImGui::TextColored(severity_colour(Severity::Error), "(!)");
-                if (ImGui::IsItemHovered()) {
-                    ImGui::BeginTooltip();
+                note_item_box_for_locator("(!) " + r.id);
+                if (ImGui::IsItemHovered() && begin_wrapped_tooltip()) {
                     findings_list(check->reference_findings[index]);
-                    ImGui::EndTooltip();
+                    end_wrapped_tooltip();
                 }
             }
             ImGui::TableNextColumn();
-            ImGui::TextColored(status_colour(r.status), "%s", to_label(r.status).data());
+            const ImVec4 status = status_colour(r.status);
+            fitted_text(to_label(r.status), &status);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(to_label(r.asset_type).data());
+            fitted_text(to_label(r.asset_type));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(
-                r.channel == Channel::AcePipelineManager ? "ACE" : "Public References Tool");
+            fitted_text(r.channel == Channel::AcePipelineManager ? "ACE"
+                                                                 : "Public References Tool");
             ImGui::TableNextColumn();
             const Workspace::TitleGrade grade = ws.title_grade(index);
-            ImGui::TextColored(grade_colour(grade.grade), "%s %d", to_string(grade.grade).data(),
-                               grade.score);
+            const std::string grade_text =
+                std::string(to_string(grade.grade)) + " " + std::to_string(grade.score);
+            const ImVec4 grade_tint = grade_colour(grade.grade);
+            fitted_text(grade_text, &grade_tint);
             ImGui::TableNextColumn();
             date_cell(r.submitted_on);
             ImGui::TableNextColumn();
@@ -175,29 +202,40 @@ void draw_references_view(App& app) {
     draw_toolbar(app);
     const auto& rows = ws.query_rows(app.query, frame_work_budget_ms());
     const DocumentCheck* check = ws.reference_check_within(frame_work_budget_ms());
-    ImGui::SameLine();
-    if (ws.query_pending())
+    if (ws.query_pending()) {
+        ImGui::SameLine();
         work_progress_note("Filtering", ws.query_progress());
-    else
-        ImGui::TextDisabled("%zu of %zu shown", rows.size(), ws.document().references.size());
+    } else {
+        const std::string shown = std::to_string(rows.size()) + " of " +
+                                  std::to_string(ws.document().references.size()) + " shown";
+        same_line_if_fits(ImGui::CalcTextSize(shown.c_str()).x);
+        ImGui::TextDisabled("%s", shown.c_str());
+        note_item_box_for_locator("rows shown");
+    }
     if (!check) {
         ImGui::SameLine();
         work_progress_note("Checking references", ws.reference_check_progress());
     }
 
-    const float editor_width = app.editor.open ? ImGui::GetContentRegionAvail().x * 0.42f : 0;
-    ImGui::BeginChild("##table", ImVec2(app.editor.open ? -editor_width - 8 : 0, 0));
-    if (app.workspace.document().references.empty()) {
-        ImGui::Spacing();
-        ImGui::TextWrapped(
-            "No references yet. Add one with \"+ New reference\", or import a "
-            "file from File > Import JSON (you can also drop a .json file on the page).");
-    } else {
-        draw_table(app, rows, check);
+    // In a narrow window (presentation mode on a small screen) the editor takes the whole width
+    // while it is open: beside the table its fields would be a few letters wide.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool editor_only = app.editor.open && avail < em(40);
+    const float editor_width = app.editor.open ? (editor_only ? avail : avail * 0.42f) : 0;
+    if (!editor_only) {
+        ImGui::BeginChild("##table", ImVec2(app.editor.open ? -editor_width - 8 : 0, 0));
+        if (app.workspace.document().references.empty()) {
+            ImGui::Spacing();
+            ImGui::TextWrapped(
+                "No references yet. Add one with \"+ New reference\", or import a "
+                "file from File > Import JSON (you can also drop a .json file on the page).");
+        } else {
+            draw_table(app, rows, check);
+        }
+        ImGui::EndChild();
     }
-    ImGui::EndChild();
     if (app.editor.open) {
-        ImGui::SameLine();
+        if (!editor_only) ImGui::SameLine();
         ImGui::BeginChild("##editor", ImVec2(0, 0), true);
         draw_reference_editor(app);
         ImGui::EndChild();

@@ -1,44 +1,57 @@
-// The dark and light colour tables and the sizes, applied to ImGui's style.
+// Colours, sizes and the font, scaled for the device pixel ratio and the user's settings.
 #include "app/theme.h"
 
 #include <imgui.h>
 
 #include "app/font_atlas.h"
+#include "app/theme_colours.h"
 
 namespace reftier::app {
 
 // CSS pixels; multiplied by devicePixelRatio so the glyphs match the screen's pixels.
 static constexpr float kFontSize = 15.0f;
 
-static void dark_colours(ImGuiStyle& style) {
-    ImGui::StyleColorsDark(&style);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.13f, 1);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.12f, 0.13f, 0.15f, 1);
-    style.Colors[ImGuiCol_MenuBarBg] = ImVec4(0.14f, 0.15f, 0.18f, 1);
-    style.Colors[ImGuiCol_Header] = ImVec4(0.20f, 0.36f, 0.58f, 0.55f);
-    style.Colors[ImGuiCol_Tab] = ImVec4(0.16f, 0.20f, 0.27f, 1);
-    style.Colors[ImGuiCol_TabActive] = ImVec4(0.22f, 0.38f, 0.62f, 1);
+static const Palette* g_palette = &kDarkPalette;
+
+const Palette& active_palette() {
+    return *g_palette;
 }
 
-static void light_colours(ImGuiStyle& style) {
-    ImGui::StyleColorsLight(&style);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
-    style.Colors[ImGuiCol_MenuBarBg] = ImVec4(0.90f, 0.91f, 0.93f, 1);
+ImVec4 to_imvec4(const Rgba& c) {
+    return ImVec4(c.r, c.g, c.b, c.a);
 }
 
-// Presentation mode: pure black or white backgrounds, full-strength text and borders, so a
-// projector in a bright room still shows every line.
+// ImGui's own dark or light style, with the palette's colours over it (theme_colours.h, where
+// the contrast of each is checked).
+static void apply_palette(ImGuiStyle& style, const Palette& p, bool light) {
+    if (light)
+        ImGui::StyleColorsLight(&style);
+    else
+        ImGui::StyleColorsDark(&style);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = to_imvec4(p.window);
+    c[ImGuiCol_ChildBg] = to_imvec4(p.child);
+    c[ImGuiCol_PopupBg] = to_imvec4(p.popup);
+    c[ImGuiCol_MenuBarBg] =
+        to_imvec4(light ? Rgba{0.90f, 0.91f, 0.93f} : Rgba{0.14f, 0.15f, 0.18f});
+    c[ImGuiCol_FrameBg] = to_imvec4(p.frame);
+    c[ImGuiCol_Button] = to_imvec4(p.button);
+    c[ImGuiCol_TableHeaderBg] = to_imvec4(p.table_header);
+    c[ImGuiCol_TableRowBgAlt] = to_imvec4(p.row_alt);
+    c[ImGuiCol_Header] = to_imvec4(p.selected);
+    c[ImGuiCol_HeaderHovered] = to_imvec4(p.hovered);
+    c[ImGuiCol_Text] = to_imvec4(p.text);
+    c[ImGuiCol_TextDisabled] = to_imvec4(p.text_disabled);
+    if (!light) {
+        c[ImGuiCol_Tab] = ImVec4(0.16f, 0.20f, 0.27f, 1);
+        c[ImGuiCol_TabActive] = ImVec4(0.22f, 0.38f, 0.62f, 1);
+    }
+}
+
+// Presentation mode: full-strength borders besides the palette's pure backgrounds.
 static void high_contrast(ImGuiStyle& style, bool light) {
-    const ImVec4 bg = light ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
     const ImVec4 fg = light ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1);
-    style.Colors[ImGuiCol_WindowBg] = bg;
-    style.Colors[ImGuiCol_ChildBg] = bg;
-    style.Colors[ImGuiCol_PopupBg] = bg;
-    style.Colors[ImGuiCol_Text] = fg;
     style.Colors[ImGuiCol_Border] = fg;
-    style.Colors[ImGuiCol_TextDisabled] =
-        light ? ImVec4(0.25f, 0.25f, 0.25f, 1) : ImVec4(0.8f, 0.8f, 0.8f, 1);
     style.ChildBorderSize = 2;
     style.FrameBorderSize = 1;
 }
@@ -48,10 +61,8 @@ void apply_theme_and_fonts(float pixel_ratio, const UiSettings& settings) {
     build_font_atlas(kFontSize * scale);
 
     ImGuiStyle style;
-    if (settings.light)
-        light_colours(style);
-    else
-        dark_colours(style);
+    g_palette = &palette_for(settings.light, settings.presentation);
+    apply_palette(style, *g_palette, settings.light);
     if (settings.presentation) high_contrast(style, settings.light);
     style.WindowRounding = 0;
     style.FrameRounding = 4;

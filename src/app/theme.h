@@ -1,6 +1,8 @@
 // Colours, sizes and the font, scaled for the device pixel ratio and the user's settings.
 #pragma once
 
+#include <imgui.h>
+
 namespace reftier::app {
 
 struct UiSettings {
@@ -14,5 +16,11 @@ struct UiSettings {
 inline constexpr float kPresentationScale = 1.75f;
 
 void apply_theme_and_fonts(float pixel_ratio, const UiSettings& settings);
+
+struct Palette;
+struct Rgba;
+// The colours of the theme last applied (theme_colours.h).
+const Palette& active_palette();
+ImVec4 to_imvec4(const Rgba& colour);
 
 } // namespace reftier::app

@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/widgets.h"
 #include "core/model/date.h"
+#include "core/model/reference_name.h"
 #include "core/progress/progress_text.h"
 
 namespace reftier::app {
@@ -23,7 +24,7 @@ static void draw_tier(const TierStatus& tier) {
     else
         ImGui::TextUnformatted(tier.name.c_str());
     if (tier.reached && ImGui::IsItemHovered()) ImGui::SetTooltip("Reached");
-    ImGui::SameLine(em(9));
+    same_line_at(em(9));
     const std::string overlay = references_text(tier);
     if (!tier.required || *tier.required == 0) {
         ImGui::TextDisabled("%s", overlay.c_str());
@@ -40,7 +41,7 @@ static void draw_tier(const TierStatus& tier) {
     for (const RequirementStatus& requirement : tier.requirements) {
         ImGui::SetCursorPosX(em(9));
         ImGui::TextColored(met_colour(requirement.met), "%s", requirement.met ? "met" : "open");
-        ImGui::SameLine(em(12));
+        same_line_at(em(12));
         ImGui::TextUnformatted(requirement_text(requirement).c_str());
     }
     ImGui::PopID();
@@ -74,8 +75,8 @@ static void draw_pending(App& app, const RuleSet& rules, const TierProgress& p) 
         ImGui::TextColored(
             pending.overdue ? status_colour(Status::Rejected) : status_colour(Status::Submitted),
             "%s%s", format_iso_date(pending.expected).c_str(), pending.overdue ? " (overdue)" : "");
-        ImGui::SameLine(em(10.5f));
-        ImGui::Text("%s: %s", r.customer.c_str(), r.title.c_str());
+        same_line_at(em(10.5f));
+        fitted_text(r.customer + ": " + r.title);
     }
     if (const auto advice = overdue_advice(p, rules)) {
         ImGui::PushTextWrapPos(0);
@@ -122,9 +123,13 @@ void draw_tier_view(App& app) {
     if (p.excluded.empty()) ImGui::TextDisabled("Every reference counts.");
     for (const ExcludedReference& excluded : p.excluded) {
         const Reference& r = refs[excluded.index];
-        ImGui::Text("%s  %s: %s", r.id.c_str(), r.customer.c_str(), r.title.c_str());
+        const std::string reason = "(" + not_counted_text(excluded.reason) + ")";
+        const float reason_width = ImGui::CalcTextSize(reason.c_str()).x;
+        fitted_text(reference_name(r), nullptr,
+                    ImGui::GetContentRegionAvail().x - reason_width -
+                        ImGui::GetStyle().ItemSpacing.x);
         ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", not_counted_text(excluded.reason).c_str());
+        ImGui::TextDisabled("%s", reason.c_str());
     }
 }
 

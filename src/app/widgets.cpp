@@ -8,52 +8,58 @@
 #include <emscripten.h>
 #include <imgui_internal.h>
 
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/screen_reader.h"
 #include "app/text_agent_bridge.h"
+#include "app/theme.h"
+#include "app/theme_colours.h"
 #include "core/model/date.h"
 #include "core/text/fit_edit.h"
 #include "platform/browser.h"
 
 namespace reftier::app {
 
+// The palette's colours (theme_colours.h, where their contrast is tested): grades and
+// severities share the status colours (strong / approved, fair / warning / submitted...).
 ImVec4 status_colour(Status status) {
+    const Palette& p = active_palette();
     switch (status) {
     case Status::Draft:
-        return ImVec4(0.62f, 0.64f, 0.68f, 1);
+        return to_imvec4(p.draft);
     case Status::Submitted:
-        return ImVec4(0.95f, 0.72f, 0.25f, 1);
+        return to_imvec4(p.submitted);
     case Status::Approved:
-        return ImVec4(0.35f, 0.80f, 0.45f, 1);
+        return to_imvec4(p.approved);
     case Status::Rejected:
-        return ImVec4(0.95f, 0.40f, 0.35f, 1);
+        return to_imvec4(p.rejected);
     }
-    return ImVec4(1, 1, 1, 1);
+    return to_imvec4(p.text);
 }
 
 ImVec4 severity_colour(Severity severity) {
     switch (severity) {
     case Severity::Error:
-        return ImVec4(0.95f, 0.40f, 0.35f, 1);
+        return status_colour(Status::Rejected);
     case Severity::Warning:
-        return ImVec4(0.95f, 0.72f, 0.25f, 1);
+        return status_colour(Status::Submitted);
     case Severity::Tip:
-        return ImVec4(0.45f, 0.70f, 0.95f, 1);
+        return to_imvec4(active_palette().info);
     }
-    return ImVec4(1, 1, 1, 1);
+    return to_imvec4(active_palette().text);
 }
 
 ImVec4 grade_colour(Grade grade) {
     switch (grade) {
     case Grade::Strong:
-        return ImVec4(0.35f, 0.80f, 0.45f, 1);
+        return status_colour(Status::Approved);
     case Grade::Fair:
-        return ImVec4(0.95f, 0.72f, 0.25f, 1);
+        return status_colour(Status::Submitted);
     case Grade::Weak:
-        return ImVec4(0.95f, 0.40f, 0.35f, 1);
+        return status_colour(Status::Rejected);
     }
-    return ImVec4(1, 1, 1, 1);
+    return to_imvec4(active_palette().text);
 }
 
 const char* severity_icon(Severity severity) {
@@ -156,6 +162,23 @@ bool date_field(const char* label, std::string* text, std::optional<Date>* value
     return changed;
 }
 
+void same_line_at(float offset) {
+    const float label_end = ImGui::GetItemRectMax().x;
+    ImGui::SameLine(offset);
+    if (ImGui::GetCursorScreenPos().x < label_end + ImGui::GetStyle().ItemSpacing.x)
+        ImGui::SameLine();
+}
+
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+float checkbox_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+           ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
 static bool ends_with(const std::string& text, const char* suffix) {
     const std::string s(suffix);
     return text.size() >= s.size() && text.compare(text.size() - s.size(), s.size(), s) == 0;
@@ -179,9 +202,11 @@ void findings_list(const std::vector<Finding>& findings, const char* filter_path
         ImGui::PushID(index++);
         ImGui::BeginGroup();
         ImGui::TextColored(severity_colour(f.severity), "%s", severity_icon(f.severity));
-        ImGui::SameLine(em(5.3f));
+        note_item_box_for_locator("severity of " + f.message);
+        same_line_at(em(5.3f));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(f.message.c_str());
+        note_item_box_for_locator(f.message);
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         const std::string words = std::string(severity_icon(f.severity)) + ": " + f.message;
@@ -218,9 +243,21 @@ void segmented_bar(const int* counts, const ImVec4* colours, int segments, int t
         x += w;
     }
     if (overlay) {
+        // Dark text on a light bar, light text on a dark one (4.5:1 either way for the
+        // palette's colours), cut with an ellipsis at the bar's end.
+        const bool on_bar = total > 0 && segments > 0 && counts[0] > 0;
+        const ImVec4 under = on_bar ? colours[0] : ImVec4(0, 0, 0, 0);
+        const float light = 0.2126f * under.x + 0.7152f * under.y + 0.0722f * under.z;
+        const ImVec4 ink = !on_bar         ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
+                           : light > 0.45f ? ImVec4(0, 0, 0, 1)
+                                           : ImVec4(1, 1, 1, 1);
         const ImVec2 size = ImGui::CalcTextSize(overlay);
-        draw->AddText(ImVec2(start.x + 8, start.y + (height - size.y) * 0.5f),
-                      ImGui::GetColorU32(ImGuiCol_Text), overlay);
+        const ImVec2 at(start.x + 8, start.y + (height - size.y) * 0.5f);
+        const float end_x = start.x + width - 4;
+        ImGui::PushStyleColor(ImGuiCol_Text, ink);
+        ImGui::RenderTextEllipsis(draw, at, ImVec2(end_x, at.y + size.y), end_x, end_x, overlay,
+                                  nullptr, &size);
+        ImGui::PopStyleColor();
     }
     ImGui::Dummy(ImVec2(width, height));
 }

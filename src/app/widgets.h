@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -19,6 +20,14 @@ namespace reftier::app {
 // Sizes in font heights, so layouts scale with presentation mode and the pixel ratio.
 inline float em(float count) {
     return count * ImGui::GetFontSize();
+}
+
+// The next window (a dialog) in the middle of the screen, also after it grows or the screen
+// is resized; ImGui's own centring of a modal lasts only its first frame, when an auto-sized
+// window has no size yet, so dialogs came up at the top (issue 18).
+inline void center_next_window() {
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
 }
 
 template <typename E> bool enum_combo(const char* label, E* value, float width = 0) {
@@ -37,6 +46,14 @@ template <typename E> bool enum_combo(const char* label, E* value, float width =
     }
     return changed;
 }
+
+// ImGui::SameLine(offset), the start of a column of text after a label; or just after the
+// label where the label reaches past it, so a label never runs into what follows it.
+void same_line_at(float offset);
+// ImGui::SameLine() when an item `width` wide still fits on this line, else the item starts the
+// next one: a toolbar wraps instead of running off a narrow window or a projector's 1280x720.
+void same_line_if_fits(float width);
+float checkbox_width(const char* label);
 
 ImVec4 status_colour(Status status);
 ImVec4 severity_colour(Severity severity);
@@ -70,6 +87,16 @@ bool begin_item_context_menu(const char* id);
 // Each finding as a coloured line with its message (right click: copy it); `filter_path` keeps
 // only findings whose path ends with it (empty: all).
 void findings_list(const std::vector<Finding>& findings, const char* filter_path = "");
+
+// fitted_text.cpp: a line that fits `width` (0: the rest of the line or table cell), cut with
+// an ellipsis when longer and then shown whole in a tooltip on hover; true when it was cut.
+bool fitted_text(std::string_view text, const ImVec4* colour = nullptr, float width = 0);
+// A tooltip with `text` wrapped at a readable width (one line when it is short).
+void wrapped_tooltip(std::string_view text);
+// A tooltip of that fixed width whose text wraps (TextWrapped, PushTextWrapPos(0)); true: draw
+// its content, then call end_wrapped_tooltip.
+bool begin_wrapped_tooltip();
+void end_wrapped_tooltip();
 
 // What is left of this frame's time for work spread over frames (a pending filter, the
 // document checks), shared by whoever asks. While the user types, scrolls or clicks, the whole

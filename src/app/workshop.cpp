@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "app/item_locator.h"
 #include "app/widgets.h"
 #include "core/format/text_file.h"
 #include "core/progress/progress_summary.h"
@@ -44,7 +45,8 @@ void load_sample(App& app) {
         return;
     }
     keep_aside_before_replacing(app);
-    if (const EditResult result = app.workspace.replace_document(std::move(*read.document));
+    if (const EditResult result =
+            app.workspace.replace_document(std::move(*read.document), "loading the sample data");
         !result.refused.empty()) {
         show_toast(app, "The sample data cannot be stored: " + result.message());
         return;
@@ -54,10 +56,9 @@ void load_sample(App& app) {
 }
 
 void clear_all(App& app) {
-    Document empty;
-    empty.partner = app.workspace.document().partner;
     keep_aside_before_replacing(app);
-    if (!app.workspace.replace_document(std::move(empty))) return; // nothing to clear
+    if (!app.workspace.replace_document(cleared_document(app.workspace.document()), "clearing all"))
+        return; // nothing to clear
     app.editor = ReferenceEditor{};
     show_toast(app, "Cleared (Ctrl+Z brings it back)");
 }
@@ -95,6 +96,7 @@ void draw_workshop_menu(App& app) {
 static void draw_welcome(App& app) {
     if (app.show_welcome && !ImGui::IsPopupOpen("Welcome to RefTier"))
         ImGui::OpenPopup("Welcome to RefTier");
+    center_next_window();
     if (!ImGui::BeginPopupModal("Welcome to RefTier", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
         return;
     ImGui::TextUnformatted("Keep your APN public references in order and see your tier progress.");
@@ -117,7 +119,9 @@ static void draw_welcome(App& app) {
 static void draw_confirm(App& app) {
     const char* title = "Replace everything?";
     if (app.confirm != App::Confirm::None && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    center_next_window();
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    note_window_for_locator(title);
     const bool reset = app.confirm == App::Confirm::ResetToSample;
     ImGui::Text("%s replaces your %zu references and %zu accounts.",
                 reset ? "Reset to sample data" : "Clear all",
@@ -141,6 +145,17 @@ static void draw_confirm(App& app) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
+}
+
+// A small window in the middle of the screen, closed with its X or Esc (as the shortcut list
+// says).
+static void begin_centered_window(const char* title, bool* open) {
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) *open = false;
+    center_next_window();
+    ImGui::Begin(title, open,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoSavedSettings);
+    note_window_for_locator(title);
 }
 
 static void draw_help(App& app) {

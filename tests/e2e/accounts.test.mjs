@@ -22,7 +22,9 @@ test('an unlinked member account with activity added in the UI shows as losing p
   await typeInto(page, 'Name', 'Project A');
   await clickItem(page, 'Role');
   await clickItem(page, 'Member account');
-  await typeInto(page, 'Management id', '111122223333');
+  // Its Organization is chosen among the management accounts, not typed (issue 18).
+  await clickItem(page, 'Management');
+  await clickItem(page, 'Org management (111122223333)');
   await clickItem(page, 'Runs partner activity');
   await clickItem(page, 'Add account');
   await settle(page);

@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: serve the built app on loopback, start Debian's
 // Chromium through playwright-core with the flags that render WebGL headless here
 // (shared/TOOLCHAIN.md), and small helpers to drive the ImGui canvas with the real mouse.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,36 @@ export async function shot(page, name) {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+// One CDP session per page, kept open: Chromium drops a session's emulation when it detaches.
+const cdpSessions = new WeakMap();
+async function cdpOf(page) {
+  if (!cdpSessions.has(page)) cdpSessions.set(page, await page.context().newCDPSession(page));
+  return cdpSessions.get(page);
+}
+
+// A screenshot in device pixels, also under a pixel ratio set by emulateScreen (which
+// page.screenshot does not know of, so it would scale the picture back to CSS pixels).
+export async function deviceShot(page, path) {
+  await settle(page);
+  const { data } = await (await cdpOf(page)).send('Page.captureScreenshot', { format: 'png' });
+  writeFileSync(path, Buffer.from(data, 'base64'));
+  return path;
+}
+
+// The viewport and pixel ratio of `page`, set through CDP's Emulation.setDeviceMetricsOverride,
+// as a window resized or moved to another screen gets them; the app must follow both at once.
+export async function emulateScreen(page, width, height, ratio) {
+  await page.setViewportSize({ width, height });
+  await (await cdpOf(page)).send('Emulation.setDeviceMetricsOverride',
+                                 { width, height, deviceScaleFactor: ratio, mobile: false });
+  // A change of the ratio alone fires no event here; the page notices it within half a second.
+  await page.waitForFunction(([w, h]) => {
+    const c = document.getElementById('canvas');
+    return c.width === w && c.height === h;
+  }, [width * ratio, height * ratio], { timeout: 5000 });
+  await settle(page, 6);
 }
 
 // The stored document as text: the app stores UTF-8 bytes (earlier versions stored a string).

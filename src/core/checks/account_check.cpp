@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/model/enum_names.h"
+#include "core/model/reference_name.h"
 
 namespace reftier {
 
@@ -59,12 +60,6 @@ std::string describe_account(const Account& account) {
     std::string text = std::string(to_label(account.role)) + " " + account.id;
     if (!account.name.empty()) text += " (" + account.name + ")";
     return text;
-}
-
-// "Project A (444455556666)", as the tree shows an account.
-std::string tree_label(const Account& account) {
-    if (account.name.empty()) return account.id;
-    return account.name + " (" + account.id + ")";
 }
 
 // `what` is "this account" or "each member account that runs partner activity"; `ids` lists them.
@@ -196,12 +191,12 @@ void check_organization(const std::vector<Account>& accounts, std::size_t manage
     status.fix = link_fix("each member account that runs partner activity", active_unlinked);
 }
 
-// Linked accounts first (as the seed's picture draws them), then by name and id.
+// By name and id, never by state: linking an account must not move it under the pointer,
+// where the next click would hit another account (issue 18).
 void sort_for_tree(const std::vector<Account>& accounts, std::vector<std::size_t>& indices) {
     std::sort(indices.begin(), indices.end(), [&](std::size_t a, std::size_t b) {
         const Account& x = accounts[a];
         const Account& y = accounts[b];
-        if (x.linked != y.linked) return x.linked;
         if (x.name != y.name) return x.name < y.name;
         if (x.id != y.id) return x.id < y.id;
         return a < b;
@@ -211,7 +206,7 @@ void sort_for_tree(const std::vector<Account>& accounts, std::vector<std::size_t
 AccountTreeNode account_node(const std::vector<Account>& accounts, std::size_t index) {
     AccountTreeNode node;
     node.kind = AccountTreeNode::Kind::Account;
-    node.label = tree_label(accounts[index]);
+    node.label = account_name(accounts[index]);
     node.account_index = static_cast<long>(index);
     return node;
 }

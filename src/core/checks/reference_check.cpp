@@ -56,6 +56,12 @@ void check_dates(const Reference& reference, const std::string& prefix, std::vec
                                    "submitted through the Public References Tool without a "
                                    "submission date: the expected approval date cannot be computed",
                                    prefix + ".submitted_on"));
+    // A draft has not been submitted: either the status or the date is out of date.
+    if (reference.status == Status::Draft && reference.submitted_on)
+        out.push_back(make_finding(Severity::Warning, "draft-with-submitted-on",
+                                   "a draft with a submission date: set the status to Submitted "
+                                   "if it was submitted, or clear the date",
+                                   prefix + ".status"));
     if (reference.submitted_on && reference.decided_on &&
         *reference.decided_on < *reference.submitted_on)
         out.push_back(make_finding(Severity::Error, "decided-before-submitted",

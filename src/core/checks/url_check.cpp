@@ -236,6 +236,7 @@ class UrlFindings {
     }
 
     std::vector<Finding> take() { return std::move(findings_); }
+    bool empty() const { return findings_.empty(); }
 
   private:
     std::string_view path_;
@@ -358,6 +359,11 @@ std::vector<Finding> check_url(std::string_view url, std::string_view path) {
     if (parts.has_port && !is_valid_port(parts.port))
         out.add(kUrlPort, "the port " + quoted(parts.port) + " must be a number from 1 to 65535");
     check_host_name(parts.host, out);
+    if (scheme == "http" && out.empty()) // said once the URL is otherwise right
+        out.add(kUrlPlainHttp,
+                "the page is served over plain http://: use its https:// address if it has one "
+                "(browsers mark http pages \"Not secure\", and readers may not open it)",
+                Severity::Tip);
     return out.take();
 }
 

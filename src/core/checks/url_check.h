@@ -1,5 +1,5 @@
-// Rules for a public reference's URL (docs/format.md "references"): http/https only, a real host, no
-// credentials, not a private or intranet host. Used by reference_check for findings, by
+// Rules for a public reference's URL (docs/format.md "references"): http/https only, a real host,
+// no credentials, not a private or intranet host. Used by reference_check for findings, by
 // document_json to refuse URLs that must never be stored, and by the UI before opening a link.
 #pragma once
 
@@ -11,7 +11,8 @@
 
 namespace reftier {
 
-// Finding codes, stable for scripts. All are errors except kUrlIpHost (a warning).
+// Finding codes, stable for scripts. All are errors except kUrlIpHost (a warning) and
+// kUrlPlainHttp (a tip, given only when nothing else is wrong with the URL).
 inline constexpr std::string_view kUrlEmpty = "url-empty";
 inline constexpr std::string_view kUrlWhitespace = "url-whitespace"; // spaces, control chars
 inline constexpr std::string_view kUrlBackslash = "url-backslash";   // browsers read \ as /
@@ -22,7 +23,8 @@ inline constexpr std::string_view kUrlNoHost = "url-no-host";
 inline constexpr std::string_view kUrlHost = "url-host"; // not a valid public host name
 inline constexpr std::string_view kUrlPort = "url-port";
 inline constexpr std::string_view kUrlPrivateHost = "url-private-host";
-inline constexpr std::string_view kUrlIpHost = "url-ip-host"; // public IP instead of a name
+inline constexpr std::string_view kUrlIpHost = "url-ip-host";       // public IP instead of a name
+inline constexpr std::string_view kUrlPlainHttp = "url-plain-http"; // a tip: http://, not https://
 
 // All problems with the URL, each with code and message; `path` is copied into each finding.
 std::vector<Finding> check_url(std::string_view url, std::string_view path = "url");

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/format/document_json.h"
+#include "core/model/reference_name.h"
 
 namespace reftier {
 
@@ -28,17 +29,61 @@ std::vector<std::string> differing_fields(const nlohmann::ordered_json& current,
     return names;
 }
 
+// A field's value as the conflict list shows it.
+std::string value_text(const nlohmann::ordered_json* value) {
+    if (!value || value->is_null() ||
+        (value->is_string() && value->get_ref<const std::string&>().empty()))
+        return "(empty)";
+    if (value->is_string()) return value->get<std::string>();
+    return value->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<FieldChange> field_changes(const nlohmann::ordered_json& current,
+                                       const nlohmann::ordered_json& incoming,
+                                       const std::vector<std::string>& fields) {
+    std::vector<FieldChange> changes;
+    for (const std::string& field : fields) {
+        const auto mine = current.find(field);
+        const auto theirs = incoming.find(field);
+        changes.push_back({field, value_text(mine == current.end() ? nullptr : &*mine),
+                           value_text(theirs == incoming.end() ? nullptr : &*theirs)});
+    }
+    return changes;
+}
+
+std::string record_name(const Reference& r) {
+    return reference_name(r);
+}
+std::string record_name(const Account& a) {
+    return account_name(a);
+}
+std::string record_name(const RuleSet& r) {
+    return r.name.empty() ? r.id : r.name;
+}
+
 struct MergeCounts {
     int added = 0;
     int unchanged = 0;
     std::vector<MergeConflict> conflicts;
 };
 
+// Which side wins each conflict, in the order the plan lists them.
+struct ConflictChoices {
+    ConflictPolicy all = ConflictPolicy::KeepCurrent;
+    const std::vector<ConflictPolicy>* each = nullptr;
+    std::size_t next = 0;
+    ConflictPolicy take() {
+        const std::size_t i = next++;
+        if (!each) return all;
+        return i < each->size() ? (*each)[i] : ConflictPolicy::KeepCurrent;
+    }
+};
+
 // Merges `incoming` records into `records` by id (in place), counting what happened. An id
 // seen twice in `incoming` is matched against its first copy, as if merged one by one.
 template <typename Record>
 MergeCounts merge_records(std::vector<Record>& records, const std::vector<Record>& incoming,
-                          MergeConflict::Kind kind, ConflictPolicy policy,
+                          MergeConflict::Kind kind, ConflictChoices& choices,
                           nlohmann::ordered_json (*to_json)(const Record&)) {
     MergeCounts counts;
     std::unordered_map<std::string, std::size_t> index_by_id;
@@ -56,24 +101,27 @@ MergeCounts merge_records(std::vector<Record>& records, const std::vector<Record
             ++counts.unchanged;
             continue;
         }
+        const nlohmann::ordered_json mine = to_json(existing), theirs = to_json(record);
+        std::vector<std::string> fields = differing_fields(mine, theirs);
+        std::vector<FieldChange> changes = field_changes(mine, theirs, fields);
         counts.conflicts.push_back(
-            {kind, record.id, differing_fields(to_json(existing), to_json(record))});
-        if (policy == ConflictPolicy::TakeIncoming) existing = record;
+            {kind, record.id, record_name(existing), std::move(fields), std::move(changes)});
+        if (choices.take() == ConflictPolicy::TakeIncoming) existing = record;
     }
     return counts;
 }
 
 // Both plan_merge and merge_documents run this, so the plan always tells the truth.
-Document merge_into(const Document& current, const Document& incoming, ConflictPolicy policy,
+Document merge_into(const Document& current, const Document& incoming, ConflictChoices choices,
                     MergePlan& plan) {
     Document merged = current;
     MergeCounts references =
         merge_records(merged.references, incoming.references, MergeConflict::Kind::Reference,
-                      policy, reference_to_json);
+                      choices, reference_to_json);
     MergeCounts accounts = merge_records(merged.accounts, incoming.accounts,
-                                         MergeConflict::Kind::Account, policy, account_to_json);
+                                         MergeConflict::Kind::Account, choices, account_to_json);
     MergeCounts rule_sets = merge_records(merged.rule_sets, incoming.rule_sets,
-                                          MergeConflict::Kind::RuleSet, policy, rule_set_to_json);
+                                          MergeConflict::Kind::RuleSet, choices, rule_set_to_json);
     // Unknown top-level fields the current document lacks are taken, so nothing is lost.
     if (incoming.unknown_fields.is_object()) {
         if (!merged.unknown_fields.is_object()) merged.unknown_fields = nlohmann::json::object();
@@ -111,13 +159,20 @@ std::string format_reference_id(std::uint64_t number) {
 
 MergePlan plan_merge(const Document& current, const Document& incoming) {
     MergePlan plan;
-    merge_into(current, incoming, ConflictPolicy::KeepCurrent, plan);
+    merge_into(current, incoming, ConflictChoices{}, plan);
     return plan;
 }
 
 Document merge_documents(const Document& current, const Document& incoming, ConflictPolicy policy) {
     MergePlan plan;
-    return merge_into(current, incoming, policy, plan);
+    return merge_into(current, incoming, ConflictChoices{policy}, plan);
+}
+
+Document merge_documents(const Document& current, const Document& incoming,
+                         const std::vector<ConflictPolicy>& choices) {
+    MergePlan plan;
+    return merge_into(current, incoming, ConflictChoices{ConflictPolicy::KeepCurrent, &choices},
+                      plan);
 }
 
 std::vector<std::string> next_reference_ids(const Document& document, std::size_t count) {

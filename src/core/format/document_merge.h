@@ -11,10 +11,21 @@
 
 namespace reftier {
 
+// One field of a conflict: its JSON name and both values as a person reads them (a string as
+// it is, an empty value as "(empty)", anything else as JSON).
+struct FieldChange {
+    std::string field;
+    std::string current;
+    std::string incoming;
+};
+
 struct MergeConflict {
     enum class Kind { Reference, Account, RuleSet } kind = Kind::Reference;
     std::string id;
+    std::string
+        name; // the current record as a person knows it (reference_name.h), or a rule set's name
     std::vector<std::string> differing_fields; // JSON field names
+    std::vector<FieldChange> changes;          // the same fields, with both values
 };
 
 enum class ConflictPolicy { KeepCurrent, TakeIncoming };
@@ -31,6 +42,10 @@ struct MergePlan {
 MergePlan plan_merge(const Document& current, const Document& incoming);
 // The merged document; the partner profile (chosen rule set, scorecard) stays the current one.
 Document merge_documents(const Document& current, const Document& incoming, ConflictPolicy policy);
+// The same, each conflict resolved by its own choice: `choices[i]` for plan.conflicts[i] (in
+// plan_merge's order); a conflict past the end of `choices` keeps the current record.
+Document merge_documents(const Document& current, const Document& incoming,
+                         const std::vector<ConflictPolicy>& choices);
 
 // A fresh id not used in `document`: "r-0001" style for references.
 std::string next_reference_id(const Document& document);

@@ -86,6 +86,10 @@ static bool row_before(ReferenceColumn column, bool descending, const std::vecto
         if (const std::string* text = sort_text(column, refs[a]))
             c = collate(*text, *sort_text(column, refs[b]));
     if (c != 0) return descending ? c > 0 : c < 0;
+    // Equal in a column of few values (grade, status, dates...): by customer A to Z.
+    if (!is_text_column(column))
+        if (const int by_customer = collate(refs[a].customer, refs[b].customer); by_customer != 0)
+            return by_customer < 0;
     return a < b;
 }
 
@@ -127,23 +131,27 @@ std::vector<std::uint32_t> sort_references(const std::vector<Reference>& referen
                                            const std::vector<int>& title_scores,
                                            ReferenceColumn column, bool descending) {
     struct Keyed {
-        std::uint64_t key; // exact: equal keys are equal in the column
+        std::uint64_t key;      // exact: equal keys are equal in the column
+        std::uint32_t customer; // the customer's rank: ties of other columns go A to Z
         std::uint32_t index;
     };
     std::vector<Keyed> keyed(references.size());
     if (is_text_column(column)) {
         const std::vector<std::uint32_t> ranks = text_ranks(references, column);
-        for (std::uint32_t i = 0; i < keyed.size(); ++i) keyed[i] = {ranks[i], i};
+        for (std::uint32_t i = 0; i < keyed.size(); ++i) keyed[i] = {ranks[i], 0, i};
     } else {
+        const std::vector<std::uint32_t> customers =
+            text_ranks(references, ReferenceColumn::Customer);
         for (std::uint32_t i = 0; i < keyed.size(); ++i) {
             const int score = i < title_scores.size() ? title_scores[i] : 0;
-            keyed[i] = {sort_key(column, references[i], score), i};
+            keyed[i] = {sort_key(column, references[i], score), customers[i], i};
         }
     }
     // std::sort with the index as the last tie-break is stable and, unlike stable_sort,
     // needs no merge buffer.
     std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
         if (a.key != b.key) return descending ? a.key > b.key : a.key < b.key;
+        if (a.customer != b.customer) return a.customer < b.customer;
         return a.index < b.index;
     });
     std::vector<std::uint32_t> order(keyed.size());

@@ -7,6 +7,7 @@
 
 #include "core/checks/url_check.h"
 #include "core/format/storable.h"
+#include "core/model/reference_name.h"
 #include "core/text/case_fold.h"
 #include "core/text/title_similarity.h"
 
@@ -76,11 +77,12 @@ void Workspace::record(Edit edit) {
     }
 }
 
-EditResult Workspace::replace_document(Document document) {
+EditResult Workspace::replace_document(Document document, std::string what) {
     if (auto problems = storable_problems(document); !problems.empty())
         return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Whole;
+    edit.description = std::move(what);
     edit.whole = std::make_shared<Document>(std::move(document_));
     document_ = std::move(document);
     record(std::move(edit));
@@ -107,9 +109,11 @@ EditResult Workspace::upsert_reference(const Reference& reference) {
     edit.present_now = true;
     if (index) {
         edit.index = *index;
+        edit.description = "the edit of " + reference_name(reference);
         edit.reference = std::exchange(document_.references[*index], reference);
     } else {
         edit.index = document_.references.size();
+        edit.description = "adding " + reference_name(reference);
         document_.references.push_back(reference);
     }
     record(std::move(edit));
@@ -123,6 +127,7 @@ bool Workspace::remove_reference(const std::string& id) {
     edit.kind = Edit::Kind::Reference;
     edit.index = *index;
     edit.present_now = false;
+    edit.description = "deleting " + reference_name(document_.references[*index]);
     edit.reference = std::move(document_.references[*index]);
     document_.references.erase(document_.references.begin() + static_cast<long>(*index));
     record(std::move(edit));
@@ -155,10 +160,13 @@ EditResult Workspace::upsert_account(const Account& account, const std::string& 
     edit.kind = Edit::Kind::Account;
     edit.present_now = true;
     edit.index = index;
-    if (replacing)
+    if (replacing) {
+        edit.description = "the edit of account " + account_name(account);
         edit.account = std::exchange(*it, account);
-    else
+    } else {
+        edit.description = "adding account " + account_name(account);
         accounts.push_back(account);
+    }
     record(std::move(edit));
     return made();
 }
@@ -172,6 +180,7 @@ bool Workspace::remove_account(const std::string& id) {
     edit.kind = Edit::Kind::Account;
     edit.index = static_cast<std::size_t>(it - accounts.begin());
     edit.present_now = false;
+    edit.description = "removing account " + account_name(*it);
     edit.account = std::move(*it);
     accounts.erase(it);
     record(std::move(edit));
@@ -184,6 +193,7 @@ EditResult Workspace::set_partner(const PartnerProfile& partner) {
         return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::Partner;
+    edit.description = "the change of the partner profile";
     edit.partner = std::exchange(document_.partner, partner);
     record(std::move(edit));
     return made();
@@ -201,12 +211,14 @@ static std::vector<ReadError> header_problems(const Document& document,
     return storable_problems(header);
 }
 
-EditResult Workspace::set_rule_sets(std::vector<RuleSet> rule_sets, const PartnerProfile& partner) {
+EditResult Workspace::set_rule_sets(std::vector<RuleSet> rule_sets, const PartnerProfile& partner,
+                                    std::string what) {
     if (rule_sets == document_.rule_sets && partner == document_.partner) return {};
     if (auto problems = header_problems(document_, rule_sets, partner); !problems.empty())
         return refused(std::move(problems));
     Edit edit;
     edit.kind = Edit::Kind::RuleSets;
+    edit.description = std::move(what);
     edit.rule_sets = std::exchange(document_.rule_sets, std::move(rule_sets));
     edit.partner = std::exchange(document_.partner, partner);
     record(std::move(edit));
@@ -221,7 +233,7 @@ EditResult Workspace::save_rule_set(const RuleSet& rule_set, const PartnerProfil
         *same = rule_set;
     else
         rule_sets.push_back(rule_set);
-    return set_rule_sets(std::move(rule_sets), partner);
+    return set_rule_sets(std::move(rule_sets), partner, "the change of the rule sets");
 }
 
 EditResult Workspace::remove_rule_set(const std::string& id, const PartnerProfile& partner) {
@@ -230,7 +242,7 @@ EditResult Workspace::remove_rule_set(const std::string& id, const PartnerProfil
                                         [&](const RuleSet& r) { return r.id == id; });
     if (removed == rule_sets.end()) return {};
     rule_sets.erase(removed, rule_sets.end());
-    return set_rule_sets(std::move(rule_sets), partner);
+    return set_rule_sets(std::move(rule_sets), partner, "removing a rule set");
 }
 
 // Swaps the record the edit holds with the one in the document (or inserts/erases when one
@@ -297,6 +309,14 @@ std::vector<ReadError> Workspace::incoming_problems(const Edit& edit) const {
         return storable_problems(*edit.whole);
     }
     return {};
+}
+
+std::string Workspace::undo_description() const {
+    return undo_.empty() ? std::string() : undo_.back().description;
+}
+
+std::string Workspace::redo_description() const {
+    return redo_.empty() ? std::string() : redo_.back().description;
 }
 
 // Undo and redo: the newest step of `from` is applied and moves to `to`, unless it is refused.
@@ -640,6 +660,15 @@ const std::vector<Finding>& Workspace::check_draft_reference(const Reference& dr
     });
     draft_findings_ = {revision_, draft, std::move(findings)};
     return draft_findings_.result;
+}
+
+Document cleared_document(const Document& current) {
+    Document empty;
+    empty.partner = current.partner;
+    constexpr std::string_view kSampleMark = " (sample)";
+    if (empty.partner.name.ends_with(kSampleMark))
+        empty.partner.name.resize(empty.partner.name.size() - kSampleMark.size());
+    return empty;
 }
 
 } // namespace reftier

@@ -60,7 +60,9 @@ class Workspace {
     // document (and undo and redo, which bring back an earlier state) first asks the storable
     // rule, and is refused, changing nothing, when the document would not read back. A
     // removal cannot make a readable document unreadable.
-    EditResult replace_document(Document document); // import (replace or merge), clear, sample
+    // Import (replace or merged result), clear, sample; `what` names the step for Undo ("the
+    // import of colleague.json").
+    EditResult replace_document(Document document, std::string what = "replacing the document");
     EditResult upsert_reference(const Reference& reference); // by id; appends when new
     bool remove_reference(const std::string& id);
     EditResult upsert_account(const Account& account, const std::string& previous_id);
@@ -80,6 +82,10 @@ class Workspace {
     bool can_redo() const { return !redo_.empty(); }
     EditResult undo();
     EditResult redo();
+    // What Undo or Redo would take back or do again, in words ("the edit of Acme Retail,
+    // \"...\""; empty when there is nothing), so the menu and its message can say it.
+    std::string undo_description() const;
+    std::string redo_description() const;
     // Loading from storage is not an edit: it sets the document and forgets history.
     void load_without_history(Document document);
 
@@ -145,11 +151,13 @@ class Workspace {
         std::optional<PartnerProfile> partner;
         std::optional<std::vector<RuleSet>> rule_sets; // RuleSets: with `partner`
         std::shared_ptr<Document> whole;
+        std::string description; // for Undo and Redo: "the edit of ..."
     };
     void record(Edit edit);
     void apply_swap(Edit& edit);
     std::vector<ReadError> incoming_problems(const Edit& edit) const;
-    EditResult set_rule_sets(std::vector<RuleSet> rule_sets, const PartnerProfile& partner);
+    EditResult set_rule_sets(std::vector<RuleSet> rule_sets, const PartnerProfile& partner,
+                             std::string what);
     std::vector<ReadError> account_id_problems(const Account& account, std::size_t index,
                                                bool replacing) const;
     EditResult step(std::vector<Edit>& from, std::vector<Edit>& to);
@@ -217,5 +225,9 @@ class Workspace {
     std::vector<std::uint32_t> rows_;             // the last complete result ...
     std::optional<ReferenceQuery> rows_query_;    // ... and its query
 };
+
+// What "Clear all" leaves: no references, accounts or rule sets of the partner's own; the
+// partner profile as it was, its name without the " (sample)" of the sample data's name.
+Document cleared_document(const Document& current);
 
 } // namespace reftier

@@ -312,15 +312,34 @@ TEST(AccountTree, ManagementAccountHoldsItsOrganizationAndMembers) {
     EXPECT_EQ(organization.children.size(), 3u);
 }
 
-TEST(AccountTree, MembersAreSortedLinkedFirstThenByName) {
+TEST(AccountTree, MembersAreSortedByNameWhetherLinkedOrNot) {
     const AccountReport report = check_accounts(
         {management(true), member("444455556666", "Beta", false, true),
          member("555566667777", "Zeta", true, true), member("666677778888", "Alpha", true, false)});
     const AccountTreeNode& organization = report.tree.children.at(0).children.at(0);
     ASSERT_EQ(organization.children.size(), 3u);
     EXPECT_EQ(organization.children[0].account_index, 3);
-    EXPECT_EQ(organization.children[1].account_index, 2);
-    EXPECT_EQ(organization.children[2].account_index, 1);
+    EXPECT_EQ(organization.children[1].account_index, 1);
+    EXPECT_EQ(organization.children[2].account_index, 2);
+}
+
+// Issue 18: linking an account re-sorted the tree, so the next click on the same spot hit
+// another account.
+TEST(AccountTree, LinkingAnAccountKeepsItsPlaceInTheTree) {
+    std::vector<Account> accounts = {management(true), member("444455556666", "Beta", false, true),
+                                     member("555566667777", "Alpha", false, true),
+                                     member("666677778888", "Gamma", true, true)};
+    auto order = [](const AccountReport& report) {
+        std::vector<long> out;
+        for (const AccountTreeNode& n : report.tree.children.at(0).children.at(0).children)
+            out.push_back(n.account_index);
+        return out;
+    };
+    const std::vector<long> before = order(check_accounts(accounts));
+    accounts[1].linked = true;
+    EXPECT_EQ(order(check_accounts(accounts)), before);
+    accounts[3].linked = false;
+    EXPECT_EQ(order(check_accounts(accounts)), before);
 }
 
 TEST(AccountTree, StandaloneAccountsGoUnderOtherAccounts) {
@@ -342,16 +361,16 @@ TEST(AccountTree, MemberWhoseManagementIsMissingGoesUnderOtherAccounts) {
     EXPECT_EQ(report.tree.children[0].children.at(0).account_index, 0);
 }
 
-TEST(AccountTree, UnlinkedManagementAccountIsShownAfterLinkedOnes) {
+TEST(AccountTree, ManagementAccountsAreSortedByNameWhetherLinkedOrNot) {
     Account unlinked_management =
         make_account("999988887777", "Another org", AccountRole::Management, false, false);
     const AccountReport report = check_accounts(
         {unlinked_management, management(true), member("444455556666", "P", true, true),
          make_account("555566667777", "Q", AccountRole::Member, true, true, "999988887777")});
     ASSERT_EQ(report.tree.children.size(), 2u);
-    EXPECT_EQ(report.tree.children[0].account_index, 1);
-    EXPECT_EQ(report.tree.children[1].account_index, 0);
-    EXPECT_EQ(report.tree.children[1].children.at(0).children.at(0).account_index, 3);
+    EXPECT_EQ(report.tree.children[0].account_index, 0); // "Another org"
+    EXPECT_EQ(report.tree.children[1].account_index, 1); // "Org management"
+    EXPECT_EQ(report.tree.children[0].children.at(0).children.at(0).account_index, 3);
 }
 
 TEST(AccountTree, AccountWithoutNameIsLabelledByItsId) {

@@ -130,6 +130,26 @@ TEST(ReferenceCheck, ReportsADecisionBeforeTheSubmission) {
     EXPECT_EQ(finding->path, "references[0].decided_on");
 }
 
+// Issue 18: a draft with a submission date was accepted without a word.
+TEST(ReferenceCheck, WarnsAboutADraftWithASubmissionDate) {
+    Reference reference = complete_reference();
+    reference.status = Status::Draft;
+    reference.decided_on.reset();
+    const std::optional<Finding> finding =
+        find_code(check_reference(reference, "references[0]"), "draft-with-submitted-on");
+    ASSERT_TRUE(finding);
+    EXPECT_EQ(finding->severity, Severity::Warning);
+    EXPECT_EQ(finding->path, "references[0].status");
+}
+
+TEST(ReferenceCheck, ADraftWithoutASubmissionDateIsFine) {
+    Reference reference = complete_reference();
+    reference.status = Status::Draft;
+    reference.submitted_on.reset();
+    reference.decided_on.reset();
+    EXPECT_FALSE(find_code(check_reference(reference, "references[0]"), "draft-with-submitted-on"));
+}
+
 TEST(ReferenceCheck, TellsADraftWhatTheReviewerLooksFor) {
     Reference reference = complete_reference();
     reference.status = Status::Draft;

@@ -27,8 +27,18 @@ TEST(UrlCheck, AcceptsAnHttpsUrlWithPathAndQuery) {
     EXPECT_EQ(codes_of("https://example.com/customers/acme-retail?lang=en#top"), Codes{});
 }
 
-TEST(UrlCheck, AcceptsPlainHttp) {
-    EXPECT_EQ(codes_of("http://aws.amazon.com/partners/"), Codes{});
+// Issue 18: a plain http:// public URL got no hint.
+TEST(UrlCheck, AcceptsPlainHttpWithATipToUseHttps) {
+    const std::vector<Finding> findings = check_url("http://aws.amazon.com/partners/");
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].code, "url-plain-http");
+    EXPECT_EQ(findings[0].severity, Severity::Tip);
+    EXPECT_NE(findings[0].message.find("https://"), std::string::npos);
+    EXPECT_TRUE(is_safe_to_open("http://aws.amazon.com/partners/"));
+}
+
+TEST(UrlCheck, GivesTheHttpsTipOnlyWhenNothingElseIsWrong) {
+    EXPECT_EQ(codes_of("http://intranet/wiki"), Codes{"url-private-host"});
 }
 
 TEST(UrlCheck, AcceptsAnUpperCaseSchemeAndHost) {

@@ -98,6 +98,67 @@ TEST(MergePlan, ChangesNothing) {
     EXPECT_EQ(current, current_document());
 }
 
+// Issue 18: a conflict showed neither value and named the record by its id.
+TEST(MergePlan, AConflictNamesTheRecordAndShowsBothValuesOfEachField) {
+    Document incoming = current_document();
+    incoming.references[1].title = "Second Workload Cuts Cost";
+    incoming.references[1].status = Status::Approved;
+    const MergePlan plan = plan_merge(current_document(), incoming);
+    ASSERT_EQ(plan.conflicts.size(), 1u);
+    const MergeConflict& c = plan.conflicts[0];
+    EXPECT_EQ(c.name, "Acme Retail, \"Second Workload\"");
+    ASSERT_EQ(c.changes.size(), 2u);
+    EXPECT_EQ(c.changes[0].field, "title");
+    EXPECT_EQ(c.changes[0].current, "Second Workload");
+    EXPECT_EQ(c.changes[0].incoming, "Second Workload Cuts Cost");
+    EXPECT_EQ(c.changes[1].field, "status");
+    EXPECT_EQ(c.changes[1].current, "draft");
+    EXPECT_EQ(c.changes[1].incoming, "approved");
+}
+
+TEST(MergePlan, AnEmptyValueReadsAsEmpty) {
+    Document incoming = current_document();
+    incoming.references[0].submitted_on =
+        Date{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{16}};
+    const MergePlan plan = plan_merge(current_document(), incoming);
+    ASSERT_EQ(plan.conflicts.at(0).changes.size(), 1u);
+    EXPECT_EQ(plan.conflicts[0].changes[0].current, "(empty)");
+    EXPECT_EQ(plan.conflicts[0].changes[0].incoming, "2026-11-16");
+}
+
+TEST(MergePlan, AnAccountConflictNamesTheAccount) {
+    Document incoming = current_document();
+    incoming.accounts[0].linked = true;
+    const MergePlan plan = plan_merge(current_document(), incoming);
+    ASSERT_EQ(plan.conflicts.size(), 1u);
+    EXPECT_EQ(plan.conflicts[0].name, "Management (111122223333)");
+    EXPECT_EQ(plan.conflicts[0].changes.at(0).current, "false");
+    EXPECT_EQ(plan.conflicts[0].changes.at(0).incoming, "true");
+}
+
+TEST(MergeDocuments, ResolvesEachConflictByItsOwnChoice) {
+    Document incoming = current_document();
+    incoming.references[0].title = "Theirs One";
+    incoming.references[1].title = "Theirs Two";
+    incoming.accounts[0].name = "Theirs";
+    const Document merged = merge_documents(
+        current_document(), incoming,
+        {ConflictPolicy::TakeIncoming, ConflictPolicy::KeepCurrent, ConflictPolicy::TakeIncoming});
+    EXPECT_EQ(merged.references[0].title, "Theirs One");
+    EXPECT_EQ(merged.references[1].title, "Second Workload");
+    EXPECT_EQ(merged.accounts[0].name, "Theirs");
+}
+
+TEST(MergeDocuments, AConflictWithoutAChoiceKeepsTheCurrentRecord) {
+    Document incoming = current_document();
+    incoming.references[0].title = "Theirs One";
+    incoming.references[1].title = "Theirs Two";
+    const Document merged = merge_documents(
+        current_document(), incoming, std::vector<ConflictPolicy>{ConflictPolicy::TakeIncoming});
+    EXPECT_EQ(merged.references[0].title, "Theirs One");
+    EXPECT_EQ(merged.references[1].title, "Second Workload");
+}
+
 TEST(MergeDocuments, AppendsNewRecordsInIncomingOrder) {
     Document incoming;
     incoming.references = {reference("r-0005", "Five"), reference("r-0004", "Four")};

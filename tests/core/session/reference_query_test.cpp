@@ -70,6 +70,21 @@ TEST(ReferenceQuery, GradeSortsByTheGivenScores) {
     EXPECT_EQ(sorted(refs, ReferenceColumn::Grade, false, {70, 20, 95}), (Rows{1, 0, 2}));
 }
 
+// Issue 18: rows of equal grade came in document order, which reads as no order at all.
+TEST(ReferenceQuery, EqualGradesComeByCustomerInBothDirections) {
+    const std::vector<Reference> refs = {row("r-1", "Zeta"), row("r-2", "alpha"), row("r-3", "Mu"),
+                                         row("r-4", "Beta")};
+    const std::vector<int> scores = {100, 100, 40, 100};
+    EXPECT_EQ(sorted(refs, ReferenceColumn::Grade, false, scores), (Rows{2, 1, 3, 0}));
+    EXPECT_EQ(sorted(refs, ReferenceColumn::Grade, true, scores), (Rows{1, 3, 0, 2}));
+}
+
+TEST(ReferenceQuery, EqualStatusesComeByCustomer) {
+    std::vector<Reference> refs = {row("r-1", "Zeta"), row("r-2", "Alpha"), row("r-3", "Mu")};
+    refs[2].status = Status::Approved;
+    EXPECT_EQ(sorted(refs, ReferenceColumn::Status), (Rows{1, 0, 2}));
+}
+
 TEST(ReferenceQuery, FilterMatchesAnyTextFieldIgnoringAsciiCase) {
     std::vector<Reference> refs = {row("r-1", "Acme"), row("r-2", "Globex"), row("r-3", "Initech")};
     refs[1].workload = "Data lake on Amazon S3";

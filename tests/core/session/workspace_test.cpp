@@ -263,3 +263,49 @@ TEST(Workspace, SmallDocumentsKeepTheirWholeUndoHistory) {
     EXPECT_EQ(undos, 3);
     EXPECT_TRUE(ws.document().references.empty());
 }
+
+// Issue 18: Undo did not say what it undid.
+TEST(WorkspaceUndo, DescribesEachStepByTheRecordItChanged) {
+    Workspace ws;
+    test::load_workspace(ws, document_of(2));
+    EXPECT_EQ(ws.undo_description(), "");
+    Reference edited = ws.document().references[0];
+    edited.title = "Migration to Amazon EKS Cuts Cost";
+    ws.upsert_reference(edited);
+    EXPECT_EQ(ws.undo_description(),
+              "the edit of Acme Cloud, \"Migration to Amazon EKS Cuts Cost\"");
+    ws.remove_reference("r-1");
+    EXPECT_EQ(ws.undo_description(), "deleting Globex, \"Migration 1 to Amazon EKS\"");
+    ASSERT_TRUE(ws.undo());
+    EXPECT_EQ(ws.redo_description(), "deleting Globex, \"Migration 1 to Amazon EKS\"");
+    EXPECT_EQ(ws.undo_description(),
+              "the edit of Acme Cloud, \"Migration to Amazon EKS Cuts Cost\"");
+}
+
+TEST(WorkspaceUndo, DescribesAccountsAndWholeDocumentSteps) {
+    Workspace ws;
+    test::load_workspace(ws, document_of(1));
+    Account account;
+    account.id = "111122223333";
+    account.name = "Org management";
+    ws.upsert_account(account, "");
+    EXPECT_EQ(ws.undo_description(), "adding account Org management (111122223333)");
+    ws.replace_document(Document{}, "clearing all");
+    EXPECT_EQ(ws.undo_description(), "clearing all");
+}
+
+// Issue 18: Clear all kept "(sample)" in the partner's name.
+TEST(ClearedDocument, DropsTheSampleMarkFromThePartnerName) {
+    Document sample = document_of(3);
+    sample.partner.name = "Northwind Cloud Partners (sample)";
+    const Document cleared = cleared_document(sample);
+    EXPECT_TRUE(cleared.references.empty());
+    EXPECT_EQ(cleared.partner.name, "Northwind Cloud Partners");
+    EXPECT_EQ(cleared.partner.rule_set, sample.partner.rule_set);
+}
+
+TEST(ClearedDocument, KeepsAnOwnPartnerNameAsItIs) {
+    Document own = document_of(1);
+    own.partner.name = "Acme (sample) Partners";
+    EXPECT_EQ(cleared_document(own).partner.name, "Acme (sample) Partners");
+}

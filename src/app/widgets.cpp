@@ -7,10 +7,9 @@
 
 #include <emscripten.h>
 #include <imgui_internal.h>
-
-#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "app/item_locator.h"
 #include "app/screen_reader.h"
 #include "app/text_agent_bridge.h"
 #include "app/theme.h"
@@ -220,11 +219,12 @@ void findings_list(const std::vector<Finding>& findings, const char* filter_path
 }
 
 void begin_centered_window(const char* title, bool* open) {
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) *open = false;
+    center_next_window();
     ImGui::Begin(title, open,
                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings);
+    note_window_for_locator(title);
 }
 
 void segmented_bar(const int* counts, const ImVec4* colours, int segments, int total, float height,

@@ -107,7 +107,8 @@ double frame_work_budget_ms();
 // without new input.
 void work_progress_note(const char* what, float progress);
 
-// A small window in the middle of the screen, closed with its X; end it with ImGui::End().
+// A small window in the middle of the screen, closed with its X or Esc (as the shortcut list
+// says); end it with ImGui::End().
 void begin_centered_window(const char* title, bool* open);
 
 // A horizontal bar split into coloured segments (counts), with `total` as the full width.

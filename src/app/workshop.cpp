@@ -147,17 +147,6 @@ static void draw_confirm(App& app) {
     ImGui::EndPopup();
 }
 
-// A small window in the middle of the screen, closed with its X or Esc (as the shortcut list
-// says).
-static void begin_centered_window(const char* title, bool* open) {
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) *open = false;
-    center_next_window();
-    ImGui::Begin(title, open,
-                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoSavedSettings);
-    note_window_for_locator(title);
-}
-
 static void draw_help(App& app) {
     if (!app.show_help) return;
     begin_centered_window("Keyboard shortcuts", &app.show_help);

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: serve the built app on loopback, start Debian's
 // Chromium through playwright-core with the flags that render WebGL headless here
 // (shared/TOOLCHAIN.md), and small helpers to drive the ImGui canvas with the real mouse.
+import { after } from 'node:test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -35,8 +36,17 @@ export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e
     viewport, screen: { width: viewport.width + 640, height: viewport.height + 400 },
     acceptDownloads: true,
   });
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   return { context, userDataDir };
 }
+
+// A test that fails before its own context.close() would leave its browser running, and the
+// test file would then never exit; every browser still open is closed once the file is done.
+const openContexts = new Set();
+after(async () => {
+  for (const context of openContexts) await context.close().catch(() => {});
+});
 
 // Kills every process of the browser that runs on `userDataDir` with SIGKILL, as a crash or a
 // power cut would: no unload, no flush. (context.close() shuts the browser down cleanly.)

@@ -396,6 +396,7 @@ void Workspace::invalidate_after(const Edit& edit) {
     std::vector<std::uint32_t> order = std::move(order_);
     const auto order_for = order_for_;
     std::vector<std::uint32_t> rows = std::move(rows_);
+    const std::optional<ReferenceQuery> rows_query = rows_query_;
     invalidate();
 
     if (grades.size() == size_before) {
@@ -417,6 +418,10 @@ void Workspace::invalidate_after(const Edit& edit) {
     // Shown until the query has run again on the changed document.
     update_row_indices(rows, index, change);
     rows_ = std::move(rows);
+    // An edited row keeps its place (issue 18: saving a reference re-sorted the table under the
+    // pointer, so the next click opened another row); the order is redone when the user sorts
+    // or filters again. Added and removed rows still take the query's order.
+    if (change == RowChange::Replaced) rows_query_ = rows_query;
 }
 
 const DocumentCheck& Workspace::reference_check() {

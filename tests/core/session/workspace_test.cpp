@@ -155,11 +155,7 @@ TEST(Workspace, RowsAfterEditsUndoAndRedoEqualAFreshQuery) {
             << step;
     };
     expect_fresh("start");
-    Reference changed = ws.document().references[7];
-    changed.title = "A brand new cloud title";
-    ws.upsert_reference(changed);
-    expect_fresh("replaced");
-    Reference added = changed;
+    Reference added = ws.document().references[7];
     added.id = "r-new";
     added.title = "Another cloud story";
     ws.upsert_reference(added);
@@ -168,6 +164,31 @@ TEST(Workspace, RowsAfterEditsUndoAndRedoEqualAFreshQuery) {
     expect_fresh("erased");
     while (ws.undo()) expect_fresh("undo");
     while (ws.redo()) expect_fresh("redo");
+}
+
+// Issue 18: saving a reference re-sorted the table under the pointer.
+TEST(Workspace, AnEditedRowKeepsItsPlaceUntilTheUserSortsAgain) {
+    Workspace ws;
+    test::load_workspace(ws, document_of(300));
+    ReferenceQuery query = text_query("cloud");
+    query.sort_column = ReferenceColumn::Title;
+    const Rows before = ws.query_rows(query);
+    ASSERT_GT(before.size(), 2u);
+    const std::uint32_t last = before.back();
+    Reference changed = ws.document().references[last];
+    changed.title = "A cloud title that sorts first";
+    ws.upsert_reference(changed);
+    EXPECT_EQ(ws.query_rows(query), before); // the same rows in the same places
+    ASSERT_TRUE(ws.undo());
+    EXPECT_EQ(ws.query_rows(query), before);
+    ASSERT_TRUE(ws.redo());
+    // The user sorts again (descending, then back): the new title takes its place.
+    ReferenceQuery descending = query;
+    descending.descending = true;
+    ws.query_rows(descending);
+    const Rows sorted = ws.query_rows(query);
+    EXPECT_EQ(sorted, run_reference_query(ws.document().references, {}, query));
+    EXPECT_EQ(sorted.front(), last);
 }
 
 TEST(Workspace, AGradeKeptForAnUnchangedRowFollowsItAfterAnErase) {

@@ -1,3 +1,4 @@
+// A reference or an account named for a person: customer and title, or name and id.
 #include "core/model/reference_name.h"
 
 #include "core/text/utf8_text.h"

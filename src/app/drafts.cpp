@@ -77,6 +77,7 @@ static void open_now(App& app, const PendingOpen& open) {
         Reference fresh;
         fresh.id = next_reference_id(app.workspace.document());
         start_reference_editor(app, fresh, true);
+        app.editor.focus_first_field = true; // typing goes to Customer at once
         app.switch_to = View::References;
         break;
     }

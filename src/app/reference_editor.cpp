@@ -30,15 +30,17 @@ static void draw_title_check(App& app, const TitleReport& report) {
     const ImVec4 colour = grade_colour(report.grade);
     segmented_bar(&report.score, &colour, 1, 100, ImGui::GetTextLineHeight() * 1.3f, overlay);
     note_item_box_for_locator("title check");
-    findings_list(report.findings);
+    // The suggestion comes before the findings: the box has a fixed height, and the one-click
+    // fix should not be the part scrolled out of view.
     if (!report.suggestion.empty() && report.suggestion != e.draft.title) {
-        ImGui::Spacing();
         ImGui::TextDisabled("Suggested title, from this record's own fields:");
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(report.suggestion.c_str());
         ImGui::PopTextWrapPos();
         if (ImGui::SmallButton("Use suggested title")) e.draft.title = report.suggestion;
+        ImGui::Spacing();
     }
+    findings_list(report.findings);
 }
 
 // What the reader would refuse in this record (a javascript: URL, a control character, an

@@ -103,7 +103,9 @@ test('over-long text pasted into every text field of every editor leaves a docum
   await pasteOverLong(page, 'Name', LONG);
   await clickItem(page, 'Role');
   await clickItem(page, 'Member account');
-  await pasteOverLong(page, 'Management id', '2'.repeat(4034));
+  // The management account is a choice among the document's management accounts (issue 18).
+  await clickItem(page, 'Management');
+  await clickItem(page, 'Northwind Org management (111122223333)');
   await shot(page, 'account-editor-over-long-pastes');
   await clickItem(page, 'Add account');
   assert.equal((await page.evaluate(() => window.reftier.state())).account_editor_open, false, 'the account was added');
@@ -125,7 +127,7 @@ test('over-long text pasted into every text field of every editor leaves a docum
   assert.ok(bytes(edited.notes) > NOTES_LIMIT - 16 && bytes(edited.notes) <= NOTES_LIMIT, `notes: ${bytes(edited.notes)} bytes`);
   assert.equal(edited.submitted_on, '2026-11-27');
   const account = doc.accounts[6];
-  assert.deepEqual([account.id.length, account.name.length, account.parent.length], [LINE_LIMIT, LINE_LIMIT, LINE_LIMIT]);
+  assert.deepEqual([account.id.length, account.name.length, account.parent], [LINE_LIMIT, LINE_LIMIT, '111122223333']);
   assert.equal(bytes(doc.partner.name), LINE_LIMIT);
   await context.close();
 });

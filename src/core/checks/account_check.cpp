@@ -8,6 +8,7 @@
 
 #include "core/model/enum_names.h"
 #include "core/model/reference_name.h"
+#include "core/text/ascii_text.h"
 
 namespace reftier {
 
@@ -48,7 +49,7 @@ constexpr std::size_t kAccountIdLength = 12;
 
 bool is_account_id(std::string_view id) {
     if (id.size() != kAccountIdLength) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return std::all_of(id.begin(), id.end(), is_ascii_digit);
 }
 
 std::string account_path(std::size_t index, std::string_view field) {

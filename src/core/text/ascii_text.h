@@ -14,8 +14,11 @@ inline constexpr bool is_ascii_digit(char c) {
 inline constexpr bool is_ascii_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+inline constexpr bool is_ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
 inline constexpr char ascii_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }
 inline constexpr char ascii_upper(char c) {
     return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;

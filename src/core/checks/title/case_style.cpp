@@ -25,8 +25,7 @@ bool is_style_neutral(const TitleRules& rules, const Term& term, bool aws_name) 
 bool is_common_word(const TitleRules& rules, const TextScan& scan, const Match& match) {
     if (scan.terms[match.first_term].word_id < 0) return false;
     const std::string_view display = match_display(rules, scan, match);
-    return std::none_of(display.begin(), display.end(),
-                        [](char c) { return c >= 'A' && c <= 'Z'; });
+    return std::none_of(display.begin(), display.end(), is_ascii_upper);
 }
 
 bool is_all_caps(const TitleRules& rules, const TextScan& scan, std::vector<Span>& spans) {

@@ -52,7 +52,7 @@ void grow_slots(SpellingTable& table) {
 }
 
 bool has_upper_case(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return std::any_of(text.begin(), text.end(), is_ascii_upper);
 }
 
 bool phrase_matches_at(const Phrase& phrase, const TextScan& scan, std::size_t first_term) {

@@ -2,14 +2,14 @@
 // is added with mouse and keyboard, and the app says it earns no APN points.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, launch, openApp, settle, shot, startApp, typeInto } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp, typeInto } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
 after(() => server.close());
 
 test('an unlinked member account with activity added in the UI shows as losing points', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate(() => window.reftier.importJson(JSON.stringify({
     format: 'reftier', version: 1, partner: { name: 'Example Partner', path: 'consulting', rule_set: 'apn-2019-consulting' },

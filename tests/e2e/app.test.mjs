@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PNG } from './png.mjs';
-import { clickItem, launch, openApp, settle, shot, startApp, storedDocument, typeInto } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp, storedDocument, typeInto } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -27,7 +27,7 @@ const SAMPLE = {
 };
 
 test('the page loads without console errors and the canvas is drawn', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const errors = [];
   const page = await openApp(context, url, errors);
   const path = await shot(page, 'empty-references');
@@ -38,7 +38,7 @@ test('the page loads without console errors and the canvas is drawn', async () =
 });
 
 test('a reference added with mouse and keyboard is still there after a reload', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   await typeInto(page, 'Customer', 'Globex Bank');
@@ -61,7 +61,7 @@ test('a reference added with mouse and keyboard is still there after a reload', 
 });
 
 test('export downloads a file equal to the document', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   const result = await page.evaluate((t) => window.reftier.importJson(t), JSON.stringify(SAMPLE));
   assert.equal(result.ok, true);
@@ -82,7 +82,7 @@ test('export downloads a file equal to the document', async () => {
 });
 
 test('a malformed import shows its errors and leaves the stored document unchanged', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate((t) => window.reftier.importJson(t), JSON.stringify(SAMPLE));
   await page.evaluate(() => window.reftier.whenSaved());
@@ -106,7 +106,7 @@ test('a malformed import shows its errors and leaves the stored document unchang
 });
 
 test('each main view opens from its tab and shows the document (screenshots written as artifacts)', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate((t) => window.reftier.importJson(t), JSON.stringify(SAMPLE));
   await settle(page);

@@ -26,7 +26,22 @@ export async function startApp() {
   return { server, url };
 }
 
-// A persistent profile, so IndexedDB survives a page reload and a browser restart. The screen
+// One Chromium per test file (node --test runs each file in a process of its own), started on
+// first use; each test takes a fresh context of it (its own storage, cache and permissions, as a
+// new profile has), which costs a few milliseconds where starting a browser costs a second.
+let sharedBrowser = null;
+export async function newContext({ viewport = { width: 1280, height: 800 }, ...options } = {}) {
+  sharedBrowser ??= chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const context = await (await sharedBrowser).newContext({
+    viewport, screen: { width: viewport.width + 640, height: viewport.height + 400 },
+    acceptDownloads: true, ...options,
+  });
+  track(context);
+  return context;
+}
+
+// A browser of its own on a persistent profile, so IndexedDB survives a browser restart (a test
+// that kills the browser needs this; newContext() serves every other test). The screen
 // is kept larger than the viewport: Emscripten's GLFW takes a canvas sized to the whole screen
 // for a fullscreen request and leaves the canvas at its old size.
 export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e2e-')),
@@ -36,16 +51,20 @@ export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e
     viewport, screen: { width: viewport.width + 640, height: viewport.height + 400 },
     acceptDownloads: true,
   });
-  openContexts.add(context);
-  context.on('close', () => openContexts.delete(context));
+  track(context);
   return { context, userDataDir };
 }
 
 // A test that fails before its own context.close() would leave its browser running, and the
 // test file would then never exit; every browser still open is closed once the file is done.
 const openContexts = new Set();
+function track(context) {
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
+}
 after(async () => {
   for (const context of openContexts) await context.close().catch(() => {});
+  if (sharedBrowser) await (await sharedBrowser).close().catch(() => {});
 });
 
 // Kills every process of the browser that runs on `userDataDir` with SIGKILL, as a crash or a
@@ -76,8 +95,12 @@ export async function openApp(context, url, consoleErrors = [], welcome = 'Start
 }
 
 // Lets the app draw the frames that follow input (it draws nothing while idle).
+// The frames are counted in the page, so waiting for them costs one round trip, not one each.
 export async function settle(page, frames = 4) {
-  for (let i = 0; i < frames; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  await page.evaluate((n) => new Promise((resolve) => {
+    const next = () => (n-- > 0 ? requestAnimationFrame(next) : resolve());
+    next();
+  }), frames);
 }
 
 export async function itemRect(page, label) {

@@ -3,7 +3,7 @@
 // The browser's own menu stays for the title field (its spellchecker's suggestions).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, itemRect, launch, openApp, settle, shot, startApp } from './browser.mjs';
+import { clickItem, itemRect, newContext, openApp, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -19,7 +19,7 @@ const DOC = JSON.stringify({ format: 'reftier', version: 1,
   partner: { name: 'Example Partner', path: 'consulting', rule_set: 'apn-2019-consulting' }, references: REFS, accounts: [] });
 
 async function openWithDocument() {
-  const { context } = await launch();
+  const context = await newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await openApp(context, url);
   await page.evaluate((t) => window.reftier.importJson(t), DOC);

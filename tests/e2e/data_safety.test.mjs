@@ -4,7 +4,7 @@
 // field undoes its text, not the document.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, launch, openApp, settle, shot, startApp, typeInto } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp, typeInto } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -38,7 +38,7 @@ async function reloadIntact(page, accounts) {
 }
 
 test('issue 17: a 4,034-character partner name pasted over the sample data does not lose it', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url, [], 'Load sample data');
   await page.evaluate(() => window.reftier.whenSaved());
   const before = await page.evaluate(() => window.reftier.state());
@@ -71,7 +71,7 @@ async function pasteOverLong(page, label, text) {
 
 test('over-long text pasted into every text field of every editor leaves a document that reloads intact', async () => {
   // Tall enough for every field of the editors and its note.
-  const { context } = await launch(undefined, { viewport: { width: 1280, height: 1400 } });
+  const context = await newContext({ viewport: { width: 1280, height: 1400 } });
   const page = await openApp(context, url, [], 'Load sample data');
   await page.evaluate(() => window.reftier.whenSaved());
 
@@ -133,7 +133,7 @@ test('over-long text pasted into every text field of every editor leaves a docum
 });
 
 test('over-long text pasted into the scorecard editor\'s text fields is cut, and the rule set reloads intact', async () => {
-  const { context } = await launch(undefined, { viewport: { width: 1280, height: 1400 } });
+  const context = await newContext({ viewport: { width: 1280, height: 1400 } });
   const page = await openApp(context, url, [], 'Load sample data');
   await page.evaluate(() => window.reftier.whenSaved());
   await clickItem(page, 'Tier progress');
@@ -154,7 +154,7 @@ test('over-long text pasted into the scorecard editor\'s text fields is cut, and
 });
 
 test('committed text and a finished composition from the text agent keep to the field\'s limit', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   await clickItem(page, 'Customer', 'left');
@@ -196,7 +196,7 @@ async function appendTo(page, label, text) {
 }
 
 test('an unsaved draft is not dropped by selecting another row or Alt+N without asking', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url, [], 'Load sample data');
   await clickItem(page, 'Wonka Confectionery');
   await appendTo(page, 'Customer', ' Ltd');
@@ -233,7 +233,7 @@ test('an unsaved draft is not dropped by selecting another row or Alt+N without 
 });
 
 test('Ctrl+Z inside a text field undoes its text, not the last document edit', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url, [], 'Load sample data'); // an undoable document edit
   assert.equal((await page.evaluate(() => window.reftier.state())).can_undo, true);
   await clickItem(page, 'Wonka Confectionery');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openApp, startApp, storedDocument } from './browser.mjs';
+import { newContext, openApp, startApp, storedDocument } from './browser.mjs';
 
 const HOSTILE = resolve(dirname(fileURLToPath(import.meta.url)), '../data/hostile');
 const cases = readFileSync(resolve(HOSTILE, 'README.md'), 'utf8').split('\n')
@@ -19,7 +19,7 @@ after(() => server.close());
 
 test('every hostile file is handled as its README says and the stored document is unchanged', async () => {
   assert.ok(cases.length >= 40, `only ${cases.length} hostile cases found`);
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url, [], 'Load sample data');
   await page.evaluate(() => window.reftier.whenSaved());
   let before = await storedDocument(page);

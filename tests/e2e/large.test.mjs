@@ -4,7 +4,7 @@
 // industry.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, launch, openApp, settle, shot, startApp } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -50,7 +50,7 @@ async function untilWorkDone(page) {
 }
 
 test('filtering 20,000 references finishes over frames and shows exactly the matching rows', async (t) => {
-  const { context } = await launch();
+  const context = await newContext();
   t.after(() => context.close());
   const page = await openApp(context, url);
   const doc = largeDocument();
@@ -71,7 +71,7 @@ test('filtering 20,000 references finishes over frames and shows exactly the mat
 });
 
 test('tier progress of 20,000 references appears once the checks are done', async (t) => {
-  const { context } = await launch();
+  const context = await newContext();
   t.after(() => context.close());
   const page = await openApp(context, url);
   const result = await page.evaluate((text) => window.reftier.importJson(text, 'replace'),

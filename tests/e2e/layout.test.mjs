@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from './png.mjs';
-import { ARTIFACTS, clickItem, deviceShot, emulateScreen, itemRect, launch, openApp, settle, startApp } from './browser.mjs';
+import { ARTIFACTS, clickItem, deviceShot, emulateScreen, itemRect, newContext, openApp, settle, startApp } from './browser.mjs';
 
 let server, url, context, page;
 before(async () => {
   ({ server, url } = await startApp());
-  ({ context } = await launch());
+  context = await newContext();
   page = await openApp(context, url, [], 'Load sample data');
 });
 after(async () => {

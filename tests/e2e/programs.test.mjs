@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clickItem, launch, openApp, settle, shot, startApp, storedDocument, typeInto } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp, storedDocument, typeInto } from './browser.mjs';
 
 const ACE = resolve(dirname(fileURLToPath(import.meta.url)), '../data/ace');
 
@@ -45,7 +45,7 @@ async function replaceIn(page, label, text) {
 }
 
 test('Copy my scorecard builds a rule set in the UI and the current tier changes', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   assert.equal((await page.evaluate((t) => window.reftier.importJson(t), JSON.stringify(DOC))).ok, true);
   await clickItem(page, 'Tier progress');
@@ -100,7 +100,7 @@ test('Copy my scorecard builds a rule set in the UI and the current tier changes
 });
 
 test('Import ACE opportunities previews the drafts and adds only new launched ones', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   const doc = structuredClone(DOC);
   doc.references[0].ace_opportunity_id = 'O1234567';
@@ -139,7 +139,7 @@ test('Import ACE opportunities previews the drafts and adds only new launched on
 });
 
 test('the tier view says a path change, late reviews and tiers without references in words', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   const doc = structuredClone(DOC);
   doc.partner.rule_set = 'apn-2019-consulting';

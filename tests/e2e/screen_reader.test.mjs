@@ -3,7 +3,7 @@
 // appears; everything is reached with the keyboard alone, with a visible focus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, launch, openApp, settle, shot, startApp } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -12,7 +12,7 @@ after(() => server.close());
 const announced = (page) => page.evaluate(() => document.getElementById('reftier-announce').textContent);
 
 test('the page has a language, a title and a description', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   const head = await page.evaluate(() => ({
     lang: document.documentElement.lang, title: document.title,
@@ -27,7 +27,7 @@ test('the page has a language, a title and a description', async () => {
 });
 
 test('the live region follows the keyboard focus through the editor and reads new findings', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   await clickItem(page, 'Customer', 'left');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from './png.mjs';
-import { ARTIFACTS, clickItem, deviceShot, emulateScreen, launch, openApp, settle, startApp } from './browser.mjs';
+import { ARTIFACTS, clickItem, deviceShot, emulateScreen, newContext, openApp, settle, startApp } from './browser.mjs';
 
 const SCREENS = join(ARTIFACTS, 'screens');
 mkdirSync(SCREENS, { recursive: true });
@@ -16,7 +16,7 @@ mkdirSync(SCREENS, { recursive: true });
 let server, url, context, page;
 before(async () => {
   ({ server, url } = await startApp());
-  ({ context } = await launch());
+  context = await newContext();
   page = await openApp(context, url, [], 'Load sample data');
 });
 after(async () => {

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PNG } from './png.mjs';
-import { clickItem, launch, openApp, settle, shot, startApp } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -34,7 +34,7 @@ async function waitForGlyphs(page, text) {
 }
 
 test('Cyrillic, Greek, symbols and CJK titles render with their glyphs in the atlas', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const fetched = [];
   const page = await openApp(context, url);
   page.on('request', (r) => { if (r.url().includes('/fonts/')) fetched.push(r.url().split('/fonts/')[1]); });
@@ -58,7 +58,7 @@ test('Cyrillic, Greek, symbols and CJK titles render with their glyphs in the at
 });
 
 test('CJK typed into a field is drawn once its slice has arrived', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   await clickItem(page, 'Customer', 'left');
@@ -70,7 +70,7 @@ test('CJK typed into a field is drawn once its slice has arrived', async () => {
 });
 
 test('the filter finds "MÜLLER" from "müller" and sorts "Émile" with E', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   const refs = [
     reference('r-1', 'Zenith Bank', 'Serverless Payments Cut Cost in Financial Services'),

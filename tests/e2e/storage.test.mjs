@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { clickItem, killBrowser, launch, openApp, settle, shot, startApp, storedDocument } from './browser.mjs';
+import { clickItem, killBrowser, launch, newContext, openApp, settle, shot, startApp, storedDocument } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -30,7 +30,7 @@ const idbKeys = (page) => page.evaluate(() => new Promise((resolve) => {
 }));
 
 test('a corrupt stored document is kept aside and the user is told', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate(() => new Promise((resolve) => {
     const open = indexedDB.open('reftier', 1);
@@ -51,7 +51,7 @@ test('a corrupt stored document is kept aside and the user is told', async () =>
 });
 
 test('a document stored as text by an earlier version still opens, and is saved as bytes', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate((text) => new Promise((resolve) => {
     const open = indexedDB.open('reftier', 1);
@@ -84,7 +84,7 @@ test('a document stored as text by an earlier version still opens, and is saved 
 });
 
 test('a full storage quota is reported in words and the data stays open', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate(() => {
     IDBObjectStore.prototype.put = function() { throw new DOMException('quota', 'QuotaExceededError'); };
@@ -100,7 +100,7 @@ test('a full storage quota is reported in words and the data stays open', async 
 });
 
 test('a second tab is told about the first tab\'s save and stops saving over it', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const first = await openApp(context, url);
   const second = await context.newPage();
   await second.goto(url);
@@ -158,7 +158,7 @@ const putStored = (page, value, key = 'current') => page.evaluate(([v, k]) => ne
 }), [value, key]);
 
 test('a save whose bytes would not read back is refused: the stored document stays, the user is told and can export', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate((t) => window.reftier.importJson(t), doc('Stored', 3));
   await page.evaluate(() => window.reftier.whenSaved());
@@ -185,7 +185,7 @@ test('a save whose bytes would not read back is refused: the stored document sta
 });
 
 test('issue 17\'s unreadable document is kept aside, listed with date and size, exported, and removed only when the user says so', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   const unreadable = JSON.parse(doc('Example Partner', 25));
   unreadable.partner.name = 'Example Partner Name '.repeat(200).slice(0, 4034); // what the old app saved
@@ -218,7 +218,7 @@ test('issue 17\'s unreadable document is kept aside, listed with date and size, 
 });
 
 test('the document an import replaced is kept aside and restored through the UI', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate((t) => window.reftier.importJson(t), doc('Before the import', 4));
   await page.evaluate(() => window.reftier.whenSaved());
@@ -243,7 +243,7 @@ test('the document an import replaced is kept aside and restored through the UI'
 });
 
 test('another tab upgrading the database closes storage here with a message, and does not wait on this tab', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate((t) => window.reftier.importJson(t), doc('First tab', 1));
   await page.evaluate(() => window.reftier.whenSaved());
@@ -265,7 +265,7 @@ test('another tab upgrading the database closes storage here with a message, and
 });
 
 test('a connection the browser closed is opened again for the next save', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate(() => {
     const transaction = IDBDatabase.prototype.transaction;

@@ -5,7 +5,7 @@
 // has the focus, with the keyboard hints of that field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, launch, openApp, settle, shot, startApp } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -24,7 +24,7 @@ async function draftWhen(page, key, expected) {
 }
 
 async function newReference() {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   return { context, page };

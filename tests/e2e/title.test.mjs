@@ -3,7 +3,7 @@
 // Screenshots go to artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, launch, openApp, shot, startApp, typeInto } from './browser.mjs';
+import { clickItem, newContext, openApp, shot, startApp, typeInto } from './browser.mjs';
 
 let server;
 let url;
@@ -13,7 +13,7 @@ after(() => server.close());
 const editorTitle = (page) => page.evaluate(() => window.reftier.state().editor_title);
 
 test('a sentence-case title as AWS publishes it grades strong in the editor', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   await typeInto(page, 'Customer', 'Nubank');
@@ -26,7 +26,7 @@ test('a sentence-case title as AWS publishes it grades strong in the editor', as
 });
 
 test('services typed in the editor count before the reference is saved', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   await typeInto(page, 'Title', 'Widgetizer cuts cost for retail stores');
@@ -39,7 +39,7 @@ test('services typed in the editor count before the reference is saved', async (
 });
 
 test('the suggested rewrite of a sentence-case title is in sentence case', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   await typeInto(page, 'Title', 'our new checkout');

@@ -3,21 +3,14 @@
 // editable element the focus (what brings up the phone's keyboard); dragging scrolls.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, settle, shot, startApp } from './browser.mjs';
+import { newContext, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
 after(() => server.close());
 
 async function openTablet(viewport) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'reftier-touch-')), {
-    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-    viewport, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
-  });
+  const context = await newContext({ viewport, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   const page = context.pages()[0] || await context.newPage();
   await page.goto(url);
   await page.evaluate(() => window.reftier.ready);

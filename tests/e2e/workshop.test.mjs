@@ -3,14 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { clickItem, launch, openApp, settle, shot, startApp } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
 after(() => server.close());
 
 test('the welcome dialog loads the sample data', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url, [], 'Load sample data');
   const doc = await page.evaluate(() => window.reftier.document());
   assert.equal(doc.references.length, 25);
@@ -26,7 +26,7 @@ test('the welcome dialog loads the sample data', async () => {
 });
 
 test('presentation mode is toggled from the menu and remembered after a reload', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url, [], 'Load sample data');
   await clickItem(page, 'Workshop');
   await clickItem(page, 'Presentation mode');
@@ -40,7 +40,7 @@ test('presentation mode is toggled from the menu and remembered after a reload',
 });
 
 test('Ctrl+Z undoes a delete made in the editor', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url, [], 'Load sample data');
   await clickItem(page, 'Acme Retail');
   await clickItem(page, 'Delete...');
@@ -53,7 +53,7 @@ test('Ctrl+Z undoes a delete made in the editor', async () => {
 });
 
 test('CSV export downloads a spreadsheet-safe file with a BOM', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url, [], 'Load sample data');
   const sample = await page.evaluate(() => window.reftier.document());
   sample.references[0].title = '=HYPERLINK("http://evil.example")';
@@ -72,7 +72,7 @@ test('CSV export downloads a spreadsheet-safe file with a BOM', async () => {
 });
 
 test('after one visit the app reloads and works with the network off', async () => {
-  const { context } = await launch();
+  const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.evaluate(() => window.reftier.importJson(JSON.stringify({

@@ -68,6 +68,9 @@ stage "wasm core tests under node"
 (cd "$WASM_BUILD" && ctest --output-on-failure -j "$JOBS")
 
 stage "end-to-end tests in Chromium"
-(cd "$ROOT/tests/e2e" && REFTIER_WEB="$WEB_OUT" node --test --test-concurrency=1 --test-reporter=spec)
+# Two files at a time on two cores: a test spends much of its time waiting on frames, the
+# autosave or a timeout, which leaves a core free for the other file's browser.
+(cd "$ROOT/tests/e2e" &&
+   REFTIER_WEB="$WEB_OUT" node --test --test-concurrency="${E2E_JOBS:-$JOBS}" --test-reporter=spec)
 end_stage
 echo "all tests passed"

@@ -16,7 +16,7 @@ stage() {
   end_stage
   stage_name="$1"
   stage_started=$(now_ms)
-  echo "== $stage_name"
+  echo "== $stage_name ($(date -u +%H:%M:%S) UTC)"
 }
 end_stage() {
   [ -n "$stage_name" ] || return 0

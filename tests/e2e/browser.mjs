@@ -58,7 +58,10 @@ export async function launch(userDataDir = mkdtempSync(join(tmpdir(), 'reftier-e
 // A test that fails before its own context.close() would leave its browser running, and the
 // test file would then never exit; every browser still open is closed once the file is done.
 const openContexts = new Set();
+// On a machine that runs several suites at once a page load can take longer than playwright's
+// 30 s navigation limit (seen at a load average of 33 on two cores); that alone fails no test.
 function track(context) {
+  context.setDefaultNavigationTimeout(120_000);
   openContexts.add(context);
   context.on('close', () => openContexts.delete(context));
 }

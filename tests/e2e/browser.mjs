@@ -20,6 +20,11 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
+// How long a test waits for the app to reach a state it must reach before it reads the outcome.
+// Generous, because the machine may be running several suites at once: a correct run moves on
+// as soon as the state is there, and a wrong one still fails.
+export const WAIT_MS = 30_000;
+
 export async function startApp() {
   const server = await startServer(WEB_ROOT, 0);
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -164,7 +169,7 @@ export async function emulateScreen(page, width, height, ratio) {
   await page.waitForFunction(([w, h]) => {
     const c = document.getElementById('canvas');
     return c.width === w && c.height === h;
-  }, [width * ratio, height * ratio], { timeout: 5000 });
+  }, [width * ratio, height * ratio], { timeout: WAIT_MS });
   await settle(page, 6);
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from './png.mjs';
-import { ARTIFACTS, clickItem, deviceShot, emulateScreen, itemRect, newContext, openApp, settle, startApp } from './browser.mjs';
+import { ARTIFACTS, clickItem, deviceShot, emulateScreen, itemRect, newContext, openApp, settle, startApp, WAIT_MS } from './browser.mjs';
 
 let server, url, context, page;
 before(async () => {
@@ -149,7 +149,7 @@ test('Esc closes Help and About, which never stack; a new reference takes the ke
   await page.keyboard.insertText('serverless payment processing');
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => window.reftier.state().references === n, count + 1,
-                             { timeout: 5000 }).catch(() => {});
+                             { timeout: WAIT_MS }).catch(() => {});
   assert.equal((await state()).references, count + 1, 'Enter added the reference');
   assert.equal(await page.evaluate(() => window.reftier.editorDraft()), null);
   await page.keyboard.press('Control+z');

@@ -5,7 +5,7 @@
 // has the focus, with the keyboard hints of that field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, newContext, openApp, settle, shot, startApp } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp, WAIT_MS } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -13,13 +13,13 @@ after(() => server.close());
 
 const draft = (page) => page.evaluate(() => window.reftier.editorDraft());
 
-// A draft field once it reads `expected`, or as it stands after 5 s. Under load the frames that
+// A draft field once it reads `expected`, or as it stands after WAIT_MS. Under load the frames that
 // take in the last keys can come after settle()'s few; a wrong or doubled text still fails.
 async function draftWhen(page, key, expected) {
   await page.waitForFunction(([k, v]) => {
     const d = window.reftier.editorDraft();
     return d !== null && d[k] === v;
-  }, [key, expected], { timeout: 5000 }).catch(() => {});
+  }, [key, expected], { timeout: WAIT_MS }).catch(() => {});
   return (await draft(page))[key];
 }
 

@@ -33,10 +33,12 @@ export async function startApp() {
 
 // One Chromium per test file (node --test runs each file in a process of its own), started on
 // first use; each test takes a fresh context of it (its own storage, cache and permissions, as a
-// new profile has), which costs a few milliseconds where starting a browser costs a second.
+// new profile has). A browser started for each test cost about 2 CPU seconds a test more
+// (workshop.test.mjs: 31.8 against 21.8 CPU seconds for its five tests, node and Chromium).
 let sharedBrowser = null;
 export async function newContext({ viewport = { width: 1280, height: 800 }, ...options } = {}) {
-  sharedBrowser ??= chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  sharedBrowser ??= chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+                                      args: CHROMIUM_ARGS });
   const context = await (await sharedBrowser).newContext({
     viewport, screen: { width: viewport.width + 640, height: viewport.height + 400 },
     acceptDownloads: true, ...options,

@@ -121,7 +121,9 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_editor_draft() {
 }
 
 // The build id this reftier.wasm was made with; reftier.js carries its own (build_id.pre.js).
-EMSCRIPTEN_KEEPALIVE const char* reftier_api_build_id() { return REFTIER_BUILD_ID; }
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_build_id() {
+    return REFTIER_BUILD_ID;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
     reftier::app::App& app = the_app();

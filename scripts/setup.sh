@@ -112,6 +112,10 @@ if [ ! -d "$ROOT/tests/schema/node_modules/ajv" ]; then
   log "installing npm packages for the schema test (ajv)"
   (cd "$ROOT/tests/schema" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+if [ ! -d "$ROOT/scripts/service_worker/node_modules/workbox-build" ]; then
+  log "installing npm packages for the service worker's build (workbox-build)"
+  (cd "$ROOT/scripts/service_worker" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 if [ -f "$ROOT/bench/package.json" ] && [ ! -d "$ROOT/bench/node_modules" ]; then
   log "installing npm packages for the benchmarks"
   (cd "$ROOT/bench" && npm ci --no-audit --no-fund --loglevel=error)

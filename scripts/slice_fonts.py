@@ -3,8 +3,8 @@
 
 usage: slice_fonts.py OUTDIR MANIFEST
 
-Writes one font file per slice into OUTDIR and MANIFEST, a JSON list of
-{"first": code point, "last": code point, "file": name, "whole": bool}, read by the app
+Writes one font file per slice into OUTDIR, named by its range and a hash of its bytes, and
+MANIFEST, a JSON list of {"first": code point, "last": code point, "file": name, "whole": bool}, read by the app
 (src/app/font_atlas.cpp). "whole": a block small enough that the app draws all of it once one of
 its characters is needed; the slices of a large block are drawn character by character. The base font (subset_font.py) already holds Latin, Greek,
 Cyrillic, punctuation, currency, letterlike symbols and arrows; everything else drawable
@@ -17,6 +17,8 @@ without text shaping comes from here:
 Scripts that need shaping or right-to-left layout (Arabic, Hebrew, Devanagari, Thai) are left
 out: Dear ImGui lays out one glyph per code point, left to right, and would draw them wrongly.
 """
+import hashlib
+import io
 import json
 import os
 import sys
@@ -71,9 +73,20 @@ def main():
         if len(font.getGlyphOrder()) <= 1:  # only .notdef: the font has none of these
             continue
         extension = "otf" if "CFF " in font else "ttf"
-        name = "fallback-%04X-%04X.%s" % (first, last, extension)
-        subset.save_font(font, os.path.join(outdir, name), options)
+        data = io.BytesIO()
+        subset.save_font(font, data, options)
+        # Named by content: the service worker (web/sw.js) keeps a fetched slice across builds
+        # under its URL, so the same name must always mean the same bytes.
+        digest = hashlib.sha256(data.getvalue()).hexdigest()[:12]
+        name = "fallback-%04X-%04X.%s.%s" % (first, last, digest, extension)
+        with open(os.path.join(outdir, name), "wb") as out:
+            out.write(data.getvalue())
         entries.append({"first": first, "last": last, "file": name, "whole": whole})
+    # Slices an earlier build cut differently are no longer named by the app: not served.
+    current = {entry["file"] for entry in entries}
+    for old in os.listdir(outdir):
+        if old.startswith("fallback-") and old not in current:
+            os.remove(os.path.join(outdir, old))
     with open(manifest, "w") as out:
         json.dump(entries, out, indent=0)
         out.write("\n")

@@ -20,6 +20,8 @@
 //   reftier.whenSaved()           Promise resolved once the latest change is in IndexedDB
 //   reftier.lastReadBack()        { bytes, ms, total_ms, where: 'worker' | 'page' } of the last
 //                                 save's read-back (the bytes read by the document reader first)
+//   reftier.build()               { js, wasm }: the build id reftier.js and reftier.wasm were made
+//                                 with; equal unless the files of two builds were mixed
 //   reftier.simulateWriterBug()   tests: the next save's bytes are cut short before the
 //                                 read-back, as a writer bug would, so the save must be refused
 'use strict';
@@ -54,6 +56,9 @@
     },
     state: function() { return JSON.parse(Module.ccall('reftier_api_state', 'string', [], [])); },
     lastReadBack: function() { return Module.reftierReadBack.last; },
+    build: function() {
+      return { js: Module.reftierBuildId, wasm: Module.ccall('reftier_api_build_id', 'string', [], []) };
+    },
     simulateWriterBug: function() { Module.reftierReadBack.writerBug = true; },
     tierProgress: function() {
       return JSON.parse(Module.ccall('reftier_api_tier_progress', 'string', [], []));
@@ -183,13 +188,67 @@
   var input = document.getElementById('reftier-file-input');
   input.addEventListener('change', function() { importFile(input.files && input.files[0]); });
 
-  // Offline: a service worker caches the app's files after the first visit. Registered once the
-  // app is ready, so its copy of the files does not compete with the start for CPU and network.
-  if ('serviceWorker' in navigator) {
-    api.ready.then(function() {
-      navigator.serviceWorker.register('sw.js').catch(function(error) {
-        console.warn('RefTier works online only: ' + error);
+  // Offline and updates: the service worker (web/sw.js) keeps this build's files and serves them
+  // first. Registered once the app is ready, so its copy of the files does not compete with the
+  // start. A newer build installs in the background and waits; the banner offers it, and only
+  // the user's press activates it and reloads the page, never the page on its own (the user may
+  // be typing). https://developer.chrome.com/docs/workbox/handling-service-worker-updates
+  if ('serviceWorker' in navigator) api.ready.then(offerUpdates);
+
+  function offerUpdates() {
+    var banner = document.getElementById('update-banner');
+    var text = document.getElementById('update-text');
+    var button = document.getElementById('update-reload');
+    var reloading = false;
+    var show = function(message) {
+      text.textContent = message;
+      banner.hidden = false;
+      document.body.classList.add('update-ready'); // the canvas makes room: it covers nothing
+    };
+    // Alt+R presses it from anywhere: the canvas keeps Tab for its own fields.
+    window.addEventListener('keydown', function(event) {
+      if (banner.hidden || !event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyR') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      button.click();
+    }, true);
+    navigator.serviceWorker.addEventListener('controllerchange', function() {
+      if (reloading) location.reload();
+      else show('RefTier was updated in another tab.');
+    });
+    navigator.serviceWorker.register('sw.js').then(function(registration) {
+      // Only an update is offered: a first install has no running build to replace.
+      var offer = function() {
+        if (registration.waiting && navigator.serviceWorker.controller) show('A new version of RefTier is ready.');
+      };
+      var follow = function(worker) { if (worker) worker.addEventListener('statechange', offer); };
+      offer();
+      follow(registration.installing);
+      registration.addEventListener('updatefound', function() { follow(registration.installing); });
+      // The browser looks for a new build at each page load; a page left open looks again when
+      // it is shown, when the network is back, and every hour.
+      var check = function() { registration.update().catch(function() {}); };
+      document.addEventListener('visibilitychange', function() { if (!document.hidden) check(); });
+      window.addEventListener('online', check);
+      setInterval(check, 3600 * 1000);
+      button.addEventListener('click', function() {
+        var state = api.state();
+        if (state.editor_changed || state.account_editor_changed) {
+          show('Save or discard the open edit first, then reload for the new version.');
+          return;
+        }
+        button.disabled = true;
+        api.whenSaved().then(function() {
+          reloading = true;
+          if (registration.waiting) registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+          else location.reload(); // another tab already activated it
+        }, function(error) {
+          button.disabled = false;
+          show('The last change is not saved (' + error.message + '): export it before you reload.');
+        });
       });
+    }).catch(function(error) {
+      console.warn('RefTier works online only: ' + error);
     });
   }
 

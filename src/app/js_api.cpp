@@ -120,6 +120,11 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_editor_draft() {
     return keep(reftier::reference_to_json(app.editor.draft).dump());
 }
 
+// The build id this reftier.wasm was made with; reftier.js carries its own (build_id.pre.js).
+EMSCRIPTEN_KEEPALIVE const char* reftier_api_build_id() {
+    return REFTIER_BUILD_ID;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
     reftier::app::App& app = the_app();
     static const char* const kSaveStates[] = {"loading", "saved", "pending", "saving", "failed"};

@@ -26,7 +26,7 @@ const START_RUNS = 3;
 const DOCUMENT_PATH = '/bench-document.json';
 
 // A new profile each time: no HTTP cache, no compiled-code cache, no stored document.
-async function launch(serviceWorkers) {
+export async function launch(serviceWorkers) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'reftier-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
@@ -44,7 +44,7 @@ async function launch(serviceWorkers) {
   return { page, cdp, close };
 }
 
-async function mainThreadCpuMs(cdp) {
+export async function mainThreadCpuMs(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'ThreadTime').value * 1000;
 }

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBrowser } from './browser.mjs';
+import { benchSave } from './save.mjs';
 import { generateDocumentText } from './generate.mjs';
 import { benchTitles, fastest, measure } from './title.mjs';
 
@@ -18,8 +19,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REFERENCES = 100000;
 const TITLES = 100000;
 
-// --only runs one part while working on it: title (1), core (2/3 under node), start (5), browser (2-6).
-const PARTS = ['title', 'core', 'start', 'browser'];
+// --only runs one part while working on it: title (1), core (2/3 under node), start (5), browser (2-6),
+// save (7: after an import, and memory).
+const PARTS = ['title', 'core', 'start', 'browser', 'save'];
 const { values: args } = parseArgs({ options: { web: { type: 'string' }, modules: { type: 'string' },
                                                 only: { type: 'string' } } });
 if (!args.web || !args.modules || (args.only && !PARTS.includes(args.only))) {
@@ -88,7 +90,7 @@ try {
                 met: titles.ratio >= 10 && titles.usPerTitle <= 2 });
   }
 
-  const documentText = runs('core') || runs('browser') ? generateDocumentText(REFERENCES) : '';
+  const documentText = runs('core') || runs('browser') || runs('save') ? generateDocumentText(REFERENCES) : '';
   if (runs('core')) {
     console.log(`\n2./3. document read and write, core only (wasm under node)`);
     const documentPath = join(work, 'document.json');
@@ -150,6 +152,20 @@ try {
         { name: '6 wasm memory, 100k loaded', value: mb(io.heapAfterImport), peer: `after save, export ${mb(peakHeap)}`,
           target: '<= 64 MB', met: io.heapAfterImport <= 64 * 2 ** 20 });
     }
+  }
+  if (runs('save')) {
+    console.log(`\n7. after an import: checks and autosave, memory (Chromium; load average ${loadAverage()})`);
+    const save = await benchSave({ webRoot, firstText: documentText, secondText: generateDocumentText(REFERENCES, 3) });
+    const { first } = save;
+    const peakMb = Math.max(save.second.heapAfterSave, save.heapAfterExports) / 2 ** 20;
+    rows.push(
+      { name: '7 longest task after an import', value: ms(first.longestMs), peer: `JSON.stringify ${ms(save.peer.ms)}`,
+        ratio: `${first.longTasks} over 50 ms`, target: '<= 50 ms, none over', met: first.longestMs <= 50 },
+      { name: '  import returned to all done', value: ms(first.doneMs), peer: `checks ${ms(first.checksMs)}`,
+        target: '<= 3000 ms', met: first.doneMs <= 3000 },
+      { name: '  wasm memory after its autosave', value: mb(first.heapAfterSave), peer: `loaded ${mb(first.heapAfterImport)}`,
+        target: '<= 64 MB loaded', met: first.heapAfterImport <= 64 * 2 ** 20 },
+      { name: '  ... after 2nd import, 2 exports', value: `${peakMb.toFixed(1)} MB`, target: '<= 96 MB', met: peakMb <= 96 });
   }
   console.log(`\nsummary (load average at end: ${loadAverage()}; ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   printTable(rows);

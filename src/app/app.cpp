@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/item_locator.h"
+#include "core/format/document_writer.h"
 #include "core/format/text_file.h"
 #include "core/model/date.h"
 #include "platform/browser.h"
@@ -16,6 +17,12 @@ namespace reftier::app {
 
 // Quiet time after the last edit before an autosave, so typing is not saved per keystroke.
 static constexpr double kAutosaveDelayMs = 400;
+// The autosave writes in tasks of about this long, so the page never stalls on a large document
+// (a user feels a task over 50 ms); it looks at the clock every kSaveSliceRecords records.
+static constexpr double kSaveSliceMs = 4;
+static constexpr std::size_t kSaveSliceRecords = 128;
+// The autosave being written, a slice a task; none between saves.
+static std::optional<DocumentWriter> g_save_writer;
 
 App& the_app() {
     static App app;
@@ -144,6 +151,30 @@ void init(App& app) {
     platform::load_stored_document();
 }
 
+// One slice of the autosave's write (platform::run_in_slices); false once nothing is left.
+static bool write_save_slice() {
+    App& app = the_app();
+    if (!g_save_writer) return false;
+    if (app.workspace.revision() != app.saved_revision) {
+        // Edited between two slices: the text would be neither the old document nor the new one.
+        // Drop it; the next autosave writes the document as it is now.
+        g_save_writer.reset();
+        platform::discard_save_pieces();
+        app.saved_revision = 0;
+        app.save_state = SaveState::Pending;
+        app.last_change_ms = platform::now_ms();
+        platform::request_frames(2);
+        return false;
+    }
+    const double start = platform::now_ms();
+    while (!g_save_writer->write(kSaveSliceRecords))
+        if (platform::now_ms() - start >= kSaveSliceMs) return true;
+    g_save_writer.reset();
+    const Document& document = app.workspace.document();
+    platform::save_pieces_as_document(document.references.size(), document.accounts.size());
+    return false;
+}
+
 void autosave(App& app) {
     if (app.save_state == SaveState::Loading || app.save_state == SaveState::Saving) return;
     if (app.other_tab_changed) return; // the user chooses: reload, or keep this tab's version
@@ -165,9 +196,8 @@ void autosave(App& app) {
     app.save_state = SaveState::Saving;
     app.saved_revision = app.workspace.revision();
     // Compact: a quarter smaller and faster to write than the indented export.
-    const Document& document = app.workspace.document();
-    write_document(document, -1, platform::append_output);
-    platform::save_output_as_document(document.references.size(), document.accounts.size());
+    g_save_writer.emplace(app.workspace.document(), -1, platform::append_save_piece);
+    platform::run_in_slices(write_save_slice);
 }
 
 void save_now(App& app) {

@@ -12,7 +12,10 @@ void reftier_js_load_document();
 int reftier_js_read_input(char* buffer, int capacity);
 void reftier_js_set_aside_stored();
 void reftier_js_append_output(const char* data, int length);
-void reftier_js_save_output(int references, int accounts);
+void reftier_js_append_save_piece(const char* data, int length);
+void reftier_js_discard_save_pieces();
+void reftier_js_save_pieces(int references, int accounts);
+void reftier_js_run_in_slices();
 void reftier_js_keep_output_aside(const char* kind);
 void reftier_js_list_kept_aside();
 void reftier_js_open_kept_aside(const char* key, const char* file_name);
@@ -52,8 +55,23 @@ void append_output(std::string_view piece) {
     reftier_js_append_output(piece.data(), static_cast<int>(piece.size()));
 }
 
-void save_output_as_document(std::size_t references, std::size_t accounts) {
-    reftier_js_save_output(static_cast<int>(references), static_cast<int>(accounts));
+void append_save_piece(std::string_view piece) {
+    reftier_js_append_save_piece(piece.data(), static_cast<int>(piece.size()));
+}
+
+void discard_save_pieces() {
+    reftier_js_discard_save_pieces();
+}
+
+void save_pieces_as_document(std::size_t references, std::size_t accounts) {
+    reftier_js_save_pieces(static_cast<int>(references), static_cast<int>(accounts));
+}
+
+static bool (*g_slice)() = nullptr;
+
+void run_in_slices(bool (*slice)()) {
+    g_slice = slice;
+    reftier_js_run_in_slices();
 }
 
 void keep_output_aside(const char* kind) {
@@ -188,6 +206,13 @@ EMSCRIPTEN_KEEPALIVE void reftier_on_other_tab_saved() {
     reftier::platform::request_frames(3);
     if (reftier::platform::g_callbacks.other_tab_saved)
         reftier::platform::g_callbacks.other_tab_saved();
+}
+
+// One slice of run_in_slices' work: 1 while there is more.
+EMSCRIPTEN_KEEPALIVE int reftier_run_slice() {
+    if (reftier::platform::g_slice && reftier::platform::g_slice()) return 1;
+    reftier::platform::g_slice = nullptr;
+    return 0;
 }
 
 // Any input event: draw a few frames so ImGui can settle hover and focus states.

@@ -46,11 +46,22 @@ void set_aside_stored_document();
 // text sits in wasm memory, whose size never shrinks. append_output() copies a piece out;
 // save_output_as_document() or download_output() then hands all pieces on and clears them.
 void append_output(std::string_view piece);
-// Saves in one IndexedDB transaction: the stored document is the old one or the new one,
-// never a mix. The previous version is kept under a second key for recovery. First the bytes
-// are read back by the document reader, in a worker: if they would not make a document with
-// these counts, nothing is stored and `saved` reports why (issue 17's belt and braces).
-void save_output_as_document(std::size_t references, std::size_t accounts);
+// The autosave's document, written over several tasks (run_in_slices): each piece goes to
+// JavaScript as it is written and is gathered there into a Blob, outside wasm memory, until
+// save_pieces_as_document() stores them or discard_save_pieces() drops them (the document
+// changed while it was being written). Apart from the output above, so an export between two
+// slices takes none of them.
+void append_save_piece(std::string_view piece);
+void discard_save_pieces();
+// Saves the pieces as one Blob in one IndexedDB transaction: the stored document is the old one
+// or the new one, never a mix. The previous version is kept under a second key for recovery.
+// First the bytes are read back by the document reader, in a worker: if they would not make a
+// document with these counts, nothing is stored and `saved` reports why (issue 17's belt and
+// braces). Storing the same bytes as the last save stores nothing and keeps the previous one.
+void save_pieces_as_document(std::size_t references, std::size_t accounts);
+// Calls `slice` in tasks of its own, one call a task, until it returns false, so the browser
+// handles input and draws frames in between. One slicer at a time: a second call replaces it.
+void run_in_slices(bool (*slice)());
 // Keeps the output (a whole document) aside under "<kind>-<time>" until the user removes it:
 // kind "before-import" for the document an import, sample data or a restore replaces.
 void keep_output_aside(const char* kind);

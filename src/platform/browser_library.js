@@ -1,13 +1,16 @@
 // The JavaScript half of src/platform/browser.cpp, linked with --js-library.
 // Storage is IndexedDB directly: one database "reftier", one object store "documents", keys
-// "current" (the document's UTF-8 bytes, a string if saved by an earlier version), "previous"
-// (the one before the last save), and the kept-aside copies "corrupt-<time>" (a stored document
-// that could not be read) and "before-import-<time>" (the document an import, sample data or
-// a restore replaced). Kept-aside copies go only when the user removes them. A save is one
-// readwrite transaction, so IndexedDB's atomicity guarantees the stored document is the old or
-// the new one even if the tab dies mid-save; before it, the bytes are read back by the
-// document reader in a worker (RefTierReadBack), and bytes that would not open again are not
-// stored at all.
+// "current" (the document's UTF-8 bytes as a Blob; a Uint8Array or a string if saved by an
+// earlier version), "previous" (the one before the last save), and the kept-aside copies
+// "corrupt-<time>" (a stored document that could not be read) and "before-import-<time>" (the
+// document an import, sample data or a restore replaced). Kept-aside copies go only when the
+// user removes them. A save is one readwrite transaction, so IndexedDB's atomicity guarantees
+// the stored document is the old or the new one even if the tab dies mid-save; before it, the
+// bytes are read back by the document reader in a worker (RefTierReadBack), and bytes that
+// would not open again are not stored at all. The bytes of a save are a Blob built piece by
+// piece while the document is written (RefTierSave), so neither the write nor the put copies
+// 40 MB on the page's main thread in one go: putting a Blob stores a handle, and the browser
+// writes its bytes to disk off the page.
 mergeInto(LibraryManager.library, {
   $RefTierIdb: {
     db: null,
@@ -67,16 +70,23 @@ mergeInto(LibraryManager.library, {
                'They are still open here: export them to a file now.';
       return (error.name ? error.name + ': ' : '') + (error.message || String(error));
     },
-    // A stored document as bytes, to compare with the next save. Earlier versions stored a
-    // string; null when nothing (or anything else) is stored.
-    storedBytes: function(stored) {
-      if (typeof stored === 'string') return new TextEncoder().encode(stored);
-      return stored instanceof Uint8Array ? stored : null;
+    // The SHA-256 (hex) of the bytes in "current" as this tab last read or stored them, so a
+    // save of the same bytes stores nothing; null when not known.
+    storedDigest: null,
+    // A stored value as the reader takes it (a Uint8Array, or a string from an earlier
+    // version); null when it is none of the kinds the app stores.
+    storedInput: function(stored) {
+      if (typeof stored === 'string' || stored instanceof Uint8Array) return Promise.resolve(stored);
+      if (stored instanceof Blob) return stored.arrayBuffer().then(function(b) { return new Uint8Array(b); });
+      return Promise.resolve(null);
     },
-    sameBytes: function(a, b) {
-      if (a.length !== b.length) return false;
-      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-      return true;
+    // SHA-256 in hex, by WebCrypto, which works off the main thread; null where it is missing
+    // (a page not served over https or from localhost).
+    digest: function(bytes) {
+      if (typeof crypto === 'undefined' || !crypto.subtle) return Promise.resolve(null);
+      return crypto.subtle.digest('SHA-256', bytes).then(function(hash) {
+        return Array.from(new Uint8Array(hash), function(b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+      }, function() { return null; });
     },
     callWithStrings: function(fn, strings) {
       var pointers = strings.map(function(s) { return s == null ? 0 : allocateUTF8(s); });
@@ -101,15 +111,16 @@ mergeInto(LibraryManager.library, {
   // The storage boundary's read-back: the bytes of a save, read by the document reader before
   // they replace the stored document. In a worker (web/read_back_worker.js, the reader as its
   // own module), so 40 MB of JSON cost the page no main-thread time; where no worker can run,
-  // on the page with the app's own reader. The bytes go to the worker and come back
-  // transferred, never copied.
-  $RefTierReadBack__deps: ['$RefTierInput'],
+  // on the page with the app's own reader. The worker gets the Blob (a handle, not a copy),
+  // reads its bytes there and answers with the reason they would not open again ("" when they
+  // would) and their SHA-256.
+  $RefTierReadBack__deps: ['$RefTierInput', '$RefTierIdb'],
   $RefTierReadBack: {
     worker: null,
     broken: false, // the worker failed to start: read back on the page instead
     next: 1,
     waiting: {},
-    last: null, // { bytes, ms, where } of the last read-back, for the benchmark
+    last: null, // { bytes, ms, total_ms, where } of the last read-back, for the benchmark
     writerBug: false, // set by reftier.simulateWriterBug() (tests): the next save is cut short
     // A worker holds the reader's memory for the largest document it read; past this size it
     // is let go after the check and started again for the next save.
@@ -142,35 +153,40 @@ mergeInto(LibraryManager.library, {
       RefTierReadBack.worker = null;
       var waiting = RefTierReadBack.waiting;
       RefTierReadBack.waiting = {};
-      for (var id in waiting) waiting[id]({ bytes: null, problem: null, error: 'the read-back stopped' });
+      for (var id in waiting) waiting[id]({ problem: null, error: 'the read-back stopped' });
     },
-    // Resolves with { bytes, problem }: problem "" when the bytes make a document with these
-    // counts; bytes null (and error set) when the check could not run at all.
-    check: function(bytes, references, accounts) {
+    // Resolves with { problem, digest }: problem "" when the blob's bytes make a document with
+    // these counts; null (and error set) when the check could not run at all.
+    check: function(blob, references, accounts) {
       var started = performance.now();
       var done = function(answer, where) {
-        RefTierReadBack.last = { bytes: answer.bytes ? answer.bytes.length : 0, where: where,
-                                 ms: answer.ms, total_ms: performance.now() - started };
+        RefTierReadBack.last = { bytes: blob.size, where: where, ms: answer.ms, total_ms: performance.now() - started };
         return answer;
       };
       var worker = RefTierReadBack.start();
-      if (!worker) return Promise.resolve(done(RefTierReadBack.onPage(bytes, references, accounts), 'page'));
+      if (!worker) {
+        return RefTierReadBack.onPage(blob, references, accounts).then(function(answer) { return done(answer, 'page'); });
+      }
       var id = RefTierReadBack.next++;
       return new Promise(function(resolve) {
         RefTierReadBack.waiting[id] = resolve;
-        worker.postMessage({ id: id, bytes: bytes, references: references, accounts: accounts }, [bytes.buffer]);
+        worker.postMessage({ id: id, blob: blob, references: references, accounts: accounts });
       }).then(function(answer) {
-        if (answer.bytes && answer.bytes.length > RefTierReadBack.kKeepWorkerBelowBytes) RefTierReadBack.stop();
+        if (blob.size > RefTierReadBack.kKeepWorkerBelowBytes) RefTierReadBack.stop();
         if (answer.problem === null && !RefTierReadBack.broken) answer.error = answer.error || 'the read-back failed';
         return done(answer, 'worker');
       });
     },
-    onPage: function(bytes, references, accounts) {
-      var start = performance.now();
-      var problem = RefTierInput.offer(bytes, function() {
-        return UTF8ToString(_reftier_read_back_on_page(references, accounts));
+    onPage: function(blob, references, accounts) {
+      return blob.arrayBuffer().then(function(buffer) {
+        var bytes = new Uint8Array(buffer);
+        var start = performance.now();
+        var problem = RefTierInput.offer(bytes, function() {
+          return UTF8ToString(_reftier_read_back_on_page(references, accounts));
+        });
+        var ms = performance.now() - start;
+        return RefTierIdb.digest(bytes).then(function(digest) { return { problem: problem, digest: digest, ms: ms }; });
       });
-      return { bytes: bytes, problem: problem, ms: performance.now() - start };
     },
   },
   $RefTierReadBack__postset: 'Module["reftierReadBack"] = RefTierReadBack;',
@@ -183,6 +199,7 @@ mergeInto(LibraryManager.library, {
     },
     size: function(value) {
       if (typeof value === 'string') return new TextEncoder().encode(value).length;
+      if (value instanceof Blob) return value.size;
       return value instanceof Uint8Array ? value.length : 0;
     },
     // "2026-11-30 14:05", local time, from the key's ISO time.
@@ -222,23 +239,63 @@ mergeInto(LibraryManager.library, {
       RefTierOutput.pieces = [];
       return pieces;
     },
-    joined: function(pieces) {
-      var total = 0;
-      pieces.forEach(function(piece) { total += piece.length; });
-      var bytes = new Uint8Array(total);
-      var at = 0;
-      pieces.forEach(function(piece) {
-        bytes.set(piece, at);
-        at += piece.length;
-      });
-      return bytes;
-    },
   },
   $RefTierOutput__postset: 'Module["reftierTakeOutput"] = RefTierOutput.take;',
 
   reftier_js_append_output__deps: ['$RefTierOutput'],
   reftier_js_append_output: function(pointer, length) {
     RefTierOutput.pieces.push(HEAPU8.slice(pointer, pointer + length));
+  },
+
+  // The pieces of the save being written (platform::append_save_piece), folded into a Blob a
+  // megabyte at a time, so no step copies the whole document and wasm memory holds none of it.
+  $RefTierSave: {
+    blobs: [],
+    pieces: [],
+    kPiecesPerBlob: 16,
+    add: function(piece) {
+      RefTierSave.pieces.push(piece);
+      if (RefTierSave.pieces.length >= RefTierSave.kPiecesPerBlob) RefTierSave.fold();
+    },
+    fold: function() {
+      if (RefTierSave.pieces.length) RefTierSave.blobs.push(new Blob(RefTierSave.pieces));
+      RefTierSave.pieces = [];
+    },
+    take: function() {
+      RefTierSave.fold();
+      var blob = new Blob(RefTierSave.blobs, { type: 'application/json' });
+      RefTierSave.blobs = [];
+      return blob;
+    },
+    discard: function() {
+      RefTierSave.blobs = [];
+      RefTierSave.pieces = [];
+    },
+  },
+
+  reftier_js_append_save_piece__deps: ['$RefTierSave'],
+  reftier_js_append_save_piece: function(pointer, length) {
+    RefTierSave.add(HEAPU8.slice(pointer, pointer + length));
+  },
+
+  reftier_js_discard_save_pieces__deps: ['$RefTierSave'],
+  reftier_js_discard_save_pieces: function() { RefTierSave.discard(); },
+
+  // platform::run_in_slices: each slice in a task of its own, posted through a MessageChannel
+  // (setTimeout would wait at least 4 ms between nested calls).
+  $RefTierSlices: { channel: null, running: false },
+  reftier_js_run_in_slices__deps: ['$RefTierSlices'],
+  reftier_js_run_in_slices: function() {
+    if (RefTierSlices.running) return; // the running loop calls the new slicer
+    if (!RefTierSlices.channel) {
+      RefTierSlices.channel = new MessageChannel();
+      RefTierSlices.channel.port1.onmessage = function() {
+        if (_reftier_run_slice()) RefTierSlices.channel.port2.postMessage(0);
+        else RefTierSlices.running = false;
+      };
+    }
+    RefTierSlices.running = true;
+    RefTierSlices.channel.port2.postMessage(0);
   },
 
   // Bytes the C++ side reads with platform::read_input() while a call runs, piece by piece
@@ -280,13 +337,13 @@ mergeInto(LibraryManager.library, {
 
   reftier_js_load_document__deps: ['$RefTierIdb', '$RefTierInput'],
   reftier_js_load_document: function() {
-    // `stored` as IndexedDB gives it (bytes, a string saved by an earlier version, or nothing),
-    // `error` a message or null.
-    var deliver = function(stored, error) {
-      var found = typeof stored === 'string' || stored instanceof Uint8Array;
+    // `stored` as IndexedDB gives it (a Blob, bytes or a string saved by an earlier version, or
+    // nothing), `input` the same as the reader takes it, `error` a message or null.
+    var deliver = function(stored, input, error) {
+      var found = input !== null;
       RefTierIdb.offered = stored;
       try {
-        RefTierInput.offer(found ? stored : new Uint8Array(0), function() {
+        RefTierInput.offer(found ? input : new Uint8Array(0), function() {
           RefTierIdb.callWithStrings(function(errorPointer) {
             _reftier_on_stored_document(found ? 1 : 0, errorPointer);
           }, [error]);
@@ -299,32 +356,42 @@ mergeInto(LibraryManager.library, {
     RefTierIdb.withDb(function(db) {
       var tx = db.transaction('documents', 'readonly');
       var get = tx.objectStore('documents').get('current');
-      get.onsuccess = function() { deliver(get.result, null); };
-      get.onerror = function() { deliver(null, RefTierIdb.describe(get.error)); };
+      get.onsuccess = function() {
+        RefTierIdb.storedInput(get.result).then(function(input) {
+          if (input instanceof Uint8Array) RefTierIdb.digest(input).then(function(d) { RefTierIdb.storedDigest = d; });
+          deliver(get.result, input, null);
+        }, function(error) { deliver(null, null, RefTierIdb.describe(error)); });
+      };
+      get.onerror = function() { deliver(null, null, RefTierIdb.describe(get.error)); };
     }).catch(function(error) {
-      deliver(null, RefTierIdb.describe(error));
+      deliver(null, null, RefTierIdb.describe(error));
     });
   },
 
-  reftier_js_save_output__deps: ['$RefTierIdb', '$RefTierOutput', '$RefTierReadBack'],
-  reftier_js_save_output: function(references, accounts) {
+  reftier_js_save_pieces__deps: ['$RefTierIdb', '$RefTierSave', '$RefTierReadBack'],
+  reftier_js_save_pieces: function(references, accounts) {
     // Bytes, not a decoded string: no 50 MB UTF-8 decode on every save.
-    var bytes = RefTierOutput.joined(RefTierOutput.take());
+    var blob = RefTierSave.take();
     if (RefTierReadBack.writerBug) {
       RefTierReadBack.writerBug = false;
-      bytes = bytes.slice(0, bytes.length >> 1);
+      blob = blob.slice(0, blob.size >> 1, blob.type);
     }
     // retry: false when saving the same document again cannot help.
     var fail = function(message, retry) {
       RefTierIdb.callWithStrings(function(pointer) { _reftier_on_saved(pointer, retry ? 1 : 0); }, [message]);
     };
-    RefTierReadBack.check(bytes, references, accounts).then(function(answer) {
-      if (!answer.bytes) {
+    RefTierReadBack.check(blob, references, accounts).then(function(answer) {
+      if (answer.problem === null) {
         fail('The save could not be checked (' + answer.error + '), so the stored document was left as it was.', true);
         return;
       }
       if (answer.problem) {
         fail('The save was stopped: ' + answer.problem + '. The stored document was left as it was.', false);
+        return;
+      }
+      // The same bytes as stored: storing them again would only push the real previous out.
+      if (answer.digest && answer.digest === RefTierIdb.storedDigest) {
+        _reftier_on_saved(0, 0);
         return;
       }
       return RefTierIdb.withDb(function(db) {
@@ -335,20 +402,21 @@ mergeInto(LibraryManager.library, {
           var get = store.get('current');
           get.onsuccess = function() {
             try {
-              var old = RefTierIdb.storedBytes(get.result);
-              if (old && !RefTierIdb.sameBytes(old, answer.bytes)) store.put(get.result, 'previous');
-              store.put(answer.bytes, 'current');
+              if (get.result !== undefined) store.put(get.result, 'previous');
+              store.put(blob, 'current');
             } catch (error) {
               failure = error;
               tx.abort();
             }
           };
           tx.oncomplete = function() {
+            RefTierIdb.storedDigest = answer.digest;
             if (RefTierIdb.channel) RefTierIdb.channel.postMessage({ saved: true, tab: RefTierIdb.tabId });
             _reftier_on_saved(0, 0);
             resolve();
           };
           tx.onabort = function() {
+            RefTierIdb.storedDigest = null; // in doubt
             fail(RefTierIdb.describe(failure || tx.error), true);
             resolve();
           };
@@ -357,7 +425,7 @@ mergeInto(LibraryManager.library, {
     }).catch(function(error) { fail(RefTierIdb.describe(error), true); });
   },
 
-  // Kept as it was stored, string or bytes.
+  // Kept as it was stored: a Blob, bytes or a string.
   reftier_js_set_aside_stored__deps: ['$RefTierIdb'],
   reftier_js_set_aside_stored: function() {
     var stored = RefTierIdb.offered;
@@ -369,7 +437,7 @@ mergeInto(LibraryManager.library, {
   // The output pieces (a whole document) kept aside under "<kind>-<time>".
   reftier_js_keep_output_aside__deps: ['$RefTierIdb', '$RefTierOutput'],
   reftier_js_keep_output_aside: function(kindPointer) {
-    var bytes = RefTierOutput.joined(RefTierOutput.take());
+    var bytes = new Blob(RefTierOutput.take(), { type: 'application/json' });
     var key = UTF8ToString(kindPointer) + '-' + new Date().toISOString();
     RefTierIdb.withDb(function(db) {
       return new Promise(function(resolve, reject) {
@@ -419,13 +487,15 @@ mergeInto(LibraryManager.library, {
     RefTierIdb.withDb(function(db) {
       return RefTierIdb.request(db.transaction('documents', 'readonly').objectStore('documents').get(key));
     }).then(function(value) {
-      var found = typeof value === 'string' || value instanceof Uint8Array;
       if (fileName) {
-        if (found) RefTierDownload.save(new Blob([value], { type: 'application/json' }), fileName);
+        if (typeof value === 'string' || value instanceof Uint8Array || value instanceof Blob)
+          RefTierDownload.save(new Blob([value], { type: 'application/json' }), fileName);
         return;
       }
-      RefTierInput.offer(found ? value : new Uint8Array(0), function() {
-        RefTierIdb.callWithStrings(_reftier_on_kept_aside_opened, [key]);
+      return RefTierIdb.storedInput(value).then(function(input) {
+        RefTierInput.offer(input !== null ? input : new Uint8Array(0), function() {
+          RefTierIdb.callWithStrings(_reftier_on_kept_aside_opened, [key]);
+        });
       });
     }).catch(function() {});
   },

@@ -183,7 +183,8 @@ export async function storedDocument(page) {
       const get = open.result.transaction('documents').objectStore('documents').get('current');
       get.onsuccess = () => {
         const stored = get.result ?? null;
-        resolve(stored instanceof Uint8Array ? new TextDecoder().decode(stored) : stored);
+        if (stored instanceof Blob) stored.text().then(resolve, reject);
+        else resolve(stored instanceof Uint8Array ? new TextDecoder().decode(stored) : stored);
       };
       get.onerror = () => reject(get.error);
     };

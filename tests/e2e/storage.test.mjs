@@ -50,7 +50,7 @@ test('a corrupt stored document is kept aside and the user is told', async () =>
   await context.close();
 });
 
-test('a document stored as text by an earlier version still opens, and is saved as bytes', async () => {
+test('a document stored as text by an earlier version still opens, and is saved as a Blob of bytes', async () => {
   const context = await newContext();
   const page = await openApp(context, url);
   await page.evaluate((text) => new Promise((resolve) => {
@@ -75,10 +75,10 @@ test('a document stored as text by an earlier version still opens, and is saved 
       const store = open.result.transaction('documents').objectStore('documents');
       const current = store.get('current');
       const previous = store.get('previous');
-      previous.onsuccess = () => resolve({ bytes: current.result instanceof Uint8Array, previous: previous.result });
+      previous.onsuccess = () => resolve({ bytes: current.result instanceof Blob, previous: previous.result });
     };
   }));
-  assert.ok(stored.bytes, 'the current document is stored as bytes');
+  assert.ok(stored.bytes, 'the current document is stored as a Blob');
   assert.equal(JSON.parse(stored.previous).partner.name, 'Stored as text \u{1F680}');
   await context.close();
 });

@@ -201,8 +201,56 @@ void read_document_fields(ReadErrors& errors, JsonCursor& cursor, Document& out)
     read_record(errors, cursor, RecordPath{}, kDocumentFields, out);
 }
 
-void write_document_fields(JsonWriter& out, const Document& document) {
-    write_record(out, document, kDocumentFields);
+namespace {
+
+// The next records of a list, at most `budget` of them; true once its "]" is written.
+template <typename Record, std::size_t N>
+bool write_list_slice(JsonWriter& out, const std::vector<Record>& records,
+                      const FieldRule<Record> (&rules)[N], DocumentWritePosition& at,
+                      std::size_t& budget) {
+    for (; at.record < records.size(); ++at.record, --budget) {
+        if (budget == 0) return false;
+        write_record(out, records[at.record], rules);
+    }
+    out.end_array();
+    return true;
+}
+
+} // namespace
+
+// write_record's order for a document, with the two long lists written a slice at a time.
+bool write_document_fields(JsonWriter& out, const Document& document, DocumentWritePosition& at,
+                           std::size_t records) {
+    if (at.done) return true;
+    if (!at.started) {
+        out.begin_object();
+        at.started = true;
+    }
+    for (; at.field < std::size(kDocumentFields); ++at.field) {
+        const FieldRule<Document>& rule = kDocumentFields[at.field];
+        const bool references = rule.name == "references";
+        if (!references && rule.name != "accounts") {
+            if (rule.present && !rule.present(document)) continue;
+            out.key(rule.name);
+            rule.write(out, document);
+            continue;
+        }
+        if (!at.in_list) {
+            out.key(rule.name);
+            out.begin_array();
+            at.in_list = true;
+            at.record = 0;
+        }
+        const bool list_done =
+            references ? write_list_slice(out, document.references, kReferenceFields, at, records)
+                       : write_list_slice(out, document.accounts, kAccountFields, at, records);
+        if (!list_done) return false;
+        at.in_list = false;
+    }
+    write_unknown_fields(out, document, kDocumentFields);
+    out.end_object();
+    at.done = true;
+    return true;
 }
 
 void read_rule_set_list(const Field& field, std::vector<RuleSet>& out) {

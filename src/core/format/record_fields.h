@@ -65,6 +65,19 @@ void read_record(ReadErrors& errors, JsonCursor& cursor, const RecordPath& path,
             errors.add(join_path(path.text(), rules[rule].name), "missing required field");
 }
 
+// The fields this version does not know, after the known ones (never one that shadows a known
+// field).
+template <typename Record, std::size_t N>
+void write_unknown_fields(JsonWriter& out, const Record& record,
+                          const FieldRule<Record> (&rules)[N]) {
+    if (!record.unknown_fields.is_object()) return;
+    for (const auto& [key, value] : record.unknown_fields.items()) {
+        if (find_rule(rules, key) < N) continue;
+        out.key(key);
+        out.unknown(value);
+    }
+}
+
 // Fields in rule order, then the unknown ones (never one that shadows a known field).
 template <typename Record, std::size_t N>
 void write_record(JsonWriter& out, const Record& record, const FieldRule<Record> (&rules)[N]) {
@@ -74,13 +87,7 @@ void write_record(JsonWriter& out, const Record& record, const FieldRule<Record>
         out.key(rule.name);
         rule.write(out, record);
     }
-    if (record.unknown_fields.is_object()) {
-        for (const auto& [key, value] : record.unknown_fields.items()) {
-            if (find_rule(rules, key) < N) continue;
-            out.key(key);
-            out.unknown(value);
-        }
-    }
+    write_unknown_fields(out, record, rules);
     out.end_object();
 }
 

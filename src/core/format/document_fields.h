@@ -2,6 +2,8 @@
 // document_fields.cpp). Internal to src/core/format.
 #pragma once
 
+#include <memory>
+
 #include "core/format/field_values.h"
 #include "core/model/model.h"
 
@@ -10,6 +12,18 @@ namespace reftier::detail {
 // Every field of a document at the cursor (an object, or an error), format and version kept
 // among the unknown fields for check_format_and_version.
 void read_document_fields(ReadErrors& errors, JsonCursor& cursor, Document& out);
+// The same a slice at a time: step() reads on until `references` more references are read,
+// and returns false once the document's object has ended.
+class DocumentFieldsReader {
+  public:
+    DocumentFieldsReader(ReadErrors& errors, JsonCursor& cursor, Document& out);
+    ~DocumentFieldsReader();
+    bool step(std::size_t references);
+
+  private:
+    struct Reading;
+    std::unique_ptr<Reading> reading_;
+};
 void write_document_fields(JsonWriter& out, const Document& document);
 // A list of rule sets with the document's rules for them (assets/tier_rules.json uses it too).
 void read_rule_set_list(const Field& field, std::vector<RuleSet>& out);

@@ -31,7 +31,8 @@ function installImportSteps() {
       const result = name === 'importJson' ? await window.reftier.importJson(window.__benchText, 'replace')
                                            : await window.reftier.importBytes(window.__benchBytes, 'replace');
       const end = performance.now();
-      return { ok: result.ok, errors: result.errors.slice(0, 3), start, end, slices: window.reftier.lastImport() };
+      return { ok: result.ok, errors: result.errors.slice(0, 3), start, end, slices: window.reftier.lastImport(),
+               readingMs: result.reading_ms, checkingMs: result.checking_ms };
     },
     // The frame after the import, the checks spread over frames, then the autosave.
     settled: async () => {
@@ -78,7 +79,8 @@ export async function benchImport(page, timeStep, log) {
   log(`  JSON.parse ${both(parse)}; TextEncoder.encode alone ${both(encode)}`);
   for (const i of imports) {
     const s = i.slices;
-    log(`  ${i.name}: ${s.work_ms.toFixed(0)} ms in ${s.slices} slices (longest ${s.longest_ms.toFixed(1)} ms), ` +
+    log(`  ${i.name}: ${s.work_ms.toFixed(0)} ms in ${s.slices} slices (longest ${s.longest_ms.toFixed(1)} ms; reading ` +
+        `${i.run.value.readingMs.toFixed(0)} ms, the storable check ${i.run.value.checkingMs.toFixed(0)} ms), ` +
         `${(s.work_ms / parse.wallMs).toFixed(2)}x JSON.parse; start to end ${both(i.run)} with the frames drawn meanwhile; ` +
         `tasks over 50 ms: ${over50(i.during).length} during (longest ${longest(i.during).toFixed(0)} ms), ` +
         `${over50(i.after).length} in the first frame, checks and autosave after it (longest ${longest(i.after).toFixed(0)} ms, ` +

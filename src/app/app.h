@@ -75,6 +75,7 @@ struct ImportRun {
     std::unique_ptr<StorableDocumentCheck> check;
     std::uint64_t planned_at = 0;
     double progress = 0; // of the whole run, 0 to 1
+    double reading_ms = 0, checking_ms = 0; // the slices' time in each phase
     bool cancelled = false;
 };
 

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
+import { benchImport } from './import.mjs';
 
 // The flags that render WebGL in headless Chromium here (shared/TOOLCHAIN.md), as in
 // tests/e2e/browser.mjs.
@@ -53,28 +54,6 @@ export async function mainThreadCpuMs(cdp) {
 // allows no eval, so they cannot be sent as text one by one).
 function installSteps() {
   window.__steps = {
-    parse: () => { window.__parsed = JSON.parse(window.__benchText); },
-    importJson: () => {
-      const result = window.reftier.importJson(window.__benchText, 'replace');
-      return { ok: result.ok, errors: result.errors.slice(0, 3) };
-    },
-    // What a dropped file goes through: its bytes, with no TextEncoder on the way.
-    encodeForImport: () => { window.__benchBytes = new TextEncoder().encode(window.__benchText); },
-    importBytes: () => {
-      const result = window.reftier.importBytes(window.__benchBytes, 'replace');
-      return { ok: result.ok, errors: result.errors.slice(0, 3) };
-    },
-    // After an import the app draws a frame that computes the table's row order and the
-    // document checks, then autosaves 400 ms later. These run in the app's own frames, between
-    // the benchmark's calls, so they are timed together, from the import's return to "saved".
-    settled: async (before) => {
-      while (window.reftier.state().frames_drawn === before) await new Promise((r) => requestAnimationFrame(r));
-      const state = window.reftier.state();
-      const heap = Module.HEAP8.length;
-      await window.reftier.whenSaved();
-      return { references: state.references, firstFrameBuildMs: state.frame_build_ms, heap,
-               heapSaved: Module.HEAP8.length };
-    },
     stringify: () => JSON.stringify(window.__parsed, null, 2).length,
     documentJson: () => window.reftier.documentJson().length,
   };
@@ -82,13 +61,13 @@ function installSteps() {
 
 // Runs one step in the page: its wall time from performance.now() in the page, and the main
 // thread's CPU time around it (which includes the evaluate call itself, well under a ms).
-async function timeStep(page, cdp, name, arg) {
+async function timeStep(page, cdp, name, arg, steps = '__steps') {
   const cpuBefore = await mainThreadCpuMs(cdp);
-  const { wallMs, value } = await page.evaluate(async ([n, a]) => {
+  const { wallMs, value } = await page.evaluate(async ([s, n, a]) => {
     const start = performance.now();
-    const value = await window.__steps[n](a);
+    const value = await window[s][n](a);
     return { wallMs: performance.now() - start, value };
-  }, [name, arg]);
+  }, [steps, name, arg]);
   return { wallMs, cpuMs: (await mainThreadCpuMs(cdp)) - cpuBefore, value };
 }
 
@@ -272,26 +251,9 @@ async function benchDocumentAndFrames(url, documentText, log) {
   // its own page.evaluate, timed in the page (wall) and by the page's main-thread CPU time.
   await page.evaluate(installSteps);
   const step = (name, arg) => timeStep(page, cdp, name, arg);
-  const parse = fastest([await step('parse'), await step('parse')]);
-  const encode = await step('encodeForImport');
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => { window.__longTasks.push(...list.getEntries().map((e) => e.duration)); })
-      .observe({ type: 'longtask' });
-  });
-  // Twice, as a user importing a file again would: through importJson(text) as the brief of
-  // this benchmark asks, then through importBytes as a dropped file is. The memory is read after
-  // the first, when the page held no document before.
-  const imports = [];
-  for (const name of ['importJson', 'importBytes']) {
-    const framesBefore = await page.evaluate(() => window.reftier.state().frames_drawn);
-    await page.evaluate(() => { window.__longTasks.length = 0; });
-    const run = await step(name);
-    if (!run.value.ok) throw new Error(`the generated document did not import: ${JSON.stringify(run.value.errors)}`);
-    const settled = await step('settled', framesBefore);
-    const longestTask = await page.evaluate(() => Math.max(0, ...window.__longTasks));
-    imports.push({ name, run, settled, longestTask });
-  }
+  // Import: bench/import.mjs.
+  const importResult = await benchImport(page, (steps, name, arg) => timeStep(page, cdp, name, arg, steps), log);
+  const { parse, imports } = importResult;
   const imported = imports[0].run;
   const stringify = fastest([await step('stringify'), await step('stringify')]);
   const exported = fastest([await step('documentJson'), await step('documentJson')]);
@@ -304,17 +266,11 @@ async function benchDocumentAndFrames(url, documentText, log) {
   const first = imports[0].settled.value;
   const io = {
     bytes: Buffer.byteLength(documentText), references: first.references,
-    parse, encode, imported, imports, stringify, exported,
+    parse, imported, imports, importResult, stringify, exported,
     heapAfterImport: first.heap, heapAfterSave: first.heapSaved, heapAfterExport,
   };
   const both = (t) => `${t.cpuMs.toFixed(0)} ms CPU (${t.wallMs.toFixed(0)} ms wall)`;
-  log(`  document: ${io.references} references, ${(io.bytes / 1e6).toFixed(1)} MB; JSON.parse ${both(parse)}; ` +
-      `TextEncoder alone ${both(encode)}`);
-  for (const i of imports) {
-    log(`  ${i.name}: ${both(i.run)}; then the first frame (its frame_build_ms ` +
-        `${i.settled.value.firstFrameBuildMs.toFixed(0)}) and the autosave: ${both(i.settled)}; longest task ` +
-        `${i.longestTask.toFixed(0)} ms`);
-  }
+  log(`  document: ${io.references} references, ${(io.bytes / 1e6).toFixed(1)} MB`);
   log(`  export: documentJson ${both(exported)} vs JSON.stringify(.., null, 2) ${both(stringify)}`);
   log(`  wasm memory: after the first import ${(io.heapAfterImport / 2 ** 20).toFixed(1)} MB, after its autosave ` +
       `${(io.heapAfterSave / 2 ** 20).toFixed(1)} MB, after a second import and the exports ${(heapAfterExport / 2 ** 20).toFixed(1)} MB`);

@@ -4,9 +4,11 @@
 //   reftier.documentJson()        the current document as RefTier JSON text
 //   reftier.document()            the same, parsed
 //   reftier.importBytes(bytes, mode) the same for raw file bytes (Uint8Array)
-//   reftier.importJson(text, mode) validates and imports ('replace' | 'merge'); returns
-//                                 { ok, errors: [{ path, message }], conflicts }, the same errors
-//                                 the import dialog lists; on errors nothing changes
+//   reftier.importJson(text, mode) validates and imports ('replace' | 'merge') a slice at a time
+//                                 (no long task); a Promise of { ok, errors: [{ path, message }],
+//                                 conflicts }, resolved once the import is applied and checked:
+//                                 the same errors the import dialog lists; on errors nothing
+//                                 changes. One import at a time (another one is refused).
 //   reftier.state()               { references, accounts, view, save_state, revision, frames_drawn, ...,
 //                                 editor_title: { grade, score, codes, suggestion } while the
 //                                 editor is open }
@@ -22,6 +24,8 @@
 //                                 save's read-back (the bytes read by the document reader first)
 //   reftier.build()               { js, wasm }: the build id reftier.js and reftier.wasm were made
 //                                 with; equal unless the files of two builds were mixed
+//   reftier.lastImport()          { slices, work_ms, longest_ms, wall_ms } of the last sliced
+//                                 import (its slices' own time, the longest, start to end)
 //   reftier.simulateWriterBug()   tests: the next save's bytes are cut short before the
 //                                 read-back, as a writer bug would, so the save must be refused
 'use strict';
@@ -59,6 +63,7 @@
     build: function() {
       return { js: Module.reftierBuildId, wasm: Module.ccall('reftier_api_build_id', 'string', [], []) };
     },
+    lastImport: function() { return Module.reftierLastImport(); },
     simulateWriterBug: function() { Module.reftierReadBack.writerBug = true; },
     tierProgress: function() {
       return JSON.parse(Module.ccall('reftier_api_tier_progress', 'string', [], []));
@@ -82,12 +87,12 @@
   };
   window.reftier = api;
 
+  // Read and checked a slice at a time between the page's tasks (src/app/import_run.cpp).
   function importInput(input, mode) {
-    var result = JSON.parse(Module.reftierOffer(input, function() {
-      return Module.ccall('reftier_api_import', 'string', ['string'], [mode || 'replace']);
-    }));
-    wake();
-    return result;
+    return Module.reftierImport(input, mode || 'replace').then(function(result) {
+      wake();
+      return result;
+    });
   }
 
   // Ready once the stored document is read (or could not be).

@@ -229,9 +229,7 @@ static bool is_csv_name(const std::string& name) {
                                 name.compare(name.size() - 4, 4, ".CSV") == 0);
 }
 
-// An import the Workspace refused, because the document it would make would not read back:
-// the dialog lists why instead, and nothing changed.
-static bool imported(App& app, EditResult result) {
+bool imported(App& app, EditResult result) {
     if (result.refused.empty()) return true;
     ImportDialog& d = app.import;
     d.errors = std::move(result.refused);
@@ -284,6 +282,10 @@ void apply_ace_import(App& app) {
 }
 
 void begin_import(App& app, const std::string& file_name, const ReadSource& source) {
+    if (app.import_run) {
+        show_toast(app, "Not opened: another import is still running");
+        return;
+    }
     ImportDialog& d = app.import;
     d = ImportDialog{};
     d.open = true;
@@ -299,35 +301,8 @@ void begin_import(App& app, const std::string& file_name, const ReadSource& sour
         d.csv = read_references_csv(read_all(source), app.workspace.document());
         return;
     }
-    ReadResult read = read_document(source);
-    d.errors = std::move(read.errors);
-    if (read.document) {
-        d.plan = plan_merge(app.workspace.document(), *read.document);
-        d.choices.assign(d.plan.conflicts.size(), ConflictPolicy::KeepCurrent);
-        d.incoming = std::move(read.document);
-    }
-}
-
-void apply_import(App& app, bool merge) {
-    ImportDialog& d = app.import;
-    if (!d.incoming) return;
-    const std::size_t count = d.incoming->references.size();
-    if (merge) {
-        if (!imported(app, app.workspace.replace_document(
-                               merge_documents(app.workspace.document(), *d.incoming, d.choices),
-                               "the merge of " + d.file_name)))
-            return;
-        show_toast(app, "Merged " + d.file_name);
-    } else {
-        keep_aside_before_replacing(app);
-        if (!imported(app, app.workspace.replace_document(std::move(*d.incoming),
-                                                          "the import of " + d.file_name)))
-            return;
-        show_toast(app, "Imported " + std::to_string(count) + " references from " + d.file_name);
-    }
-    d = ImportDialog{};
-    app.editor = ReferenceEditor{};
-    app.show_welcome = false;
+    // Read a slice at a time; the dialog opens once the file is read (import_run.cpp).
+    start_import_run(app, file_name, source, false, false);
 }
 
 SaveState current_save_state(const App& app) {
@@ -367,6 +342,7 @@ void draw_status_bar(App& app) {
         ImGui::SetTooltip("%s", app.save_error.c_str());
     ImGui::SameLine(0, em(1.5f));
     ImGui::TextDisabled("%zu references, %zu accounts", doc.references.size(), doc.accounts.size());
+    draw_import_progress(app);
     if (!app.toast.empty() && platform::now_ms() < app.toast_until_ms) {
         ImGui::SameLine(0, em(1.5f));
         ImGui::TextUnformatted(app.toast.c_str());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "core/format/document_json.h"
 #include "core/format/document_merge.h"
 #include "core/format/reference_csv.h"
+#include "core/format/storable.h"
 #include "core/session/workspace.h"
 
 namespace reftier::app {
@@ -60,6 +62,23 @@ struct ImportDialog {
     std::optional<AceImport> ace;        // set for ACE output: its drafts are added to the document
 };
 
+// A document import read and checked a slice at a time (import_run.cpp), so a file of 100,000
+// references never holds up the page: while it runs the document on screen stays usable.
+struct ImportRun {
+    enum class Phase { Reading, Checking } phase = Phase::Reading;
+    bool automation = false; // window.reftier.importBytes/importJson: applied without the dialog
+    bool merge = false;
+    std::unique_ptr<DocumentReading> reading;
+    // Checking: the document that will replace the open one, planned (a merge) against the
+    // document at revision `planned_at`.
+    std::unique_ptr<Document> ready;
+    std::unique_ptr<StorableDocumentCheck> check;
+    std::uint64_t planned_at = 0;
+    double progress = 0; // of the whole run, 0 to 1
+    double reading_ms = 0, checking_ms = 0; // the slices' time in each phase
+    bool cancelled = false;
+};
+
 // "Copy my scorecard" and "Enter scorecard figures": a draft of the partner's rule set and their
 // scorecard figures (as typed, empty = not entered), saved together as one undo step.
 struct ScorecardEditor {
@@ -104,6 +123,8 @@ struct App {
     std::optional<PendingOpen> pending_open;
     std::string partner_error; // why the last partner profile edit was refused
     ImportDialog import;
+    std::optional<ImportRun> import_run;
+    std::string import_result; // the last automation import: { ok, errors, conflicts } as JSON
     bool import_ace_next = false; // File > Import ACE opportunities...: the next file is ACE output
     ScorecardEditor scorecard;
 
@@ -159,6 +180,16 @@ void apply_csv_import(App& app); // adds the good rows
 void apply_ace_import(App& app); // adds the draft references
 void begin_import(App& app, const std::string& file_name, const ReadSource& source);
 void apply_import(App& app, bool merge);
+// An import the Workspace refused, because the document it would make would not read back:
+// the dialog lists why instead, and nothing changed. True when it was made.
+bool imported(App& app, EditResult result);
+// The sliced import (import_run.cpp): reading starts from platform::read_input, which the page
+// keeps offering until the run ends; the page calls step_import_run between its tasks.
+void start_import_run(App& app, const std::string& file_name, const ReadSource& source,
+                      bool automation, bool merge);
+bool step_import_run(App& app, double budget_ms); // false once the run has ended
+void cancel_import_run(App& app);
+void draw_import_progress(App& app); // in the status bar while a run goes on
 void show_toast(App& app, std::string text);
 void undo(App& app);
 void redo(App& app);

@@ -30,36 +30,6 @@ EMSCRIPTEN_KEEPALIVE void reftier_api_write_document() {
     reftier::write_document(the_app().workspace.document(), 2, reftier::platform::append_output);
 }
 
-// Reads the bytes reftier_api.js offers (a file's bytes as they are, not decoded by the
-// browser, so invalid UTF-8 is reported, not silently replaced). mode: "replace" or "merge"
-// (merge keeps current records on conflict).
-EMSCRIPTEN_KEEPALIVE const char* reftier_api_import(const char* mode) {
-    reftier::app::App& app = the_app();
-    reftier::ReadResult read = reftier::read_document(reftier::platform::read_input);
-    nlohmann::json result;
-    result["ok"] = read.errors.empty();
-    result["errors"] = nlohmann::json::array();
-    for (const auto& e : read.errors)
-        result["errors"].push_back({{"path", e.path}, {"message", e.message}});
-    if (read.document) {
-        const bool merge = mode && std::string(mode) == "merge";
-        app.import = reftier::app::ImportDialog{};
-        app.import.file_name = "automation";
-        if (merge) { // the plan only matters for a merge; replace skips the comparison
-            app.import.plan = reftier::plan_merge(app.workspace.document(), *read.document);
-            result["conflicts"] = app.import.plan.conflicts.size();
-        }
-        app.import.incoming = std::move(read.document);
-        reftier::app::apply_import(app, merge);
-        // Refused by the Workspace (it would not read back): the dialog lists why.
-        for (const auto& e : app.import.errors) {
-            result["ok"] = false;
-            result["errors"].push_back({{"path", e.path}, {"message", e.message}});
-        }
-    }
-    return keep(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
 // What the tier view says, sentence by sentence (the core's wording), for tests: null while the
 // reference checks are still running.
 EMSCRIPTEN_KEEPALIVE const char* reftier_api_tier_progress() {
@@ -158,6 +128,10 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         // any of it, so automation sees what the user sees.
         {"work_pending", app.workspace.query_pending() || app.workspace.reference_check_pending()},
         {"rows_shown", app.workspace.shown_rows().size()},
+        // A sliced import going on: its percentage (import_run.cpp), else null.
+        {"import_percent", app.import_run
+                               ? nlohmann::json(static_cast<int>(app.import_run->progress * 100))
+                               : nlohmann::json()},
         // Editors: what is open, whether its draft has unsaved changes, the notes of fields cut
         // at their limit, and the question asked before a draft would be dropped.
         {"editor_open", app.editor.open},

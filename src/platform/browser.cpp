@@ -10,6 +10,8 @@
 extern "C" {
 void reftier_js_load_document();
 int reftier_js_read_input(char* buffer, int capacity);
+void reftier_js_run_import_slices();
+double reftier_js_input_read_fraction();
 void reftier_js_set_aside_stored();
 void reftier_js_append_output(const char* data, int length);
 void reftier_js_append_save_piece(const char* data, int length);
@@ -45,6 +47,14 @@ void load_stored_document() {
 
 std::size_t read_input(char* buffer, std::size_t capacity) {
     return static_cast<std::size_t>(reftier_js_read_input(buffer, static_cast<int>(capacity)));
+}
+
+void run_import_slices() {
+    reftier_js_run_import_slices();
+}
+
+double input_read_fraction() {
+    return reftier_js_input_read_fraction();
 }
 
 void set_aside_stored_document() {

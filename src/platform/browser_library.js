@@ -302,16 +302,23 @@ mergeInto(LibraryManager.library, {
   // straight into its buffer, so a large file or text is never copied whole into wasm memory.
   $RefTierInput: {
     fill: null,
-    // Offers `input` (a Uint8Array, or a string given as UTF-8) for the duration of call().
+    read: 0, // the share of the offered input handed out so far
+    keep: false, // a sliced import started during the call: its input stays offered
+    // Offers `input` (a Uint8Array, or a string given as UTF-8) for the duration of call(), or,
+    // when call() starts a sliced import (RefTierSlices), until that import ends.
     offer: function(input, call) {
       var at = 0;
       var encoder = typeof input === 'string' ? new TextEncoder() : null;
+      var outer = { fill: RefTierInput.fill, read: RefTierInput.read, keep: RefTierInput.keep };
+      RefTierInput.read = 0;
+      RefTierInput.keep = false;
       RefTierInput.fill = function(pointer, capacity) {
         var buffer = HEAPU8.subarray(pointer, pointer + capacity);
         if (!encoder) {
           var piece = input.subarray(at, at + capacity);
           buffer.set(piece);
           at += piece.length;
+          RefTierInput.read = input.length ? at / input.length : 1;
           return piece.length;
         }
         // A UTF-16 unit takes at most three bytes; a surrogate pair is not split.
@@ -319,12 +326,22 @@ mergeInto(LibraryManager.library, {
         if (end < input.length && end > at + 1 && (input.charCodeAt(end - 1) & 0xFC00) === 0xD800) --end;
         var result = encoder.encodeInto(input.substring(at, end), buffer);
         at += result.read;
+        RefTierInput.read = input.length ? at / input.length : 1;
         return result.written;
       };
+      var own = RefTierInput.fill;
       try {
         return call();
       } finally {
-        RefTierInput.fill = null;
+        if (RefTierInput.keep) {
+          RefTierSlices.release = function() {
+            if (RefTierInput.fill === own) RefTierInput.fill = null;
+          };
+        } else {
+          RefTierInput.fill = outer.fill;
+          RefTierInput.read = outer.read;
+        }
+        RefTierInput.keep = outer.keep;
       }
     },
   },
@@ -334,6 +351,87 @@ mergeInto(LibraryManager.library, {
   reftier_js_read_input: function(pointer, capacity) {
     return RefTierInput.fill ? RefTierInput.fill(pointer, capacity) : 0;
   },
+  reftier_js_input_read_fraction__deps: ['$RefTierInput'],
+  reftier_js_input_read_fraction: function() { return RefTierInput.read; },
+
+  // The sliced import's loop: a slice of about kSliceMs, then the page's other tasks (input,
+  // frames) before the next, so no task is long. scheduler.postTask where the browser has it
+  // (Chromium 94+: no 4 ms clamp of nested timers), else a MessageChannel message, which
+  // neither waits for a frame nor is clamped like setTimeout.
+  $RefTierSlices__deps: ['$RefTierInput'],
+  $RefTierSlices: {
+    kSliceMs: 8,
+    running: false,
+    release: null, // lets go of the import's input once the run ends
+    done: [], // called once the run ends (window.reftier's promises)
+    channel: null,
+    next: function(work) {
+      if (typeof scheduler !== 'undefined' && scheduler.postTask) {
+        scheduler.postTask(work, { priority: 'user-visible' });
+        return;
+      }
+      if (!RefTierSlices.channel) {
+        RefTierSlices.channel = new MessageChannel();
+        RefTierSlices.channel.port1.onmessage = function() { RefTierSlices.waiting(); };
+      }
+      RefTierSlices.waiting = work;
+      RefTierSlices.channel.port2.postMessage(0);
+    },
+    // { slices, work_ms, longest_ms, wall_ms } of the last run, for the benchmark and tests.
+    last: null,
+    slice: function() {
+      var stats = RefTierSlices.last;
+      var start = performance.now();
+      var more = _reftier_import_step(RefTierSlices.kSliceMs);
+      var took = performance.now() - start;
+      stats.slices += 1;
+      stats.work_ms += took;
+      stats.longest_ms = Math.max(stats.longest_ms, took);
+      stats.wall_ms = performance.now() - stats.started;
+      if (more) {
+        RefTierSlices.next(RefTierSlices.slice);
+        return;
+      }
+      RefTierSlices.running = false;
+      if (RefTierSlices.release) RefTierSlices.release();
+      RefTierSlices.release = null;
+      var done = RefTierSlices.done;
+      RefTierSlices.done = [];
+      done.forEach(function(call) { call(); });
+    },
+  },
+  // Called by the app as a run starts; the first slice runs in a task of its own, not inside
+  // the wasm call that started the run.
+  reftier_js_run_import_slices__deps: ['$RefTierSlices', '$RefTierInput', '$RefTierImport'],
+  reftier_js_run_import_slices: function() {
+    RefTierInput.keep = true;
+    if (RefTierSlices.running) return;
+    RefTierSlices.running = true;
+    RefTierSlices.last = { slices: 0, work_ms: 0, longest_ms: 0, wall_ms: 0, started: performance.now() };
+    RefTierSlices.next(RefTierSlices.slice);
+  },
+  // window.reftier.importBytes / importJson: a promise of { ok, errors, conflicts } once the
+  // import and the work it starts are done.
+  $RefTierImport__deps: ['$RefTierSlices', '$RefTierInput'],
+  $RefTierImport: {
+    run: function(input, mode) {
+      return new Promise(function(resolve) {
+        var result = function() { return JSON.parse(UTF8ToString(_reftier_import_result())); };
+        var started = RefTierInput.offer(input, function() {
+          var modePointer = allocateUTF8(mode);
+          try {
+            return _reftier_import_begin(modePointer);
+          } finally {
+            _free(modePointer);
+          }
+        });
+        if (started) RefTierSlices.done.push(function() { resolve(result()); });
+        else resolve(result());
+      });
+    },
+  },
+  $RefTierImport__postset: 'Module["reftierImport"] = RefTierImport.run; ' +
+                           'Module["reftierLastImport"] = function() { return RefTierSlices.last; };',
 
   reftier_js_load_document__deps: ['$RefTierIdb', '$RefTierInput'],
   reftier_js_load_document: function() {

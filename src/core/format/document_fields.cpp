@@ -195,10 +195,50 @@ constexpr FieldRule<Document> kDocumentFields[] = {
      [](JsonWriter& o, const Document& d) { write_record_list(o, d.accounts, kAccountFields); }},
 };
 
+constexpr std::size_t kReferencesRule = find_rule(kDocumentFields, "references");
+
 } // namespace
 
+// The document's fields by its table, except the references, which are read here one at a
+// time (the table's read for them does the same in one go).
+struct DocumentFieldsReader::Reading {
+    Reading(ReadErrors& errors, JsonCursor& cursor, Document& out)
+        : fields(errors, cursor, path, kDocumentFields, out), document(out) {}
+
+    const RecordPath path{};
+    RecordReader<Document, std::size(kDocumentFields)> fields;
+    Document& document;
+    std::optional<RecordListReader<Reference, std::size(kReferenceFields)>> references;
+};
+
+DocumentFieldsReader::DocumentFieldsReader(ReadErrors& errors, JsonCursor& cursor, Document& out)
+    : reading_(std::make_unique<Reading>(errors, cursor, out)) {}
+
+DocumentFieldsReader::~DocumentFieldsReader() = default;
+
+bool DocumentFieldsReader::step(std::size_t references) {
+    Reading& r = *reading_;
+    for (std::size_t read = 0; read < references;) {
+        if (r.references) {
+            if (r.references->read_next()) {
+                ++read;
+                continue;
+            }
+            r.references.reset();
+        }
+        if (!r.fields.next()) return false;
+        if (r.fields.rule() == kReferencesRule)
+            r.references.emplace(r.fields.start_value(), kReferenceFields, r.document.references);
+        else
+            r.fields.read_value();
+    }
+    return true;
+}
+
 void read_document_fields(ReadErrors& errors, JsonCursor& cursor, Document& out) {
-    read_record(errors, cursor, RecordPath{}, kDocumentFields, out);
+    DocumentFieldsReader reader(errors, cursor, out);
+    while (reader.step(SIZE_MAX)) {
+    }
 }
 
 namespace {

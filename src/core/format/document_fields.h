@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 
 #include "core/format/field_values.h"
 #include "core/model/model.h"
@@ -12,6 +13,18 @@ namespace reftier::detail {
 // Every field of a document at the cursor (an object, or an error), format and version kept
 // among the unknown fields for check_format_and_version.
 void read_document_fields(ReadErrors& errors, JsonCursor& cursor, Document& out);
+// The same a slice at a time: step() reads on until `references` more references are read,
+// and returns false once the document's object has ended.
+class DocumentFieldsReader {
+  public:
+    DocumentFieldsReader(ReadErrors& errors, JsonCursor& cursor, Document& out);
+    ~DocumentFieldsReader();
+    bool step(std::size_t references);
+
+  private:
+    struct Reading;
+    std::unique_ptr<Reading> reading_;
+};
 // Where a document's write stands, so it can be written a few records at a time.
 struct DocumentWritePosition {
     std::size_t field = 0;  // the next document field (past the last: its unknown fields)

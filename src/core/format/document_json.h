@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +86,29 @@ inline constexpr std::size_t kReadPieceBytes = 64 * 1024;
 // token or unknown value that spans pieces) is in memory, never the whole text. Errors,
 // positions included, are exactly those of reading the whole text at once.
 ReadResult read_document(const ReadSource& source);
+
+// The same reading a slice at a time, so a large import never holds up the page for long (the
+// app reads a few milliseconds of it between frames): step() reads on until `references` more
+// references are read (at least one), or the text has ended. The result, errors included, is
+// exactly read_document's, whatever the slices.
+class DocumentReading {
+  public:
+    explicit DocumentReading(std::string_view text); // the text must outlive the reading
+    explicit DocumentReading(ReadSource source);
+    ~DocumentReading();
+    DocumentReading(const DocumentReading&) = delete;
+    DocumentReading& operator=(const DocumentReading&) = delete;
+
+    // True once the text is read and take_result() has its answer.
+    bool step(std::size_t references);
+    std::size_t references_read() const;
+    // Reads whatever is left, then hands over the result (once).
+    ReadResult take_result();
+
+  private:
+    struct Reading;
+    std::unique_ptr<Reading> reading_;
+};
 
 // Fields in the order of docs/format.md, unknown fields after them; null for absent dates and
 // parent; UTF-8 unescaped; indent -1 gives one compact line. Ends with a newline.

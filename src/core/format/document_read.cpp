@@ -2,6 +2,8 @@
 // version are judged first, then the body's errors are reported.
 #include "core/format/document_json.h"
 
+#include <algorithm>
+
 #include "core/format/document_fields.h"
 
 namespace reftier {
@@ -66,32 +68,14 @@ void check_format_and_version(const json& root, ReadErrors& errors, int& source_
     }
 }
 
-ReadResult read_from(JsonCursor& cursor) {
+// The format and version judged, then the body's errors, once the whole text is read.
+ReadResult finish(JsonCursor& cursor, ReadErrors& body_errors, Document& document) {
     ReadResult result;
-    if (cursor.at_end()) {
-        result.errors.push_back({"", "the file is empty"});
-        return result;
-    }
-
-    ReadErrors body_errors;
-    Document document;
-    if (cursor.next_kind() == ValueKind::Object) {
-        read_document_fields(body_errors, cursor, document);
-        cursor.expect_end();
-    } else {
-        const std::string what = found(cursor);
-        cursor.expect_end();
-        if (!cursor.failed()) {
-            result.errors.push_back(
-                {"", "the file must hold a JSON object with a \"format\" field" + what});
-            return result;
-        }
-    }
+    cursor.expect_end();
     if (cursor.failed()) {
         result.errors.push_back({"", cursor.error()});
         return result;
     }
-
     ReadErrors header_errors;
     check_format_and_version(document.unknown_fields, header_errors, result.source_version);
     if (!header_errors.empty()) {
@@ -112,14 +96,67 @@ ReadResult read_from(JsonCursor& cursor) {
 
 } // namespace
 
+struct DocumentReading::Reading {
+    explicit Reading(std::string_view text) : cursor(text) {}
+    explicit Reading(ReadSource read) : source(std::move(read)), cursor(source) {}
+
+    ReadSource source; // before the cursor, which reads from it
+    JsonCursor cursor;
+    ReadErrors body_errors;
+    Document document;
+    std::optional<DocumentFieldsReader> fields;
+    std::optional<ReadResult> result;
+};
+
+DocumentReading::DocumentReading(std::string_view text)
+    : reading_(std::make_unique<Reading>(text)) {}
+DocumentReading::DocumentReading(ReadSource source)
+    : reading_(std::make_unique<Reading>(std::move(source))) {}
+DocumentReading::~DocumentReading() = default;
+
+bool DocumentReading::step(std::size_t references) {
+    Reading& r = *reading_;
+    if (r.result) return true;
+    if (!r.fields) {
+        if (r.cursor.at_end()) {
+            r.result.emplace().errors.push_back({"", "the file is empty"});
+            return true;
+        }
+        if (r.cursor.next_kind() != ValueKind::Object) {
+            const std::string what = found(r.cursor);
+            r.cursor.expect_end();
+            if (r.cursor.failed())
+                r.result.emplace().errors.push_back({"", r.cursor.error()});
+            else
+                r.result.emplace().errors.push_back(
+                    {"", "the file must hold a JSON object with a \"format\" field" + what});
+            return true;
+        }
+        r.fields.emplace(r.body_errors, r.cursor, r.document);
+    }
+    if (r.fields->step(std::max<std::size_t>(references, 1))) return false;
+    r.result = finish(r.cursor, r.body_errors, r.document);
+    return true;
+}
+
+std::size_t DocumentReading::references_read() const {
+    return reading_->result && reading_->result->document
+               ? reading_->result->document->references.size()
+               : reading_->document.references.size();
+}
+
+ReadResult DocumentReading::take_result() {
+    while (!step(SIZE_MAX)) {
+    }
+    return std::move(*reading_->result);
+}
+
 ReadResult read_document(std::string_view text) {
-    JsonCursor cursor(text);
-    return read_from(cursor);
+    return DocumentReading(text).take_result();
 }
 
 ReadResult read_document(const ReadSource& source) {
-    JsonCursor cursor(source);
-    return read_from(cursor);
+    return DocumentReading(source).take_result();
 }
 
 } // namespace reftier

@@ -30,39 +30,92 @@ template <typename Record> struct FieldRule {
 
 // Index of the rule for field `name`, or N for a field this version does not know.
 template <typename Record, std::size_t N>
-std::size_t find_rule(const FieldRule<Record> (&rules)[N], std::string_view name) {
+constexpr std::size_t find_rule(const FieldRule<Record> (&rules)[N], std::string_view name) {
     std::size_t rule = 0;
     while (rule < N && rules[rule].name != name) ++rule;
     return rule;
 }
 
+// Reads a record's fields one at a time, so a reader can stop between two fields (or inside
+// one, DocumentReading) and go on later: next() moves to the next field, then read_value()
+// reads it by its rule, or start_value() marks it read for a caller that reads it itself.
+template <typename Record, std::size_t N> class RecordReader {
+  public:
+    RecordReader(ReadErrors& errors, JsonCursor& cursor, const RecordPath& path,
+                 const FieldRule<Record> (&rules)[N], Record& out)
+        : errors_(errors), cursor_(cursor), path_(path), rules_(rules), out_(out) {}
+
+    // False once there are no more fields (the missing required ones then reported), or when
+    // the value is not an object at all (reported).
+    bool next() {
+        bool more = false;
+        if (!opened_) {
+            opened_ = true;
+            if (cursor_.next_kind() != ValueKind::Object) {
+                errors_.add(path_.text(), "must be an object" + found(cursor_));
+                return false;
+            }
+            more = cursor_.first_member(key_);
+        } else {
+            more = cursor_.next_member(key_);
+        }
+        if (!more) {
+            report_missing();
+            return false;
+        }
+        // Fields usually come in rule order, as they are written.
+        rule_ = next_rule_ < N && rules_[next_rule_].name == key_ ? next_rule_
+                                                                  : find_rule(rules_, key_);
+        next_rule_ = rule_ + 1;
+        return true;
+    }
+
+    // The rule of the field next() moved to; N for a field this version does not know.
+    std::size_t rule() const { return rule_; }
+
+    // Marks the known field next() moved to as read: a field given twice counts only with its
+    // last value, errors included, as in JSON.parse.
+    Field start_value() {
+        if (seen_[rule_]) errors_.forget(join_path(path_.text(), rules_[rule_].name));
+        seen_[rule_] = true;
+        return Field{errors_, cursor_, path_, rules_[rule_].name, std::nullopt};
+    }
+
+    void read_value() {
+        if (rule_ == N) {
+            // Kept as an object only when there is something to keep, so a record built in
+            // code compares equal to the same record read back.
+            if (!out_.unknown_fields.is_object()) out_.unknown_fields = json::object();
+            out_.unknown_fields[key_] = cursor_.parse_value();
+            return;
+        }
+        rules_[rule_].read(start_value(), out_);
+    }
+
+  private:
+    void report_missing() {
+        for (std::size_t rule = 0; rule < N; ++rule)
+            if (rules_[rule].required && !seen_[rule])
+                errors_.add(join_path(path_.text(), rules_[rule].name), "missing required field");
+    }
+
+    ReadErrors& errors_;
+    JsonCursor& cursor_;
+    const RecordPath& path_;
+    const FieldRule<Record> (&rules_)[N];
+    Record& out_;
+    bool opened_ = false;
+    bool seen_[N] = {};
+    std::string key_;
+    std::size_t rule_ = N;
+    std::size_t next_rule_ = 0;
+};
+
 template <typename Record, std::size_t N>
 void read_record(ReadErrors& errors, JsonCursor& cursor, const RecordPath& path,
                  const FieldRule<Record> (&rules)[N], Record& out) {
-    if (cursor.next_kind() != ValueKind::Object)
-        return errors.add(path.text(), "must be an object" + found(cursor));
-    bool seen[N] = {};
-    std::string key;
-    std::size_t next_rule = 0; // fields usually come in rule order, as they are written
-    for (bool more = cursor.first_member(key); more; more = cursor.next_member(key)) {
-        const std::size_t rule =
-            next_rule < N && rules[next_rule].name == key ? next_rule : find_rule(rules, key);
-        next_rule = rule + 1;
-        if (rule == N) {
-            // Kept as an object only when there is something to keep, so a record built in
-            // code compares equal to the same record read back.
-            if (!out.unknown_fields.is_object()) out.unknown_fields = json::object();
-            out.unknown_fields[key] = cursor.parse_value();
-            continue;
-        }
-        // A field given twice: only its last value counts, errors included, as in JSON.parse.
-        if (seen[rule]) errors.forget(join_path(path.text(), rules[rule].name));
-        seen[rule] = true;
-        rules[rule].read(Field{errors, cursor, path, rules[rule].name, std::nullopt}, out);
-    }
-    for (std::size_t rule = 0; rule < N; ++rule)
-        if (rules[rule].required && !seen[rule])
-            errors.add(join_path(path.text(), rules[rule].name), "missing required field");
+    RecordReader<Record, N> reader(errors, cursor, path, rules, out);
+    while (reader.next()) reader.read_value();
 }
 
 // The fields this version does not know, after the known ones (never one that shadows a known
@@ -122,27 +175,71 @@ void check_unique_ids(ReadErrors& errors, const std::string& list_path,
     }
 }
 
-// A list of records (with unique ids, for records that have one); null is an empty list where
+// A list of records (with unique ids, for records that have one), read one record at a time
+// so a reader can stop between two records and go on later; null is an empty list where
 // `nullable`. `what` names the records in the message for a list longer than `max_items` ("rule
 // sets").
+template <typename Record, std::size_t N> class RecordListReader {
+  public:
+    RecordListReader(const Field& field, const FieldRule<Record> (&rules)[N],
+                     std::vector<Record>& out, bool nullable = false,
+                     std::size_t max_items = SIZE_MAX, std::string_view what = "")
+        : field_(field), rules_(rules), out_(out), nullable_(nullable), max_items_(max_items),
+          what_(what) {}
+
+    // Reads the next record; false once the list has ended (then judged as a whole).
+    bool read_next() {
+        JsonCursor& cursor = field_.cursor;
+        bool more = false;
+        if (!opened_) {
+            opened_ = true;
+            out_.clear(); // a field given twice: the last one counts, as in JSON.parse
+            if (nullable_ && skip_null(cursor)) return false;
+            if (cursor.next_kind() != ValueKind::Array) {
+                field_.fail("must be a list" + found(cursor));
+                return false;
+            }
+            list_path_ = field_.path();
+            more = cursor.first_element();
+        } else {
+            more = cursor.next_element();
+        }
+        if (!more) {
+            finish();
+            return false;
+        }
+        out_.emplace_back();
+        read_record(field_.errors, cursor, RecordPath{list_path_, out_.size() - 1}, rules_,
+                    out_.back());
+        return true;
+    }
+
+  private:
+    void finish() {
+        if (out_.size() > max_items_)
+            field_.fail("has " + std::to_string(out_.size()) + " " + std::string(what_) +
+                        "; at most " + std::to_string(max_items_) + " are allowed");
+        if constexpr (requires(const Record& r) { r.id; })
+            check_unique_ids(field_.errors, list_path_, out_);
+    }
+
+    const Field field_;
+    const FieldRule<Record> (&rules_)[N];
+    std::vector<Record>& out_;
+    bool nullable_;
+    std::size_t max_items_;
+    std::string_view what_;
+    bool opened_ = false;
+    std::string list_path_;
+};
+
 template <typename Record, std::size_t N>
 void read_record_list(const Field& field, const FieldRule<Record> (&rules)[N],
                       std::vector<Record>& out, bool nullable = false,
                       std::size_t max_items = SIZE_MAX, std::string_view what = "") {
-    JsonCursor& cursor = field.cursor;
-    out.clear(); // a field given twice: the last one counts, as in JSON.parse
-    if (nullable && skip_null(cursor)) return;
-    if (cursor.next_kind() != ValueKind::Array) return field.fail("must be a list" + found(cursor));
-    const std::string list_path = field.path();
-    for (bool more = cursor.first_element(); more; more = cursor.next_element()) {
-        out.emplace_back();
-        read_record(field.errors, cursor, RecordPath{list_path, out.size() - 1}, rules, out.back());
+    RecordListReader<Record, N> reader(field, rules, out, nullable, max_items, what);
+    while (reader.read_next()) {
     }
-    if (out.size() > max_items)
-        field.fail("has " + std::to_string(out.size()) + " " + std::string(what) + "; at most " +
-                   std::to_string(max_items) + " are allowed");
-    if constexpr (requires(const Record& r) { r.id; })
-        check_unique_ids(field.errors, list_path, out);
 }
 
 } // namespace reftier::detail

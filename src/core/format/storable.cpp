@@ -2,6 +2,7 @@
 // lists and documents written and read back through the reader's own code.
 #include "core/format/storable.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace reftier {
@@ -59,18 +60,50 @@ std::vector<ReadError> placed(std::vector<ReadError> errors, const std::string& 
     return errors;
 }
 
-// Each record's problems under "list[i]", then the ids, at most kMaxReadErrors in all.
+// The problems of records [begin, end) of a list under "list[i]", while fewer than
+// kMaxReadErrors are listed.
 template <typename Record>
-std::vector<ReadError> list_problems(const std::string& list, const std::vector<Record>& records) {
-    std::vector<ReadError> problems;
-    for (std::size_t i = 0; i < records.size() && problems.size() < kMaxReadErrors; ++i) {
+void add_record_problems(const std::string& list, const std::vector<Record>& records,
+                         std::size_t begin, std::size_t end, std::vector<ReadError>& problems) {
+    for (std::size_t i = begin; i < end && problems.size() < kMaxReadErrors; ++i) {
         std::vector<ReadError> errors = record_problems(records[i]);
         if (errors.empty()) continue; // the usual case builds no path
         for (ReadError& e : placed(std::move(errors), list + "[" + std::to_string(i) + "]"))
             problems.push_back(std::move(e));
     }
+}
+
+template <typename Record>
+void add_duplicate_ids(const std::vector<Record>& records, std::vector<ReadError>& problems) {
     for (ReadError& e : duplicate_id_errors(records)) problems.push_back(std::move(e));
+}
+
+// Each record's problems under "list[i]", then the ids, at most kMaxReadErrors in all.
+template <typename Record>
+std::vector<ReadError> list_problems(const std::string& list, const std::vector<Record>& records) {
+    std::vector<ReadError> problems;
+    add_record_problems(list, records, 0, records.size(), problems);
+    add_duplicate_ids(records, problems);
     if (problems.size() > kMaxReadErrors) problems.resize(kMaxReadErrors);
+    return problems;
+}
+
+// The header as the document writes it, with both lists empty: format, version, partner,
+// rule sets and the document's own unknown fields, read back by read_document itself.
+std::vector<ReadError> header_problems(const Document& document) {
+    Document header;
+    header.partner = document.partner;
+    header.rule_sets = document.rule_sets;
+    header.unknown_fields = document.unknown_fields;
+    ReadResult read = read_document(write_document(header, -1));
+    std::vector<ReadError> problems = std::move(read.errors);
+    if (read.document) {
+        Document& back = *read.document;
+        if (!same_after_reading(header.partner, back.partner))
+            problems.push_back({"partner", std::string(kNotTheSame)});
+        else if (!same_after_reading(header, back))
+            problems.push_back({"", std::string(kNotTheSame)});
+    }
     return problems;
 }
 
@@ -97,28 +130,39 @@ std::vector<ReadError> storable_problems(const std::vector<Account>& accounts) {
 }
 
 std::vector<ReadError> storable_problems(const Document& document) {
-    // The header as the document writes it, with both lists empty: format, version, partner,
-    // rule sets and the document's own unknown fields, read back by read_document itself.
-    Document header;
-    header.partner = document.partner;
-    header.rule_sets = document.rule_sets;
-    header.unknown_fields = document.unknown_fields;
-    ReadResult read = read_document(write_document(header, -1));
-    std::vector<ReadError> problems = std::move(read.errors);
-    if (read.document) {
-        Document& back = *read.document;
-        if (!same_after_reading(header.partner, back.partner))
-            problems.push_back({"partner", std::string(kNotTheSame)});
-        else if (!same_after_reading(header, back))
-            problems.push_back({"", std::string(kNotTheSame)});
+    StorableDocumentCheck check(document);
+    while (!check.step(SIZE_MAX)) {
     }
-    const auto append = [&](std::vector<ReadError> more) {
-        for (ReadError& e : more) problems.push_back(std::move(e));
-    };
-    append(storable_problems(document.references));
-    append(storable_problems(document.accounts));
-    if (problems.size() > kMaxReadErrors) problems.resize(kMaxReadErrors);
-    return problems;
+    return check.take_problems();
+}
+
+StorableDocumentCheck::StorableDocumentCheck(const Document& document)
+    : document_(document), problems_(header_problems(document)) {}
+
+bool StorableDocumentCheck::step(std::size_t records) {
+    const std::size_t count = document_.references.size();
+    if (checked_ < count) {
+        const std::size_t end =
+            checked_ + std::min(std::max<std::size_t>(records, 1), count - checked_);
+        add_record_problems("references", document_.references, checked_, end, problems_);
+        checked_ = end;
+        return false;
+    }
+    if (checked_ == count) {
+        add_duplicate_ids(document_.references, problems_);
+        add_record_problems("accounts", document_.accounts, 0, document_.accounts.size(),
+                            problems_);
+        add_duplicate_ids(document_.accounts, problems_);
+        if (problems_.size() > kMaxReadErrors) problems_.resize(kMaxReadErrors);
+        ++checked_;
+    }
+    return true;
+}
+
+std::vector<ReadError> StorableDocumentCheck::take_problems() {
+    while (!step(SIZE_MAX)) {
+    }
+    return std::move(problems_);
 }
 
 std::string stored_bytes_problem(const ReadSource& bytes, std::size_t references,

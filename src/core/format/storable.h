@@ -9,6 +9,7 @@
 // opens again; issue 17 was a partner name the reader refused after the app had saved it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -48,6 +49,26 @@ std::vector<ReadError> storable_problems(const std::vector<Account>& accounts);
 // A whole document: its header (format, version, partner, unknown fields) and both lists, with
 // the reader's paths ("references[3].url"). At most kMaxReadErrors are listed.
 std::vector<ReadError> storable_problems(const Document& document);
+
+// The same check a slice at a time, so checking a large import never holds up the page for
+// long: step() checks `records` more references (at least one), then the ids and the accounts
+// in a last step, and returns true once all is checked. The document must stay as it is until
+// then. Its problems are exactly storable_problems', whatever the slices.
+class StorableDocumentCheck {
+  public:
+    explicit StorableDocumentCheck(const Document& document); // checks the header at once
+    bool step(std::size_t records);
+    std::size_t references_checked() const {
+        return std::min(checked_, document_.references.size());
+    }
+    // Checks whatever is left, then hands over the problems (once).
+    std::vector<ReadError> take_problems();
+
+  private:
+    const Document& document_;
+    std::vector<ReadError> problems_;
+    std::size_t checked_ = 0; // references; one more once the ids and accounts are checked
+};
 
 // The storage boundary's check, belt and braces: the bytes about to be stored, read by the
 // document reader itself, make a document with as many references and accounts as were

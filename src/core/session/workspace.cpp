@@ -80,6 +80,10 @@ void Workspace::record(Edit edit) {
 EditResult Workspace::replace_document(Document document, std::string what) {
     if (auto problems = storable_problems(document); !problems.empty())
         return refused(std::move(problems));
+    return replace_checked_document(std::move(document), std::move(what));
+}
+
+EditResult Workspace::replace_checked_document(Document document, std::string what) {
     Edit edit;
     edit.kind = Edit::Kind::Whole;
     edit.description = std::move(what);

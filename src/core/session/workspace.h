@@ -63,6 +63,9 @@ class Workspace {
     // Import (replace or merged result), clear, sample; `what` names the step for Undo ("the
     // import of colleague.json").
     EditResult replace_document(Document document, std::string what = "replacing the document");
+    // The same for a document the caller has checked with StorableDocumentCheck, to its end and
+    // with no problem, a slice at a time (a large import, so no task of the page's is long).
+    EditResult replace_checked_document(Document document, std::string what);
     EditResult upsert_reference(const Reference& reference); // by id; appends when new
     bool remove_reference(const std::string& id);
     EditResult upsert_account(const Account& account, const std::string& previous_id);

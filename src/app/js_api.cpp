@@ -126,7 +126,8 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"accounts_with_activity_earning", app.workspace.account_report().with_activity_earning},
         // Work spread over frames (a filter, the document checks); reading state never does
         // any of it, so automation sees what the user sees.
-        {"work_pending", app.workspace.query_pending() || app.workspace.reference_check_pending()},
+        {"work_pending", app.workspace.query_pending() || app.workspace.reference_check_pending() ||
+                             app.workspace.title_lookup_pending()},
         {"rows_shown", app.workspace.shown_rows().size()},
         // A sliced import going on: its percentage (import_run.cpp), else null.
         {"import_percent", app.import_run

@@ -170,11 +170,14 @@ static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
             fitted_text(r.channel == Channel::AcePipelineManager ? "ACE"
                                                                  : "Public References Tool");
             ImGui::TableNextColumn();
-            const Workspace::TitleGrade grade = ws.title_grade(index);
-            const std::string grade_text =
-                std::string(to_string(grade.grade)) + " " + std::to_string(grade.score);
-            const ImVec4 grade_tint = grade_colour(grade.grade);
-            fitted_text(grade_text, &grade_tint);
+            if (const auto grade = ws.known_title_grade(index)) {
+                const std::string grade_text =
+                    std::string(to_string(grade->grade)) + " " + std::to_string(grade->score);
+                const ImVec4 grade_tint = grade_colour(grade->grade);
+                fitted_text(grade_text, &grade_tint);
+            } else {
+                ImGui::TextDisabled("..."); // until title_lookup_within is done
+            }
             ImGui::TableNextColumn();
             date_cell(r.submitted_on);
             ImGui::TableNextColumn();
@@ -202,6 +205,7 @@ void draw_references_view(App& app) {
     draw_toolbar(app);
     const auto& rows = ws.query_rows(app.query, frame_work_budget_ms());
     const DocumentCheck* check = ws.reference_check_within(frame_work_budget_ms());
+    if (!ws.title_lookup_within(frame_work_budget_ms())) platform::request_frames(1);
     if (ws.query_pending()) {
         ImGui::SameLine();
         work_progress_note("Filtering", ws.query_progress());

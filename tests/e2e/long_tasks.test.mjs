@@ -1,5 +1,5 @@
-// After an import of 100,000 references the page stays responsive (issue 14): from the moment
-// the import call returns to idle (the document checks done, "All changes saved"), a
+// While and after importing 100,000 references the page stays responsive (issue 14): from the
+// import call to idle (the document checks done, "All changes saved"), a
 // PerformanceObserver sees no main-thread task over 200 ms, a loose guard against regressions
 // (the 50 ms target lives in the benchmark, bench/save.mjs). The autosave writes in slices of a
 // few ms and reads the bytes back in a worker, so the stored document must then reload whole.
@@ -14,7 +14,7 @@ after(() => server.close());
 
 const COUNT = 100000;
 
-test('after importing 100,000 references no task runs over 200 ms until checked and saved, and the document reloads whole',
+test('from importing 100,000 references to checked and saved no task runs over 200 ms, and the document reloads whole',
      { timeout: 600000 }, async (t) => {
   const { context } = await launch();
   t.after(() => context.close());
@@ -33,10 +33,10 @@ test('after importing 100,000 references no task runs over 200 ms until checked 
     }).observe({ type: 'longtask' });
   });
 
-  const imported = await page.evaluate(() => {
-    const result = window.reftier.importBytes(window.__bytes, 'replace');
+  const imported = await page.evaluate(async () => {
+    window.__measureFrom = performance.now(); // the measured stretch starts here, with the import call
+    const result = await window.reftier.importBytes(window.__bytes, 'replace');
     delete window.__bytes;
-    window.__measureFrom = performance.now(); // the measured stretch starts here: the import call has returned
     return { ok: result.ok, errors: result.errors.slice(0, 3) };
   });
   assert.deepEqual(imported, { ok: true, errors: [] });
@@ -53,8 +53,8 @@ test('after importing 100,000 references no task runs over 200 ms until checked 
   const during = tasks.filter((task) => task.start >= from && task.start < idle);
   const longest = Math.max(0, ...during.map((task) => task.duration));
   t.diagnostic(`${during.length} tasks over 50 ms, the longest ${longest.toFixed(0)} ms, idle ` +
-               `${(idle - from).toFixed(0)} ms after the import returned`);
-  assert.ok(longest <= 200, `a task of ${longest.toFixed(0)} ms ran after the import: ${JSON.stringify(during)}`);
+               `${(idle - from).toFixed(0)} ms after the import began`);
+  assert.ok(longest <= 200, `a task of ${longest.toFixed(0)} ms ran during or after the import: ${JSON.stringify(during)}`);
   assert.equal((await page.evaluate(() => window.reftier.lastReadBack())).where, 'worker');
 
   await page.reload();

@@ -108,6 +108,16 @@ class Workspace {
     // (a full TitleReport per row would be about 550 bytes on 100,000 references). The same
     // verdict as check_draft_title gives that record: one function decides both (check_record).
     TitleGrade title_grade(std::size_t reference_index);
+    // The grade if it is known, or can be checked without building the rest of the lookup below
+    // in this frame; none while title_lookup_within has not finished.
+    std::optional<TitleGrade> known_title_grade(std::size_t reference_index);
+    // The hashes title grades and the editor's checks find a record's siblings by, built about
+    // `budget_ms` per call after a change (on 100,000 references building them at once took a
+    // 300-450 ms frame after an import); true once built.
+    bool title_lookup_within(double budget_ms);
+    bool title_lookup_pending() const {
+        return lookup_rows_built_ > 0 || lookup_indexes_sorted_ > 0;
+    }
     const std::vector<int>& title_scores(); // every reference's score, for sorting by grade
     const TierProgress& tier_progress(Date today);
     const AccountReport& account_report();
@@ -208,6 +218,9 @@ class Workspace {
     // A draft is checked against the others through hashes of their normalised customers and
     // URLs, built once per change, instead of normalising 100,000 texts on every keystroke.
     std::optional<DraftLookup> draft_lookup_;
+    DraftLookup lookup_building_; // while title_lookup_within works over frames
+    std::size_t lookup_rows_built_ = 0;
+    int lookup_indexes_sorted_ = 0;
     template <typename Result> struct DraftMemo {
         std::uint64_t revision = 0; // 0: nothing kept
         Reference draft;

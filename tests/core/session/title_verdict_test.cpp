@@ -171,3 +171,49 @@ TEST(TitleVerdict, ManyTitlesOfOneCustomerAreComparedWithinAWindow) {
         has_code(ws.check_draft_title(ws.document().references[151]), "title-near-duplicate"));
     EXPECT_FALSE(has_code(ws.check_draft_title(ws.document().references[20]), "title-duplicate"));
 }
+
+// Many references of few customers, some titles repeated, so siblings and repeats count.
+static Document many_references(std::size_t count) {
+    Document document;
+    const char* customers[] = {"Acme Retail", "Globex Bank", "Initech"};
+    for (std::size_t i = 0; i < count; ++i)
+        document.references.push_back(
+            reference("r-" + std::to_string(i), customers[i % 3],
+                      "Serverless checkout cut costs by " + std::to_string(i % 40) + "%"));
+    return document;
+}
+
+TEST(TitleVerdict, LookupBuiltOverManyCallsGradesAsOneBuiltAtOnce) {
+    Workspace sliced, whole;
+    test::load_workspace(sliced, many_references(3000));
+    test::load_workspace(whole, many_references(3000));
+    int calls = 1;
+    // A budget of 0 ms does one slice a call: 512 rows, or one index sorted.
+    while (!sliced.title_lookup_within(0)) {
+        EXPECT_TRUE(sliced.title_lookup_pending());
+        EXPECT_FALSE(sliced.known_title_grade(7).has_value());
+        ++calls;
+    }
+    EXPECT_GE(calls, 6) << "3000 rows in slices of 512, then three sorts";
+    EXPECT_FALSE(sliced.title_lookup_pending());
+    for (std::size_t i = 0; i < 3000; i += 97) {
+        const auto grade = sliced.known_title_grade(i);
+        ASSERT_TRUE(grade.has_value());
+        EXPECT_EQ(grade->score, whole.title_grade(i).score) << i;
+        EXPECT_EQ(grade->grade, whole.title_grade(i).grade) << i;
+    }
+}
+
+TEST(TitleVerdict, AGradeAlreadyKnownIsShownWhileTheLookupIsRebuilt) {
+    Workspace ws;
+    test::load_workspace(ws, many_references(2000));
+    const Workspace::TitleGrade before = ws.title_grade(5);
+    Reference edited = ws.document().references[9];
+    edited.title = "Globex Bank moved payments to Amazon Aurora and saved 30%";
+    ASSERT_TRUE(ws.upsert_reference(edited).made);
+    ASSERT_FALSE(ws.title_lookup_within(0)); // the edit dropped the lookup; rebuilding
+    const auto kept = ws.known_title_grade(5);
+    ASSERT_TRUE(kept.has_value()) << "row 5's customer is not row 9's: its grade stays";
+    EXPECT_EQ(kept->score, before.score);
+    EXPECT_FALSE(ws.known_title_grade(9).has_value()) << "the edited row waits for the lookup";
+}

@@ -141,7 +141,6 @@ void init(App& app) {
     const char* presentation = platform::user_preference("presentation");
     app.settings.presentation = presentation && std::string(presentation) == "1";
     app.settings.touch = platform::coarse_pointer();
-    platform::load_stored_document();
 }
 
 void autosave(App& app) {

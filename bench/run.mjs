@@ -131,8 +131,8 @@ try {
                 peer: `median of ${start.runs.length}`, target: '<= 400 ms', met: start.cold.interactiveMs <= 400 });
     rows.push({ name: '  warm start (1,000 stored)', value: ms(start.warm.interactiveMs), target: '<= 200 ms',
                 met: start.warm.interactiveMs <= 200 });
-    rows.push({ name: '  longest task, start to idle', value: ms(start.longestTaskMs), target: '<= 50 ms',
-                met: start.longestTaskMs <= 50 });
+    rows.push({ name: '  longest task, start to idle', value: `${ms(start.longestTaskMs)} wall`,
+                peer: `${ms(start.longestTaskCpuMs)} CPU`, target: '<= 50 ms', met: start.longestTaskMs <= 50 });
     console.log('  Lighthouse 12.2.3, performance only, a new profile per run (about a minute each)');
     const lh = await benchLighthouse(webRoot);
     for (const r of [lh.desktop, lh.mobile]) {

@@ -4,7 +4,7 @@
 // that cannot be read. Never a frame of an empty document first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, settle, shot, startApp } from './browser.mjs';
+import { launch, openApp, putStored, settle, shot, startApp } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -79,14 +79,7 @@ test('the stored document is on the first frame drawn: no frame of an empty docu
 test('a corrupt stored document gets its message on the first frame, and is kept aside', async () => {
   const { context } = await launch();
   const page = await openApp(context, url);
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('reftier', 1);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('documents', 'readwrite');
-      tx.objectStore('documents').put(new TextEncoder().encode('{"format": "reftier", "version": 2, "refer'), 'current');
-      tx.oncomplete = resolve;
-    };
-  }));
+  await putStored(page, '{"format": "reftier", "version": 2, "refer');
   await page.addInitScript(FIRST_FRAME_PROBE);
   const first = await firstFrameAfterReload(page);
   assert.match(first.storage_notice, /could not be read/);

@@ -63,6 +63,7 @@ export async function lighthouse(url, preset) {
 }
 
 export function describeLighthouse(r) {
+  if (r.error) return `Lighthouse ${r.preset}: could not run: ${r.error.trim()}`;
   const tasks = r.longTasks.length
     ? r.longTasks.map((t) => `${t.ms.toFixed(0)} ms at ${t.startMs.toFixed(0)} (${t.url || '?'})`).join(', ')
     : 'none';
@@ -77,7 +78,10 @@ export async function benchLighthouse(webRoot) {
   const server = await startServer(webRoot, 0);
   try {
     const url = `http://127.0.0.1:${server.address().port}/`;
-    return { desktop: await lighthouse(url, 'desktop'), mobile: await lighthouse(url, 'mobile') };
+    // A run Lighthouse gives up on (on a machine this busy: "the page stopped responding") is
+    // reported as such; the other figures of the bench still print.
+    const attempt = (preset) => lighthouse(url, preset).catch((error) => ({ preset, error: error.message }));
+    return { desktop: await attempt('desktop'), mobile: await attempt('mobile') };
   } finally {
     server.close();
   }

@@ -138,6 +138,10 @@ try {
     for (const r of [lh.desktop, lh.mobile]) {
       console.log(`  ${describeLighthouse(r)}`);
       const target = r.preset === 'desktop' ? 0.95 : 0.9;
+      if (r.error) {
+        rows.push({ name: `  Lighthouse ${r.preset}`, value: 'could not run', target: `>= ${target.toFixed(2)}`, met: false });
+        continue;
+      }
       const longest = Math.max(0, ...r.longTasks.map((t) => t.ms));
       rows.push({ name: `  Lighthouse ${r.preset}`, value: r.score.toFixed(2),
                   peer: `TBT ${ms(r.tbtMs)}, ${r.longTasks.length} long tasks, longest ${ms(longest)}`,

@@ -145,7 +145,7 @@ export async function benchStart(url, serverBytes) {
     });
     await page.addInitScript(START_PROBE);
     serverBytes.bytes = 0;
-    const cold = await loadOnce(page, cdp, () => page.goto(url));
+    const cold = await loadOnce(page, cdp, () => page.goto(url, { timeout: 180000 }));
     // The service worker copies the app's files after the load event; let it finish.
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready);
@@ -155,7 +155,7 @@ export async function benchStart(url, serverBytes) {
     const imported = await page.evaluate((text) => window.reftier.importJson(text, 'replace').ok, WARM_DOCUMENT);
     if (!imported) throw new Error('the warm start\'s document did not import');
     await page.evaluate(() => window.reftier.whenSaved());
-    const warm = await loadOnce(page, cdp, () => page.reload());
+    const warm = await loadOnce(page, cdp, () => page.reload({ timeout: 180000 }));
     runs.push({ cold, warm });
     await close();
   }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { benchImport } from './import.mjs';
+import { benchStart, describeStart } from './start.mjs';
 
 // The flags that render WebGL in headless Chromium here (shared/TOOLCHAIN.md), as in
 // tests/e2e/browser.mjs.
@@ -23,8 +24,8 @@ const CHROMIUM_ARGS = [
   '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
 ];
-const START_RUNS = 3;
 const DOCUMENT_PATH = '/bench-document.json';
+const IDLE_WINDOWS = 5;
 
 // A new profile each time: no HTTP cache, no compiled-code cache, no stored document.
 export async function launch(serviceWorkers) {
@@ -87,99 +88,6 @@ function countServerBytes(server) {
   return counter;
 }
 
-// Runs in the page before its own scripts: notes when window.reftier.ready resolves and when
-// the first frame has been drawn after it (performance.now() counts from navigation start),
-// and on the way there when the wasm file arrived and the runtime was initialized (before
-// main() runs), to show where the start-up time goes.
-const START_PROBE = `
-window.__benchStart = new Promise((resolve) => {
-  const marks = {};
-  const open = indexedDB.open.bind(indexedDB);
-  indexedDB.open = function() {
-    const start = performance.now();
-    const request = open.apply(null, arguments);
-    request.addEventListener('success', () => {
-      if (marks.storageOpenedMs === undefined) {
-        marks.storageOpenedMs = performance.now();
-        marks.storageOpenTookMs = marks.storageOpenedMs - start;
-      }
-    });
-    return request;
-  };
-  // The wasm is preloaded, so the runtime can start before DOMContentLoaded: the hook goes on
-  // the Module object as soon as the page assigns it.
-  let moduleObject;
-  Object.defineProperty(window, 'Module', {
-    configurable: true,
-    get() { return moduleObject; },
-    set(value) {
-      moduleObject = value;
-      if (!value || value.__benchHooked) return;
-      value.__benchHooked = true;
-      const initialized = value.onRuntimeInitialized;
-      value.onRuntimeInitialized = function() {
-        marks.runtimeInitializedMs = performance.now();
-        if (initialized) initialized.apply(this, arguments);
-        // main() runs right after this; its first frame shows the UI, before the stored
-        // document is read.
-        const firstFrame = () => {
-          if (window.reftier.state().frames_drawn > 0) marks.firstFrameMs = performance.now();
-          else requestAnimationFrame(firstFrame);
-        };
-        requestAnimationFrame(firstFrame);
-      };
-    },
-  });
-  document.addEventListener('DOMContentLoaded', () => {
-    marks.domContentLoadedMs = performance.now();
-    window.reftier.ready.then(() => {
-      marks.readyMs = performance.now();
-      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      marks.wasmArrivedMs = wasm ? wasm.responseEnd : NaN;
-      const check = () => {
-        if (window.reftier.state().frames_drawn > 0) resolve({ ...marks, interactiveMs: performance.now() });
-        else requestAnimationFrame(check);
-      };
-      check();
-    });
-  });
-});`;
-
-async function benchStart(url, serverBytes) {
-  const runs = [];
-  for (let run = 0; run < START_RUNS; run++) {
-    const { page, cdp, close } = await launch('allow');
-    await cdp.send('Network.enable');
-    let pageBytes = 0;
-    const files = [];
-    cdp.on('Network.responseReceived', (event) => {
-      const length = Number(event.response.headers['content-length'] || event.response.headers['Content-Length'] || 0);
-      pageBytes += length;
-      files.push({ url: event.response.url.replace(url, '/'), bytes: length });
-    });
-    await page.addInitScript(START_PROBE);
-    serverBytes.bytes = 0;
-    await page.goto(url);
-    const timing = await page.evaluate(() => window.__benchStart);
-    // The service worker copies the app's files after the load event; let it finish.
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready);
-    await page.waitForTimeout(500);
-    const cold = { ...timing, pageBytes, serverBytes: serverBytes.bytes, files: [...files] };
-    // A returning visit: the same profile, with its caches, its stored document and the
-    // service worker in place.
-    await page.reload();
-    const warm = await page.evaluate(() => window.__benchStart);
-    runs.push({ cold, warm });
-    await close();
-  }
-  const median = (pick) => {
-    const sorted = runs.map(pick).sort((a, b) => a.interactiveMs - b.interactiveMs);
-    return sorted[Math.floor(sorted.length / 2)];
-  };
-  return { cold: median((r) => r.cold), warm: median((r) => r.warm), runs };
-}
-
 // Records every frame the app draws, with its own CPU figures, tagged with the current phase;
 // the app draws nothing while idle, so frames come only after input. Read in
 // requestAnimationFrame callbacks. Runs through page.evaluate, which the page's CSP allows.
@@ -193,7 +101,8 @@ function installFrameSampler() {
     const s = window.reftier.state();
     if (s.frames_drawn !== last) {
       window.__frames.push({ phase: window.__phase, drawn: s.frames_drawn - last, build: s.frame_build_ms,
-                             total: s.frame_total_ms, key: window.__keys });
+                             total: s.frame_total_ms, key: window.__keys, at: performance.now(),
+                             why: `work ${s.work_pending}, save ${s.save_state}, toast "${s.toast}"` });
       last = s.frames_drawn;
     }
     requestAnimationFrame(tick);
@@ -285,7 +194,10 @@ async function benchDocumentAndFrames(url, documentText, log) {
   }
   await page.waitForTimeout(300);
   await page.evaluate(() => { window.__phase = 'idle'; });
-  const idleFrames = await framesDrawnOver(page, 2000);
+  // Several windows: a frame drawn at the end of some work shows up in one run of five (issue 14).
+  const idleWindows = [];
+  for (let i = 0; i < IDLE_WINDOWS; i++) idleWindows.push(await framesDrawnOver(page, 2000));
+  const idleFrames = Math.max(...idleWindows);
 
   const button = await page.evaluate(() => window.reftier.itemRect('+ New reference'));
   if (!button) throw new Error('"+ New reference" is not on screen');
@@ -318,9 +230,10 @@ async function benchDocumentAndFrames(url, documentText, log) {
       `frames, total median ${typing.totalMedian.toFixed(2)} / p95 ${typing.totalP95.toFixed(2)} ms; the costliest ` +
       `frame of each of the ${keystrokes.frames} keystrokes: median ${keystrokes.totalMedian.toFixed(1)}, max ` +
       `${keystrokes.totalMax.toFixed(1)} ms`);
-  log(`  idle: ${idleFrames} frames in 2 s without input; ${focusedFrames} frames in 2 s with the caret in ` +
+  for (const f of frames.filter((x) => x.phase === 'idle')) log(`  an idle frame at ${f.at.toFixed(0)} ms: ${f.why}`);
+  log(`  idle: at most ${idleFrames} frames in 2 s without input (${IDLE_WINDOWS} windows: ${idleWindows.join(', ')}); ${focusedFrames} frames in 2 s with the caret in ` +
       `the filter box`);
-  return { io, frames: { scroll, typing, keystrokes, idleFrames, focusedFrames }, heapEnd };
+  return { io, frames: { scroll, typing, keystrokes, idleFrames, idleWindows, focusedFrames }, heapEnd };
 }
 
 export async function benchBrowser({ webRoot, documentText, startOnly = false, log = console.log }) {
@@ -329,18 +242,7 @@ export async function benchBrowser({ webRoot, documentText, startOnly = false, l
   const url = `http://127.0.0.1:${server.address().port}/`;
   try {
     const start = await benchStart(url, serverBytes);
-    const m = start.cold;
-    // A mark the page did not reach (the start-up path changed) prints as n/a, not a crash.
-    const at = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : 'n/a');
-    log(`  cold start (new profile): wasm arrived ${at(m.wasmArrivedMs)}, runtime initialized ` +
-        `${at(m.runtimeInitializedMs)}, first frame ${at(m.firstFrameMs)}, IndexedDB opened ${at(m.storageOpenedMs)} (open took ` +
-        `${at(m.storageOpenTookMs)}), ready ${at(m.readyMs)}, interactive ${at(m.interactiveMs)} ` +
-        `(median of ${START_RUNS}: ${start.runs.map((r) => r.cold.interactiveMs.toFixed(0)).join(', ')} ms)`);
-    log(`  warm start (reload, same profile): interactive ${at(start.warm.interactiveMs)}, IndexedDB open took ` +
-        `${at(start.warm.storageOpenTookMs)}`);
-    log(`  bytes: page ${(m.pageBytes / 1024).toFixed(0)} KB gzipped ` +
-        `(${m.files.map((f) => `${f.url} ${(f.bytes / 1024).toFixed(0)}`).join(', ')}); the server sent ` +
-        `${(m.serverBytes / 1024).toFixed(0)} KB in all, headers and the service worker's offline copy included`);
+    log(describeStart(start));
     if (startOnly) return { start };
     const rest = await benchDocumentAndFrames(url, documentText, log);
     return { start, ...rest };

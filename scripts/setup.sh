@@ -116,8 +116,9 @@ if [ ! -d "$ROOT/scripts/service_worker/node_modules/workbox-build" ]; then
   log "installing npm packages for the service worker's build (workbox-build)"
   (cd "$ROOT/scripts/service_worker" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-if [ -f "$ROOT/bench/package.json" ] && [ ! -d "$ROOT/bench/node_modules" ]; then
-  log "installing npm packages for the benchmarks"
+# Checked by its newest package, so a machine set up before lighthouse was added gets it too.
+if [ -f "$ROOT/bench/package.json" ] && [ ! -d "$ROOT/bench/node_modules/lighthouse" ]; then
+  log "installing npm packages for the benchmarks (write-good, playwright-core, lighthouse)"
   (cd "$ROOT/bench" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 log "ready"

@@ -128,10 +128,23 @@
   // reported by the app when it takes it over, not here.
   var storage = openStorage();
   storage.catch(function() {});
+  // The stored document is read now too, so it is usually here before main() runs and the first
+  // frame already shows it (no frame of an empty document first). RefTierIdb.takeEarlyRead
+  // takes over the answer, or the pending read; a failure is reported there.
+  var storedRead = { done: false, value: undefined, error: null };
+  storedRead.promise = storage.then(function(db) {
+    return new Promise(function(resolve, reject) {
+      var get = db.transaction('documents', 'readonly').objectStore('documents').get('current');
+      get.onsuccess = function() { resolve(get.result); };
+      get.onerror = function() { reject(get.error); };
+    });
+  }).then(function(value) { storedRead.value = value; }, function(error) { storedRead.error = error; })
+    .then(function() { storedRead.done = true; });
 
   window.Module = {
     canvas: canvas,
     reftierStorage: storage,
+    reftierStoredRead: storedRead,
     reftierOpenStorage: openStorage,
     print: function(text) { console.log(text); },
     printErr: function(text) { console.warn(text); },

@@ -148,7 +148,6 @@ void init(App& app) {
     const char* presentation = platform::user_preference("presentation");
     app.settings.presentation = presentation && std::string(presentation) == "1";
     app.settings.touch = platform::coarse_pointer();
-    platform::load_stored_document();
 }
 
 // One slice of the autosave's write (platform::run_in_slices); false once nothing is left.

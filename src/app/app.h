@@ -30,7 +30,7 @@ struct ReferenceEditor {
     std::string services_text;  // text/name_list's line: comma separated, quoted when needed
     std::string submitted_text; // YYYY-MM-DD as typed
     std::string decided_text;
-    std::string save_error; // why the Workspace refused the last Save
+    std::string save_error;         // why the Workspace refused the last Save
     bool focus_first_field = false; // "+ New reference": the cursor goes to Customer
     bool tried_save = false;        // Add was pressed: show the problems of an empty draft
 };
@@ -153,7 +153,8 @@ struct App {
 
 App& the_app();
 
-// Called by main.cpp.
+// Called by main.cpp at start: the rules, the platform callbacks and the preferences (main.cpp
+// asks for the stored document itself, a step later).
 void init(App& app);
 void draw_frame(App& app, float width, float height);
 void autosave(App& app);

@@ -4,6 +4,8 @@
 // or pending work (platform::take_frames_to_draw); an idle page draws nothing. Text reaches
 // ImGui through the text agent only (text_agent_bridge.h), never through GLFW's key presses.
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -96,6 +98,41 @@ void frame() {
     draw_one_frame();
 }
 
+// The start, one step per task: main() returns after the first, and each step queues the next
+// with a zero timeout, so no single task holds the main thread for long (Lighthouse's mobile
+// preset runs the CPU four times slower; every task over 50 ms counts as blocking time) and
+// input and paints can come in between. The order puts the stored document (usually read by
+// web/reftier_api.js while the wasm compiled) before the first frame, so that frame is already
+// the interactive one. https://web.dev/articles/optimize-long-tasks
+void start_rules() {
+    reftier::app::init(reftier::app::the_app());
+}
+
+void start_fonts() {
+    reftier::app::init_font_atlas();
+    fit_canvas(); // builds the atlas for the first frame's characters and uploads its texture
+}
+
+// ImGui's two shaders (the first NewFrame would compile them inside the first frame).
+void start_shaders() {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+}
+
+void start_document_and_loop() {
+    reftier::platform::load_stored_document();
+    emscripten_set_main_loop(frame, 0, 0);
+}
+
+constexpr void (*kStartSteps[])() = {start_rules, start_fonts, start_shaders,
+                                     start_document_and_loop};
+
+void run_start_step(void* index) {
+    const auto step = reinterpret_cast<std::uintptr_t>(index);
+    kStartSteps[step]();
+    if (step + 1 < std::size(kStartSteps))
+        emscripten_async_call(run_start_step, reinterpret_cast<void*>(step + 1), 0);
+}
+
 } // namespace
 
 int main() {
@@ -130,10 +167,6 @@ int main() {
     io.GetClipboardTextFn = [](void*) { return ""; };
     reftier::app::start_item_hooks();
     reftier::app::init_text_agent_bridge(draw_one_frame);
-
-    reftier::app::init(reftier::app::the_app());
-    reftier::app::init_font_atlas();
-    fit_canvas();
-    emscripten_set_main_loop(frame, 0, 1);
+    emscripten_async_call(run_start_step, nullptr, 0); // step 0 in a task of its own
     return 0;
 }

@@ -451,6 +451,22 @@ mergeInto(LibraryManager.library, {
       }
     };
     RefTierIdb.announce();
+    // The read the page started as it loaded (web/reftier_api.js): delivered in this very call
+    // when it is done, so the first frame shows the document.
+    var early = Module.reftierStoredRead;
+    Module.reftierStoredRead = null;
+    var fromEarly = function() {
+      if (early.error) deliver(null, RefTierIdb.describe(early.error));
+      else deliver(early.value, null);
+    };
+    if (early && early.done) {
+      fromEarly();
+      return;
+    }
+    if (early) {
+      early.promise.then(fromEarly);
+      return;
+    }
     RefTierIdb.withDb(function(db) {
       var tx = db.transaction('documents', 'readonly');
       var get = tx.objectStore('documents').get('current');

@@ -191,3 +191,14 @@ export async function storedDocument(page) {
     open.onerror = () => reject(open.error);
   }));
 }
+
+// Puts `value` under `key` in the app's database, as a stored document (a string: as an
+// earlier version stored it).
+export const putStored = (page, value, key = 'current') => page.evaluate(([v, k]) => new Promise((resolve) => {
+  const open = indexedDB.open('reftier', 1);
+  open.onsuccess = () => {
+    const tx = open.result.transaction('documents', 'readwrite');
+    tx.objectStore('documents').put(v, k);
+    tx.oncomplete = () => { open.result.close(); resolve(); };
+  };
+}), [value, key]);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { clickItem, killBrowser, launch, newContext, openApp, settle, shot, startApp, storedDocument } from './browser.mjs';
+import { clickItem, killBrowser, launch, newContext, openApp, putStored, settle, shot, startApp, storedDocument } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -32,14 +32,7 @@ const idbKeys = (page) => page.evaluate(() => new Promise((resolve) => {
 test('a corrupt stored document is kept aside and the user is told', async () => {
   const context = await newContext();
   const page = await openApp(context, url);
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('reftier', 1);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('documents', 'readwrite');
-      tx.objectStore('documents').put('{"format": "reftier", "version": 1, "refer', 'current');
-      tx.oncomplete = resolve;
-    };
-  }));
+  await putStored(page, '{"format": "reftier", "version": 1, "refer');
   await page.reload();
   await page.evaluate(() => window.reftier.ready);
   await settle(page);
@@ -147,15 +140,6 @@ async function reload(page) {
   await page.evaluate(() => window.reftier.enableLocator());
   await settle(page);
 }
-
-const putStored = (page, value, key = 'current') => page.evaluate(([v, k]) => new Promise((resolve) => {
-  const open = indexedDB.open('reftier', 1);
-  open.onsuccess = () => {
-    const tx = open.result.transaction('documents', 'readwrite');
-    tx.objectStore('documents').put(v, k);
-    tx.oncomplete = () => { open.result.close(); resolve(); };
-  };
-}), [value, key]);
 
 test('a save whose bytes would not read back is refused: the stored document stays, the user is told and can export', async () => {
   const context = await newContext();

@@ -131,14 +131,21 @@
   // The stored document is read now too, so it is usually here before main() runs and the first
   // frame already shows it (no frame of an empty document first). RefTierIdb.takeEarlyRead
   // takes over the answer, or the pending read; a failure is reported there.
-  var storedRead = { done: false, value: undefined, error: null };
+  // `value` is what IndexedDB holds; `input` the same as the reader takes it (RefTierIdb.storedInput
+  // in src/platform/browser_library.js, not loaded yet): a Blob, as saves store, read into bytes.
+  var storedRead = { done: false, value: undefined, input: null, error: null };
   storedRead.promise = storage.then(function(db) {
     return new Promise(function(resolve, reject) {
       var get = db.transaction('documents', 'readonly').objectStore('documents').get('current');
       get.onsuccess = function() { resolve(get.result); };
       get.onerror = function() { reject(get.error); };
     });
-  }).then(function(value) { storedRead.value = value; }, function(error) { storedRead.error = error; })
+  }).then(function(value) {
+    storedRead.value = value;
+    if (value instanceof Blob)
+      return value.arrayBuffer().then(function(buffer) { storedRead.input = new Uint8Array(buffer); });
+    if (typeof value === 'string' || value instanceof Uint8Array) storedRead.input = value;
+  }).catch(function(error) { storedRead.error = error; })
     .then(function() { storedRead.done = true; });
 
   window.Module = {

@@ -456,8 +456,9 @@ mergeInto(LibraryManager.library, {
     var early = Module.reftierStoredRead;
     Module.reftierStoredRead = null;
     var fromEarly = function() {
-      if (early.error) deliver(null, RefTierIdb.describe(early.error));
-      else deliver(early.value, null);
+      if (early.error) return deliver(null, null, RefTierIdb.describe(early.error));
+      if (early.input instanceof Uint8Array) RefTierIdb.digest(early.input).then(function(d) { RefTierIdb.storedDigest = d; });
+      deliver(early.value, early.input, null);
     };
     if (early && early.done) {
       fromEarly();

@@ -129,6 +129,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"work_pending", app.workspace.query_pending() || app.workspace.reference_check_pending() ||
                              app.workspace.title_lookup_pending()},
         {"rows_shown", app.workspace.shown_rows().size()},
+        {"filter_text", app.query.text}, // as the filter box holds it
         // A sliced import going on: its percentage (import_run.cpp), else null.
         {"import_percent", app.import_run
                                ? nlohmann::json(static_cast<int>(app.import_run->progress * 100))

@@ -205,7 +205,6 @@ void draw_references_view(App& app) {
     draw_toolbar(app);
     const auto& rows = ws.query_rows(app.query, frame_work_budget_ms());
     const DocumentCheck* check = ws.reference_check_within(frame_work_budget_ms());
-    if (!ws.title_lookup_within(frame_work_budget_ms())) platform::request_frames(1);
     if (ws.query_pending()) {
         ImGui::SameLine();
         work_progress_note("Filtering", ws.query_progress());

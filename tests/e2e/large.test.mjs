@@ -4,7 +4,7 @@
 // industry.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, newContext, openApp, settle, shot, startApp } from './browser.mjs';
+import { clickItem, newContext, openApp, settle, shot, startApp, WAIT_MS } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -64,6 +64,8 @@ test('filtering 20,000 references finishes over frames and shows exactly the mat
   for (const text of ['glo', 'Globex', 'GLOBEX BANK', 'story 1999']) {
     await page.keyboard.press('Control+a');
     await page.keyboard.type(text, { delay: 5 });
+    // Under load the last keys reach the filter a few frames after the key events.
+    await page.waitForFunction((t) => window.reftier.state().filter_text === t, text, { timeout: WAIT_MS });
     await untilWorkDone(page);
     assert.equal((await page.evaluate(() => window.reftier.state())).rows_shown, matching(doc, text), text);
   }

@@ -71,6 +71,6 @@ stage "end-to-end tests in Chromium"
 # Two files at a time on two cores: a test spends much of its time waiting on frames, the
 # autosave or a timeout, which leaves a core free for the other file's browser.
 (cd "$ROOT/tests/e2e" &&
-   REFTIER_WEB="$WEB_OUT" node --test --test-concurrency="${E2E_JOBS:-$JOBS}" --test-reporter=spec)
+   REFTIER_WEB="$WEB_OUT" node --test --test-concurrency="${E2E_JOBS:-1}" --test-reporter=spec)
 end_stage
 echo "all tests passed"

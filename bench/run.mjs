@@ -182,7 +182,9 @@ try {
     rows.push(
       { name: '7 longest task after an import', value: ms(first.longestMs), peer: `JSON.stringify ${ms(save.peer.ms)}`,
         ratio: `${first.longTasks} over 50 ms`, target: '<= 50 ms, none over', met: first.longestMs <= 50 },
-      { name: '  import returned to all done', value: ms(first.doneMs), peer: `checks ${ms(first.checksMs)}`,
+      { name: '  ... by CPU time (trace)', value: ms(first.longestCpuMs),
+        ratio: `${first.over50Cpu.length} over 50 ms`, target: '<= 50 ms, none over', met: first.longestCpuMs <= 50 },
+      { name: '  import call to all done', value: ms(first.doneMs), peer: `checks ${ms(first.checksMs)}`,
         target: '<= 3000 ms', met: first.doneMs <= 3000 },
       { name: '  wasm memory after its autosave', value: mb(first.heapAfterSave), peer: `loaded ${mb(first.heapAfterImport)}`,
         target: '<= 64 MB loaded', met: first.heapAfterImport <= 64 * 2 ** 20 },

@@ -4,6 +4,7 @@
 // main thread's CPU time on the way, the bytes transferred, and the longest main-thread task
 // from navigation to idle (a PerformanceObserver installed before the page's own scripts).
 import { launch, mainThreadCpuMs } from './browser.mjs';
+import { startTrace } from './trace.mjs';
 import { generateDocumentText } from './generate.mjs';
 
 export const START_RUNS = 3;
@@ -85,36 +86,6 @@ async function longestTaskToIdle(page) {
   return page.evaluate(() => window.__benchLongTasks.reduce((a, t) => Math.max(a, t.ms), 0));
 }
 
-// A Chromium trace of the load: each main-thread task's wall time and its thread (CPU) time.
-// On a busy machine the wall time of a task grows with the waits for a core; its CPU time
-// does not, so the CPU time says what the task itself costs.
-async function startTrace(cdp) {
-  const events = [];
-  const onData = (data) => events.push(...data.value);
-  cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents',
-                                    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', '__metadata'] } });
-  return async () => {
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await complete;
-    cdp.off('Tracing.dataCollected', onData);
-    const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`));
-    const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
-    const tasks = onMain.filter((e) => e.name === 'RunTask');
-    // What a long task ran: its longest event inside (a script, a timer, an animation frame).
-    const inside = (task) => {
-      const end = task.ts + task.dur;
-      const longest = onMain.filter((e) => e !== task && e.name !== 'RunTask' && e.pid === task.pid &&
-                                           e.tid === task.tid && e.ts >= task.ts && e.ts + e.dur <= end)
-        .sort((a, b) => b.dur - a.dur)[0];
-      return longest ? longest.name : '?';
-    };
-    return tasks.map((e) => ({ ms: e.dur / 1000, cpuMs: (e.tdur || 0) / 1000, what: (e.tdur || 0) > 50000 ? inside(e) : '' }));
-  };
-}
-
 async function loadOnce(page, cdp, navigate) {
   const cpuBefore = await mainThreadCpuMs(cdp);
   const stopTrace = await startTrace(cdp);
@@ -152,7 +123,7 @@ export async function benchStart(url, serverBytes) {
     Object.assign(cold, { pageBytes, serverBytes: serverBytes.bytes, files: [...files] });
     // A returning visit: the same profile, with its caches, the service worker and a stored
     // document of 1,000 references.
-    const imported = await page.evaluate((text) => window.reftier.importJson(text, 'replace').ok, WARM_DOCUMENT);
+    const imported = await page.evaluate(async (text) => (await window.reftier.importJson(text, 'replace')).ok, WARM_DOCUMENT);
     if (!imported) throw new Error('the warm start\'s document did not import');
     await page.evaluate(() => window.reftier.whenSaved());
     const warm = await loadOnce(page, cdp, () => page.reload({ timeout: 180000 }));

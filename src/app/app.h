@@ -72,9 +72,9 @@ struct ImportRun {
     // Checking: the document that will replace the open one, planned (a merge) against the
     // document at revision `planned_at`.
     std::unique_ptr<Document> ready;
-    std::unique_ptr<StorableDocumentCheck> check;
+    std::unique_ptr<StorableDocumentCheck> check; // a merge's; a replace needs none
     std::uint64_t planned_at = 0;
-    double progress = 0; // of the whole run, 0 to 1
+    double progress = 0;                    // of the whole run, 0 to 1
     double reading_ms = 0, checking_ms = 0; // the slices' time in each phase
     bool cancelled = false;
 };
@@ -124,7 +124,7 @@ struct App {
     std::string partner_error; // why the last partner profile edit was refused
     ImportDialog import;
     std::optional<ImportRun> import_run;
-    std::string import_result; // the last automation import: { ok, errors, conflicts } as JSON
+    std::string import_result;    // the last automation import: { ok, errors, conflicts } as JSON
     bool import_ace_next = false; // File > Import ACE opportunities...: the next file is ACE output
     ScorecardEditor scorecard;
 
@@ -158,6 +158,9 @@ App& the_app();
 void init(App& app);
 void draw_frame(App& app, float width, float height);
 void autosave(App& app);
+// The checks, lookups and filtering that follow a change, for about `budget_ms`
+// (background_work.cpp). True while some is left.
+bool advance_background_work(App& app, double budget_ms);
 SaveState current_save_state(const App& app);
 const char* save_state_text(const App& app); // what the status bar says about saving
 

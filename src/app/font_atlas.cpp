@@ -178,7 +178,7 @@ void need_glyphs(std::string_view text) {
     }
 }
 
-void scan_document_glyphs(const Document& document, std::uint64_t revision, double budget_ms) {
+bool scan_document_glyphs(const Document& document, std::uint64_t revision, double budget_ms) {
     if (g_scan.revision != revision) {
         g_scan = {revision, 0};
         need_glyphs(document.partner.name);
@@ -192,11 +192,9 @@ void scan_document_glyphs(const Document& document, std::uint64_t revision, doub
              {&r.customer, &r.title, &r.url, &r.workload, &r.industry, &r.notes})
             need_glyphs(*text);
         for (const std::string& s : r.services) need_glyphs(s);
-        if ((g_scan.next & 255) == 0 && platform::now_ms() > until) {
-            platform::request_frames(1);
-            return;
-        }
+        if ((g_scan.next & 255) == 0 && platform::now_ms() > until) return false;
     }
+    return true;
 }
 
 bool font_atlas_stale() {

@@ -18,9 +18,9 @@ void init_font_atlas();
 // Notes the characters of `text`; one without a glyph yet makes the atlas stale (once its
 // slice has arrived: fetching it starts here).
 void need_glyphs(std::string_view text);
-// Looks through the document's texts, spread over frames like the table's filter: a change
-// (a new `revision`) starts over; each call works for about `budget_ms`.
-void scan_document_glyphs(const Document& document, std::uint64_t revision, double budget_ms);
+// Looks through the document's texts, spread over calls like the table's filter: a change
+// (a new `revision`) starts over; each call works for about `budget_ms`. True once all is seen.
+bool scan_document_glyphs(const Document& document, std::uint64_t revision, double budget_ms);
 bool font_atlas_stale();
 // Clears and fills io.Fonts for `pixel_size` (the caller uploads the texture).
 void build_font_atlas(float pixel_size);

@@ -74,12 +74,7 @@ void draw_one_frame() {
     io.DisplaySize = ImVec2(static_cast<float>(g_width), static_cast<float>(g_height));
     io.DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
-    reftier::app::scan_document_glyphs(app.workspace.document(), app.workspace.revision(),
-                                       reftier::app::frame_work_budget_ms());
-    // The lookup title grades need is built over frames whichever view is open, so the work
-    // automation waits for (work_pending) always ends.
-    if (!app.workspace.title_lookup_within(reftier::app::frame_work_budget_ms()))
-        reftier::platform::request_frames(1);
+    reftier::app::advance_background_work(app, reftier::app::frame_work_budget_ms());
     reftier::app::draw_frame(app, io.DisplaySize.x, io.DisplaySize.y);
     ImGui::Render();
     const double built_ms = reftier::platform::now_ms();
@@ -92,14 +87,23 @@ void draw_one_frame() {
     app.frame_total_ms = reftier::platform::now_ms() - start_ms;
     reftier::app::sync_text_agent();
     reftier::app::announce_changes();
-    // A text field with focus keeps a blinking cursor: keep drawing while one is active.
-    if (ImGui::GetIO().WantTextInput) reftier::platform::request_frames(1);
+    // A still, focused text field needs a frame only when its cursor blinks, about two a
+    // second, not one every display refresh (60 a second of software GL in a busy page).
+    const double blink_ms = reftier::app::ms_until_cursor_blink();
+    if (blink_ms >= 0) reftier::platform::request_frame_after(blink_ms);
 }
 
+// Each display refresh: a frame when input or a change asks for one; otherwise a slice of the
+// work that follows a change (background_work.cpp), well under the 50 ms the browser counts as
+// a long task, so input that arrives meanwhile waits at most that long.
 void frame() {
-    reftier::app::autosave(reftier::app::the_app());
-    if (reftier::platform::take_frames_to_draw() == 0) return;
-    draw_one_frame();
+    constexpr double kBackgroundSliceMs = 20;
+    reftier::app::App& app = reftier::app::the_app();
+    reftier::app::autosave(app);
+    if (reftier::platform::take_frames_to_draw() > 0)
+        draw_one_frame();
+    else
+        reftier::app::advance_background_work(app, kBackgroundSliceMs);
 }
 
 // The start, one step per task: main() returns after the first, and each step queues the next

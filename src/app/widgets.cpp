@@ -3,6 +3,7 @@
 #include "app/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include <emscripten.h>
@@ -274,9 +275,10 @@ static bool user_is_interacting() {
 }
 
 double frame_work_budget_ms() {
-    // Drawing the views takes about 0.5 ms besides. When nothing moves, a longer frame shows
-    // no jank, and input waits at most this long (RAIL's 50 ms for idle work).
-    constexpr double kInteractiveMs = 1.2, kQuietMs = 25;
+    // Drawing the views takes about 0.5 ms besides. When nothing moves, a drawn frame may give
+    // a little more: the bulk of the work runs in the refreshes that draw nothing (main.cpp),
+    // and a drawn frame's own cost (the GL submission) comes on top of its work.
+    constexpr double kInteractiveMs = 1.2, kQuietMs = 5;
     static int frame = -1;
     static double started_ms = 0, budget_ms = 0;
     if (ImGui::GetFrameCount() != frame) {
@@ -287,9 +289,22 @@ double frame_work_budget_ms() {
     return std::max(0.0, budget_ms - (platform::now_ms() - started_ms));
 }
 
+double ms_until_cursor_blink() {
+    const ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetActiveID());
+    if (!state || !ImGui::GetIO().ConfigInputTextCursorBlink) return -1;
+    // ImGui's blink (imgui_widgets.cpp InputTextEx, 1.90.1): the cursor shows while CursorAnim
+    // <= 0 (it is set to -0.3 s on every edit) and while fmod(CursorAnim, 1.2 s) <= 0.8 s.
+    // CursorAnim grows by the frame's DeltaTime, real time, however few frames are drawn.
+    constexpr float kPeriod = 1.2f, kShown = 0.8f;
+    const float t = state->CursorAnim;
+    const float phase = t <= 0 ? t : std::fmod(t, kPeriod);
+    const float until = phase <= kShown ? kShown - phase : kPeriod - phase;
+    return until * 1000.0 + 1; // just past the change, so the frame drawn then shows it
+}
+
 void work_progress_note(const char* what, float progress) {
     ImGui::TextDisabled("%s... %d%%", what, static_cast<int>(progress * 100));
-    platform::request_frames(1);
+    platform::request_frame_after(kProgressFrameMs);
 }
 
 } // namespace reftier::app

@@ -100,12 +100,18 @@ void end_wrapped_tooltip();
 
 // What is left of this frame's time for work spread over frames (a pending filter, the
 // document checks), shared by whoever asks. While the user types, scrolls or clicks, the whole
-// frame stays within about 2 ms of CPU; when nothing moves, frames give the work up to 25 ms,
-// so a check of 100,000 references is done within a second or two.
+// frame stays within about 2 ms of CPU; when nothing moves, up to 5 ms. Most of such work runs
+// between drawn frames (advance_background_work), 20 ms a display refresh.
 double frame_work_budget_ms();
-// "Checking references... 40%" in grey, and another frame asked for so the work goes on
-// without new input.
+// How often a progress note ("Checking references... 40%", "Importing... 12%") is redrawn
+// while its work goes on between frames: often enough to see it move, seldom enough that the
+// frames cost the work little.
+constexpr double kProgressFrameMs = 250;
+// "Checking references... 40%" in grey, and the frame that will show it moved.
 void work_progress_note(const char* what, float progress);
+// Milliseconds until the focused text field's cursor next shows or hides, or a negative number
+// when no field is being edited: the one frame a still, focused field needs.
+double ms_until_cursor_blink();
 
 // A small window in the middle of the screen, closed with its X or Esc (as the shortcut list
 // says); end it with ImGui::End().

@@ -37,6 +37,7 @@ namespace reftier::platform {
 
 static Callbacks g_callbacks;
 static int g_frames_to_draw = 3;
+static double g_frame_due_ms = -1; // a frame asked for at a time (request_frame_after)
 
 void set_callbacks(const Callbacks& callbacks) {
     g_callbacks = callbacks;
@@ -154,12 +155,21 @@ void set_user_preference(const char* key, const char* value) {
 }
 
 int take_frames_to_draw() {
+    if (g_frame_due_ms >= 0 && now_ms() >= g_frame_due_ms) {
+        g_frame_due_ms = -1;
+        if (g_frames_to_draw <= 0) g_frames_to_draw = 1;
+    }
     if (g_frames_to_draw <= 0) return 0;
     return g_frames_to_draw--;
 }
 
 void request_frames(int count) {
     if (count > g_frames_to_draw) g_frames_to_draw = count;
+}
+
+void request_frame_after(double ms) {
+    const double due = now_ms() + ms;
+    if (g_frame_due_ms < 0 || due < g_frame_due_ms) g_frame_due_ms = due;
 }
 
 } // namespace reftier::platform

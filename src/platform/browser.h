@@ -97,5 +97,8 @@ void set_user_preference(const char* key, const char* value);
 // Input wakes the render loop; the loop draws only while this counter is above zero.
 int take_frames_to_draw();
 void request_frames(int count);
+// One frame once `ms` have passed (the earliest such request wins), for a change that is due
+// at a known time, like a text cursor's next blink, rather than a frame every display refresh.
+void request_frame_after(double ms);
 
 } // namespace reftier::platform

@@ -12,6 +12,7 @@
 #include "core/checks/account_check.h"
 #include "core/checks/reference_check.h"
 #include "core/format/document_json.h"
+#include "core/format/storable.h"
 #include "core/format/text_file.h"
 #include "core/model/date.h"
 #include "core/progress/tier_progress.h"
@@ -57,6 +58,9 @@ void check_round_trip(const Document& document) {
     FUZZ_CHECK(reread.document.has_value(), "a written document reads back");
     FUZZ_CHECK(*reread.document == document, "read(write(d)) == d");
     FUZZ_CHECK(write_document(*reread.document) == written, "write(read(write(x))) == write(x)");
+    // A replacing import relies on it and skips the storable check (src/app/import_run.cpp).
+    FUZZ_CHECK(storable_problems(document).empty(),
+               "the storable rule takes what the reader returns");
 
     // The compact form (indent -1) is the same document on one line.
     const ReadResult compact = read_document(write_document(document, -1));

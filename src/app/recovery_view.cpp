@@ -42,6 +42,13 @@ void keep_aside_before_replacing(App& app) {
     const Document& document = app.workspace.document();
     if (document.references.empty() && document.accounts.empty() && document.partner.name.empty())
         return; // nothing to keep
+    // Saved, and not changed since by this tab or another: the stored copy is this document.
+    // Copying it inside storage spares the page writing the whole document again in one go
+    // (on 100,000 references a task of about 600 ms, issue 14).
+    if (current_save_state(app) == SaveState::Saved && !app.other_tab_changed) {
+        platform::keep_stored_aside("before-import");
+        return;
+    }
     write_document(document, -1, platform::append_output);
     platform::keep_output_aside("before-import");
 }

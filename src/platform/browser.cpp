@@ -19,6 +19,7 @@ void reftier_js_discard_save_pieces();
 void reftier_js_save_pieces(int references, int accounts);
 void reftier_js_run_in_slices();
 void reftier_js_keep_output_aside(const char* kind);
+void reftier_js_keep_stored_aside(const char* kind);
 void reftier_js_list_kept_aside();
 void reftier_js_open_kept_aside(const char* key, const char* file_name);
 void reftier_js_remove_kept_aside(const char* key);
@@ -87,6 +88,10 @@ void run_in_slices(bool (*slice)()) {
 
 void keep_output_aside(const char* kind) {
     reftier_js_keep_output_aside(kind);
+}
+
+void keep_stored_aside(const char* kind) {
+    reftier_js_keep_stored_aside(kind);
 }
 
 void list_kept_aside() {

@@ -70,6 +70,9 @@ void run_in_slices(bool (*slice)());
 // Keeps the output (a whole document) aside under "<kind>-<time>" until the user removes it:
 // kind "before-import" for the document an import, sample data or a restore replaces.
 void keep_output_aside(const char* kind);
+// The same for the document as stored now (the last save), copied inside browser storage as it
+// is: nothing is written again on the page.
+void keep_stored_aside(const char* kind);
 // The kept-aside copies (answered through kept_aside_listed), one copy's bytes (through
 // kept_aside_opened) or as a downloaded file, and removing one (then listed again).
 void list_kept_aside();

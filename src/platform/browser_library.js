@@ -56,6 +56,36 @@ mergeInto(LibraryManager.library, {
         return RefTierIdb.open().then(attempt);
       });
     },
+    // Keeps a copy aside under "<kind>-<time>" until the user removes it. value(store) gives
+    // what to keep, or a request for it (the stored document, read in the same transaction, so
+    // no save can come in between).
+    keepAside: function(kind, value) {
+      var key = kind + '-' + new Date().toISOString();
+      RefTierIdb.withDb(function(db) {
+        return new Promise(function(resolve, reject) {
+          var tx = db.transaction('documents', 'readwrite');
+          var store = tx.objectStore('documents');
+          var failure = null; // a put can throw (QuotaExceededError) instead of failing the request
+          var keep = function(kept) {
+            try {
+              if (kept === undefined) throw new Error('no stored document was found to keep');
+              store.put(kept, key);
+            } catch (error) {
+              failure = error;
+              tx.abort();
+            }
+          };
+          var given = value(store);
+          if (given instanceof IDBRequest) given.onsuccess = function() { keep(given.result); };
+          else keep(given);
+          tx.oncomplete = resolve;
+          tx.onabort = function() { reject(failure || tx.error); };
+        });
+      }).catch(function(error) {
+        RefTierIdb.callWithStrings(_reftier_on_kept_aside_listed,
+          [JSON.stringify({ copies: [], error: 'The replaced document could not be kept aside: ' + RefTierIdb.describe(error) })]);
+      });
+    },
     // The request's result as a promise.
     request: function(request) {
       return new Promise(function(resolve, reject) {
@@ -553,18 +583,13 @@ mergeInto(LibraryManager.library, {
   reftier_js_keep_output_aside__deps: ['$RefTierIdb', '$RefTierOutput'],
   reftier_js_keep_output_aside: function(kindPointer) {
     var bytes = new Blob(RefTierOutput.take(), { type: 'application/json' });
-    var key = UTF8ToString(kindPointer) + '-' + new Date().toISOString();
-    RefTierIdb.withDb(function(db) {
-      return new Promise(function(resolve, reject) {
-        var tx = db.transaction('documents', 'readwrite');
-        tx.objectStore('documents').put(bytes, key);
-        tx.oncomplete = resolve;
-        tx.onabort = function() { reject(tx.error); };
-      });
-    }).catch(function(error) {
-      RefTierIdb.callWithStrings(_reftier_on_kept_aside_listed,
-        [JSON.stringify({ copies: [], error: 'The replaced document could not be kept aside: ' + RefTierIdb.describe(error) })]);
-    });
+    RefTierIdb.keepAside(UTF8ToString(kindPointer), function() { return bytes; });
+  },
+
+  // The stored document kept aside the same way, copied in one transaction with the read.
+  reftier_js_keep_stored_aside__deps: ['$RefTierIdb'],
+  reftier_js_keep_stored_aside: function(kindPointer) {
+    RefTierIdb.keepAside(UTF8ToString(kindPointer), function(store) { return store.get('current'); });
   },
 
   // Lists the kept-aside copies with their size and date, and how much room the site uses.

@@ -187,12 +187,12 @@ void autosave(App& app) {
     if (app.save_state == SaveState::Failed && !app.save_error.empty() &&
         now - app.last_change_ms < 5000)
         return; // do not hammer a full storage every frame; retry every few seconds
-    if (now - app.last_change_ms < kAutosaveDelayMs && app.last_change_ms >= 0) {
-        platform::request_frames(2); // keep the loop alive until the save is due
-        return;
-    }
+    // The render loop calls this on every display refresh, drawn or not, so waiting asks for
+    // no frames (drawing them all along made the wait cost as much as the work after an import).
+    if (now - app.last_change_ms < kAutosaveDelayMs && app.last_change_ms >= 0) return;
     app.last_change_ms = now;
     app.save_state = SaveState::Saving;
+    platform::request_frames(1); // the status bar's "Saving..."
     app.saved_revision = app.workspace.revision();
     // Compact: a quarter smaller and faster to write than the indented export.
     g_save_writer.emplace(app.workspace.document(), -1, platform::append_save_piece);
@@ -345,7 +345,8 @@ void draw_status_bar(App& app) {
     if (!app.toast.empty() && platform::now_ms() < app.toast_until_ms) {
         ImGui::SameLine(0, em(1.5f));
         ImGui::TextUnformatted(app.toast.c_str());
-        platform::request_frames(1); // the toast has to disappear by itself
+        // The toast has to disappear by itself: one frame when it is due, not one per refresh.
+        platform::request_frame_after(app.toast_until_ms - platform::now_ms());
     }
 }
 

@@ -70,16 +70,11 @@ mergeInto(LibraryManager.library, {
                'They are still open here: export them to a file now.';
       return (error.name ? error.name + ': ' : '') + (error.message || String(error));
     },
+    // A stored value is read as the document reader takes it by the page's rule
+    // (Module.reftierStoredInput, web/reftier_api.js), which the page's early read uses too.
     // The SHA-256 (hex) of the bytes in "current" as this tab last read or stored them, so a
     // save of the same bytes stores nothing; null when not known.
     storedDigest: null,
-    // A stored value as the reader takes it (a Uint8Array, or a string from an earlier
-    // version); null when it is none of the kinds the app stores.
-    storedInput: function(stored) {
-      if (typeof stored === 'string' || stored instanceof Uint8Array) return Promise.resolve(stored);
-      if (stored instanceof Blob) return stored.arrayBuffer().then(function(b) { return new Uint8Array(b); });
-      return Promise.resolve(null);
-    },
     // SHA-256 in hex, by WebCrypto, which works off the main thread; null where it is missing
     // (a page not served over https or from localhost).
     digest: function(bytes) {
@@ -489,7 +484,7 @@ mergeInto(LibraryManager.library, {
       var tx = db.transaction('documents', 'readonly');
       var get = tx.objectStore('documents').get('current');
       get.onsuccess = function() {
-        RefTierIdb.storedInput(get.result).then(function(input) {
+        Module.reftierStoredInput(get.result).then(function(input) {
           if (input instanceof Uint8Array) RefTierIdb.digest(input).then(function(d) { RefTierIdb.storedDigest = d; });
           deliver(get.result, input, null);
         }, function(error) { deliver(null, null, RefTierIdb.describe(error)); });
@@ -624,7 +619,7 @@ mergeInto(LibraryManager.library, {
           RefTierDownload.save(new Blob([value], { type: 'application/json' }), fileName);
         return;
       }
-      return RefTierIdb.storedInput(value).then(function(input) {
+      return Module.reftierStoredInput(value).then(function(input) {
         RefTierInput.offer(input !== null ? input : new Uint8Array(0), function() {
           RefTierIdb.callWithStrings(_reftier_on_kept_aside_opened, [key]);
         });

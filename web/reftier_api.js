@@ -128,11 +128,20 @@
   // reported by the app when it takes it over, not here.
   var storage = openStorage();
   storage.catch(function() {});
+  // A stored value as the document reader takes it: a Blob (as saves store it) read into bytes, a
+  // Uint8Array or a string (saved by an earlier version) as they are; null when it is none of the
+  // kinds the app stores. The one rule for every read of the store: the early read below, and
+  // src/platform/browser_library.js (Module.reftierStoredInput), which loads after this script.
+  function storedInput(value) {
+    if (typeof value === 'string' || value instanceof Uint8Array) return Promise.resolve(value);
+    if (value instanceof Blob) return value.arrayBuffer().then(function(buffer) { return new Uint8Array(buffer); });
+    return Promise.resolve(null);
+  }
+
   // The stored document is read now too, so it is usually here before main() runs and the first
-  // frame already shows it (no frame of an empty document first). RefTierIdb.takeEarlyRead
-  // takes over the answer, or the pending read; a failure is reported there.
-  // `value` is what IndexedDB holds; `input` the same as the reader takes it (RefTierIdb.storedInput
-  // in src/platform/browser_library.js, not loaded yet): a Blob, as saves store, read into bytes.
+  // frame already shows it (no frame of an empty document first). reftier_js_load_document takes
+  // over the answer, or the pending read; a failure is reported there.
+  // `value` is what IndexedDB holds; `input` the same as the reader takes it (storedInput).
   var storedRead = { done: false, value: undefined, input: null, error: null };
   storedRead.promise = storage.then(function(db) {
     return new Promise(function(resolve, reject) {
@@ -142,9 +151,7 @@
     });
   }).then(function(value) {
     storedRead.value = value;
-    if (value instanceof Blob)
-      return value.arrayBuffer().then(function(buffer) { storedRead.input = new Uint8Array(buffer); });
-    if (typeof value === 'string' || value instanceof Uint8Array) storedRead.input = value;
+    return storedInput(value).then(function(input) { storedRead.input = input; });
   }).catch(function(error) { storedRead.error = error; })
     .then(function() { storedRead.done = true; });
 
@@ -153,6 +160,7 @@
     reftierStorage: storage,
     reftierStoredRead: storedRead,
     reftierOpenStorage: openStorage,
+    reftierStoredInput: storedInput,
     print: function(text) { console.log(text); },
     printErr: function(text) { console.warn(text); },
     onRuntimeInitialized: function() {

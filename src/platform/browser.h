@@ -65,7 +65,9 @@ void discard_save_pieces();
 // braces). Storing the same bytes as the last save stores nothing and keeps the previous one.
 void save_pieces_as_document(std::size_t references, std::size_t accounts);
 // Calls `slice` in tasks of its own, one call a task, until it returns false, so the browser
-// handles input and draws frames in between. One slicer at a time: a second call replaces it.
+// handles input and draws frames in between. A sliced import's slices (run_import_slices) take
+// turns with these, so neither waits for the other to end. One slicer at a time: a second call
+// replaces it.
 void run_in_slices(bool (*slice)());
 // Keeps the output (a whole document) aside under "<kind>-<time>" until the user removes it:
 // kind "before-import" for the document an import, sample data or a restore replaces.

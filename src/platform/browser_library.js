@@ -100,16 +100,11 @@ mergeInto(LibraryManager.library, {
                'They are still open here: export them to a file now.';
       return (error.name ? error.name + ': ' : '') + (error.message || String(error));
     },
+    // A stored value is read as the document reader takes it by the page's rule
+    // (Module.reftierStoredInput, web/reftier_api.js), which the page's early read uses too.
     // The SHA-256 (hex) of the bytes in "current" as this tab last read or stored them, so a
     // save of the same bytes stores nothing; null when not known.
     storedDigest: null,
-    // A stored value as the reader takes it (a Uint8Array, or a string from an earlier
-    // version); null when it is none of the kinds the app stores.
-    storedInput: function(stored) {
-      if (typeof stored === 'string' || stored instanceof Uint8Array) return Promise.resolve(stored);
-      if (stored instanceof Blob) return stored.arrayBuffer().then(function(b) { return new Uint8Array(b); });
-      return Promise.resolve(null);
-    },
     // SHA-256 in hex, by WebCrypto, which works off the main thread; null where it is missing
     // (a page not served over https or from localhost).
     digest: function(bytes) {
@@ -311,21 +306,61 @@ mergeInto(LibraryManager.library, {
   reftier_js_discard_save_pieces__deps: ['$RefTierSave'],
   reftier_js_discard_save_pieces: function() { RefTierSave.discard(); },
 
-  // platform::run_in_slices: each slice in a task of its own, posted through a MessageChannel
-  // (setTimeout would wait at least 4 ms between nested calls).
-  $RefTierSlices: { channel: null, running: false },
+  // The page's sliced work, so no task of the page's is long: the sliced import
+  // (src/app/import_run.cpp) and the autosave's write (platform::run_in_slices). One loop serves
+  // both: each task runs one slice of one job, the jobs taking turns, so the browser handles input
+  // and draws frames in between, and an autosave that starts while an import runs (or an import
+  // while an autosave is written) slows the other down but never stops it. Tasks are posted with
+  // scheduler.postTask where the browser has it (Chromium 94+), else as a MessageChannel message;
+  // neither waits for a frame nor is clamped to 4 ms like nested setTimeout calls.
+  // https://developer.mozilla.org/en-US/docs/Web/API/Scheduler/postTask
+  $RefTierSlices: {
+    jobs: [], // functions that run one slice each, true while there is more
+    turn: 0, // the index of the job whose slice runs next
+    posted: false, // a task is posted and will run the next slice
+    channel: null,
+    // `slice` runs from the next task on, in turn with the other jobs, until it returns false.
+    start: function(slice) {
+      RefTierSlices.jobs.push(slice);
+      RefTierSlices.post();
+    },
+    has: function(slice) { return RefTierSlices.jobs.indexOf(slice) >= 0; },
+    post: function() {
+      if (RefTierSlices.posted || RefTierSlices.jobs.length === 0) return;
+      RefTierSlices.posted = true;
+      if (typeof scheduler !== 'undefined' && scheduler.postTask) {
+        scheduler.postTask(RefTierSlices.task, { priority: 'user-visible' });
+        return;
+      }
+      if (!RefTierSlices.channel) {
+        RefTierSlices.channel = new MessageChannel();
+        RefTierSlices.channel.port1.onmessage = RefTierSlices.task;
+      }
+      RefTierSlices.channel.port2.postMessage(0);
+    },
+    runInSlicesJob: function() { return _reftier_run_slice() !== 0; },
+    task: function() {
+      RefTierSlices.posted = false;
+      var jobs = RefTierSlices.jobs;
+      var slice = jobs[RefTierSlices.turn % jobs.length];
+      var more = slice();
+      // The slice may have started other jobs; found again by identity.
+      var at = jobs.indexOf(slice);
+      if (more) {
+        RefTierSlices.turn = at + 1;
+      } else {
+        jobs.splice(at, 1);
+        RefTierSlices.turn = at;
+      }
+      RefTierSlices.post();
+    },
+  },
+
+  // platform::run_in_slices (the autosave's write): a job that calls the C++ side's slicer of the
+  // moment. A second run_in_slices replaces that slicer, so the job is started once while it runs.
   reftier_js_run_in_slices__deps: ['$RefTierSlices'],
   reftier_js_run_in_slices: function() {
-    if (RefTierSlices.running) return; // the running loop calls the new slicer
-    if (!RefTierSlices.channel) {
-      RefTierSlices.channel = new MessageChannel();
-      RefTierSlices.channel.port1.onmessage = function() {
-        if (_reftier_run_slice()) RefTierSlices.channel.port2.postMessage(0);
-        else RefTierSlices.running = false;
-      };
-    }
-    RefTierSlices.running = true;
-    RefTierSlices.channel.port2.postMessage(0);
+    if (!RefTierSlices.has(RefTierSlices.runInSlicesJob)) RefTierSlices.start(RefTierSlices.runInSlicesJob);
   },
 
   // Bytes the C++ side reads with platform::read_input() while a call runs, piece by piece
@@ -335,7 +370,7 @@ mergeInto(LibraryManager.library, {
     read: 0, // the share of the offered input handed out so far
     keep: false, // a sliced import started during the call: its input stays offered
     // Offers `input` (a Uint8Array, or a string given as UTF-8) for the duration of call(), or,
-    // when call() starts a sliced import (RefTierSlices), until that import ends.
+    // when call() starts a sliced import (RefTierImport), until that import ends.
     offer: function(input, call) {
       var at = 0;
       var encoder = typeof input === 'string' ? new TextEncoder() : null;
@@ -364,7 +399,7 @@ mergeInto(LibraryManager.library, {
         return call();
       } finally {
         if (RefTierInput.keep) {
-          RefTierSlices.release = function() {
+          RefTierImport.release = function() {
             if (RefTierInput.fill === own) RefTierInput.fill = null;
           };
         } else {
@@ -384,66 +419,43 @@ mergeInto(LibraryManager.library, {
   reftier_js_input_read_fraction__deps: ['$RefTierInput'],
   reftier_js_input_read_fraction: function() { return RefTierInput.read; },
 
-  // The sliced import's loop: a slice of about kSliceMs, then the page's other tasks (input,
-  // frames) before the next, so no task is long. scheduler.postTask where the browser has it
-  // (Chromium 94+: no 4 ms clamp of nested timers), else a MessageChannel message, which
-  // neither waits for a frame nor is clamped like setTimeout.
-  $RefTierSlices__deps: ['$RefTierInput'],
-  $RefTierSlices: {
+  // Called by the app as a sliced import starts: its slices, of about kSliceMs each, are a job
+  // of RefTierSlices; the first runs in a task of its own, not inside the wasm call that started
+  // the run.
+  reftier_js_run_import_slices__deps: ['$RefTierSlices', '$RefTierInput', '$RefTierImport'],
+  reftier_js_run_import_slices: function() {
+    RefTierInput.keep = true;
+    if (RefTierSlices.has(RefTierImport.slice)) return;
+    RefTierImport.last = { slices: 0, work_ms: 0, longest_ms: 0, wall_ms: 0, started: performance.now() };
+    RefTierSlices.start(RefTierImport.slice);
+  },
+  // window.reftier.importBytes / importJson: a promise of { ok, errors, conflicts } once the
+  // import and the work it starts are done.
+  $RefTierImport__deps: ['$RefTierInput'],
+  $RefTierImport: {
     kSliceMs: 8,
-    running: false,
     release: null, // lets go of the import's input once the run ends
     done: [], // called once the run ends (window.reftier's promises)
-    channel: null,
-    next: function(work) {
-      if (typeof scheduler !== 'undefined' && scheduler.postTask) {
-        scheduler.postTask(work, { priority: 'user-visible' });
-        return;
-      }
-      if (!RefTierSlices.channel) {
-        RefTierSlices.channel = new MessageChannel();
-        RefTierSlices.channel.port1.onmessage = function() { RefTierSlices.waiting(); };
-      }
-      RefTierSlices.waiting = work;
-      RefTierSlices.channel.port2.postMessage(0);
-    },
     // { slices, work_ms, longest_ms, wall_ms } of the last run, for the benchmark and tests.
     last: null,
+    // One slice of the running import; false once it has ended.
     slice: function() {
-      var stats = RefTierSlices.last;
+      var stats = RefTierImport.last;
       var start = performance.now();
-      var more = _reftier_import_step(RefTierSlices.kSliceMs);
+      var more = _reftier_import_step(RefTierImport.kSliceMs);
       var took = performance.now() - start;
       stats.slices += 1;
       stats.work_ms += took;
       stats.longest_ms = Math.max(stats.longest_ms, took);
       stats.wall_ms = performance.now() - stats.started;
-      if (more) {
-        RefTierSlices.next(RefTierSlices.slice);
-        return;
-      }
-      RefTierSlices.running = false;
-      if (RefTierSlices.release) RefTierSlices.release();
-      RefTierSlices.release = null;
-      var done = RefTierSlices.done;
-      RefTierSlices.done = [];
+      if (more) return true;
+      if (RefTierImport.release) RefTierImport.release();
+      RefTierImport.release = null;
+      var done = RefTierImport.done;
+      RefTierImport.done = [];
       done.forEach(function(call) { call(); });
+      return false;
     },
-  },
-  // Called by the app as a run starts; the first slice runs in a task of its own, not inside
-  // the wasm call that started the run.
-  reftier_js_run_import_slices__deps: ['$RefTierSlices', '$RefTierInput', '$RefTierImport'],
-  reftier_js_run_import_slices: function() {
-    RefTierInput.keep = true;
-    if (RefTierSlices.running) return;
-    RefTierSlices.running = true;
-    RefTierSlices.last = { slices: 0, work_ms: 0, longest_ms: 0, wall_ms: 0, started: performance.now() };
-    RefTierSlices.next(RefTierSlices.slice);
-  },
-  // window.reftier.importBytes / importJson: a promise of { ok, errors, conflicts } once the
-  // import and the work it starts are done.
-  $RefTierImport__deps: ['$RefTierSlices', '$RefTierInput'],
-  $RefTierImport: {
     run: function(input, mode) {
       return new Promise(function(resolve) {
         var result = function() { return JSON.parse(UTF8ToString(_reftier_import_result())); };
@@ -455,13 +467,13 @@ mergeInto(LibraryManager.library, {
             _free(modePointer);
           }
         });
-        if (started) RefTierSlices.done.push(function() { resolve(result()); });
+        if (started) RefTierImport.done.push(function() { resolve(result()); });
         else resolve(result());
       });
     },
   },
   $RefTierImport__postset: 'Module["reftierImport"] = RefTierImport.run; ' +
-                           'Module["reftierLastImport"] = function() { return RefTierSlices.last; };',
+                           'Module["reftierLastImport"] = function() { return RefTierImport.last; };',
 
   reftier_js_load_document__deps: ['$RefTierIdb', '$RefTierInput'],
   reftier_js_load_document: function() {
@@ -502,7 +514,7 @@ mergeInto(LibraryManager.library, {
       var tx = db.transaction('documents', 'readonly');
       var get = tx.objectStore('documents').get('current');
       get.onsuccess = function() {
-        RefTierIdb.storedInput(get.result).then(function(input) {
+        Module.reftierStoredInput(get.result).then(function(input) {
           if (input instanceof Uint8Array) RefTierIdb.digest(input).then(function(d) { RefTierIdb.storedDigest = d; });
           deliver(get.result, input, null);
         }, function(error) { deliver(null, null, RefTierIdb.describe(error)); });
@@ -632,7 +644,7 @@ mergeInto(LibraryManager.library, {
           RefTierDownload.save(new Blob([value], { type: 'application/json' }), fileName);
         return;
       }
-      return RefTierIdb.storedInput(value).then(function(input) {
+      return Module.reftierStoredInput(value).then(function(input) {
         RefTierInput.offer(input !== null ? input : new Uint8Array(0), function() {
           RefTierIdb.callWithStrings(_reftier_on_kept_aside_opened, [key]);
         });

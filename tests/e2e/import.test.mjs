@@ -4,7 +4,7 @@
 // errors or a cancelled import.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, settle, shot, startApp } from './browser.mjs';
+import { launch, openApp, settle, shot, startApp, storedDocument } from './browser.mjs';
 
 let server, url;
 before(async () => ({ server, url } = await startApp()));
@@ -75,6 +75,26 @@ async function untilWorkDone(page) {
   throw new Error('the work spread over frames never finished');
 }
 
+// `count` references of one customer as a RefTier document's text; put in the page by
+// withDocumentText.
+function documentText(count) {
+  const references = [];
+  for (let i = 0; i < count; i++) {
+    references.push({ id: `r-${i}`, customer: 'C', title: `Title ${i} of a story`, url: `https://example.com/${i}`,
+                      asset_type: 'case_study', workload: 'w', channel: 'public_references_tool', status: 'approved' });
+  }
+  return JSON.stringify({ format: 'reftier', version: 2,
+    partner: { name: 'P', path: 'consulting', rule_set: 'apn-2019-consulting' }, references, accounts: [] });
+}
+
+async function withDocumentText(page) {
+  await page.evaluate(`window.documentText = ${documentText}`);
+}
+
+// The promise `name` (a global of the page) once settled, or null after a minute.
+const settledWithin = (page, name) => page.evaluate((name) => Promise.race([
+  window[name], new Promise((resolve) => setTimeout(() => resolve(null), 60_000))]), name);
+
 test('a 20,000-reference merge runs in slices, shows its progress, keeps the table usable and adds every row', async (t) => {
   const page = await openWithSmallDocument(t);
   const { result, samples, slices, framesDuring } = await page.evaluate(importWatched, [20000, 'merge', false]);
@@ -114,15 +134,9 @@ test('a 20,000-reference replace whose last reference is refused changes nothing
 
 test('a second import while one runs is refused and the first one still completes', async (t) => {
   const page = await openWithSmallDocument(t);
+  await withDocumentText(page);
   const [first, second] = await page.evaluate(async (small) => {
-    const references = [];
-    for (let i = 0; i < 20000; i++) {
-      references.push({ id: `r-${i}`, customer: 'C', title: `Title ${i} of a story`, url: `https://example.com/${i}`,
-                        asset_type: 'case_study', workload: 'w', channel: 'public_references_tool', status: 'approved' });
-    }
-    const text = JSON.stringify({ format: 'reftier', version: 2,
-      partner: { name: 'P', path: 'consulting', rule_set: 'apn-2019-consulting' }, references, accounts: [] });
-    const running = window.reftier.importJson(text, 'replace');
+    const running = window.reftier.importJson(documentText(20000), 'replace');
     const refused = await window.reftier.importJson(small, 'replace');
     return [await running, refused];
   }, JSON.stringify(SMALL));
@@ -130,4 +144,54 @@ test('a second import while one runs is refused and the first one still complete
   assert.equal(second.ok, false);
   assert.match(second.errors[0].message, /another import is still running/);
   assert.equal((await page.evaluate(() => window.reftier.state())).references, 20000);
+});
+
+// The import and the autosave are both sliced work of the page (browser_library.js
+// RefTierSlices); neither may stop the other.
+test('an autosave that starts while a large import runs is written, then the imported document', async (t) => {
+  const page = await openWithSmallDocument(t);
+  await withDocumentText(page);
+  await page.evaluate(() => window.reftier.whenSaved());
+  await page.evaluate(() => { window.largeImport = window.reftier.importJson(documentText(40000), 'replace'); });
+  // While it runs: undo the small import, then save at once (Ctrl+S, not 400 ms later), so the
+  // autosave starts between two of the import's slices.
+  const until = (saveState) => page.evaluate(async (saveState) => {
+    for (;;) {
+      const state = window.reftier.state();
+      if (state.save_state === saveState || state.import_percent === null) return state;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }, saveState);
+  await page.keyboard.press('Control+Z');
+  const edited = await until('pending');
+  assert.equal(edited.save_state, 'pending', `the import ended before the undo: ${JSON.stringify(edited)}`);
+  await page.keyboard.press('Control+S');
+  const saving = await until('saving');
+  assert.equal(saving.save_state, 'saving', `the import ended before the autosave started: ${JSON.stringify(saving)}`);
+  assert.notEqual(saving.import_percent, null);
+  const result = await settledWithin(page, 'largeImport');
+  assert.equal(result.ok, true, JSON.stringify(result.errors));
+  await page.evaluate(() => { window.saved = window.reftier.whenSaved(); });
+  assert.notEqual(await settledWithin(page, 'saved'), null, 'the autosave never finished');
+  assert.equal(JSON.parse(await storedDocument(page)).references.length, 40000);
+});
+
+test('an import that starts while the autosave writes a large document runs, and its document is saved', async (t) => {
+  const page = await openWithSmallDocument(t);
+  await withDocumentText(page);
+  await page.evaluate(() => window.reftier.whenSaved());
+  const first = await page.evaluate(() => window.reftier.importJson(documentText(20000), 'replace'));
+  assert.equal(first.ok, true, JSON.stringify(first.errors));
+  // Its autosave writes the 20,000 references a few milliseconds a task; the next import starts
+  // between two of those tasks.
+  await page.evaluate(async () => {
+    while (window.reftier.state().save_state !== 'saving') await new Promise((resolve) => setTimeout(resolve, 2));
+    window.nextImport = window.reftier.importJson(documentText(2000), 'replace');
+  });
+  const next = await settledWithin(page, 'nextImport');
+  assert.notEqual(next, null, 'the import never finished');
+  assert.equal(next.ok, true, JSON.stringify(next.errors));
+  await page.evaluate(() => { window.saved = window.reftier.whenSaved(); });
+  assert.notEqual(await settledWithin(page, 'saved'), null, 'the autosave never finished');
+  assert.equal(JSON.parse(await storedDocument(page)).references.length, 2000);
 });

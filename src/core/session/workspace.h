@@ -17,6 +17,7 @@
 #include "core/format/document_json.h"
 #include "core/model/model.h"
 #include "core/progress/tier_progress.h"
+#include "core/session/deadline.h"
 #include "core/session/reference_query.h"
 
 namespace reftier {
@@ -100,6 +101,8 @@ class Workspace {
     float reference_check_progress() const; // 0..1
     bool reference_check_pending() const { return check_run_.has_value(); }
     bool reference_check_done() const { return check_.has_value(); }
+
+    // Titles: defined in title_lookup.cpp, as are check_draft_title and check_draft_reference.
     struct TitleGrade {
         int score = 0;
         Grade grade = Grade::Weak;
@@ -115,17 +118,16 @@ class Workspace {
     // `budget_ms` per call after a change (on 100,000 references building them at once took a
     // 300-450 ms frame after an import); true once built.
     bool title_lookup_within(double budget_ms);
-    bool title_lookup_pending() const {
-        return lookup_rows_built_ > 0 || lookup_indexes_sorted_ > 0;
-    }
+    bool title_lookup_pending() const { return lookup_build_.has_value(); }
     const std::vector<int>& title_scores(); // every reference's score, for sorting by grade
+
     const TierProgress& tier_progress(Date today);
     const AccountReport& account_report();
 
     // The table's rows for `query`. A new query on a large document is worked on for about
     // `budget_ms` per call, so typing in the filter never holds up a frame; until it is done the
     // last complete rows are returned (none after an edit) and query_pending() is true.
-    static constexpr double kNoBudget = -1;
+    static constexpr double kNoBudget = Deadline::kNone;
     const std::vector<std::uint32_t>& query_rows(const ReferenceQuery& query,
                                                  double budget_ms = kNoBudget);
     bool query_pending() const { return pending_query_.has_value(); }
@@ -176,13 +178,22 @@ class Workspace {
     EditResult step(std::vector<Edit>& from, std::vector<Edit>& to);
     void invalidate();
     void invalidate_after(const Edit& edit);
-    struct DraftLookup {
+    void start_query(const ReferenceQuery& query);
+
+    // Titles (title_lookup.cpp): the hashes a record's siblings, repeats and same-URL references
+    // are found by, and the one verdict on a record's title.
+    struct TitleLookup {
         HashIndex by_customer;
         HashIndex by_customer_title; // customer key and normalised title, for exact repeats
         HashIndex by_url;
     };
-    const DraftLookup& draft_lookup();
-    void start_query(const ReferenceQuery& query);
+    // A lookup being built over calls (title_lookup_within): rows hashed, then indexes sorted.
+    struct LookupBuild {
+        TitleLookup lookup;
+        std::size_t rows_built = 0;
+        int indexes_sorted = 0;
+    };
+    const TitleLookup& title_lookup(); // built at once when it is not yet
     // The record's fields and the customer's other titles the title checker compares it with:
     // one with the same title wherever it is, and up to kNearTitleWindow of the nearest others.
     // `index` is the record's row, or none for a new one.
@@ -215,12 +226,11 @@ class Workspace {
     std::optional<Date> tier_progress_day_;
     std::optional<AccountReport> account_report_;
 
-    // A draft is checked against the others through hashes of their normalised customers and
-    // URLs, built once per change, instead of normalising 100,000 texts on every keystroke.
-    std::optional<DraftLookup> draft_lookup_;
-    DraftLookup lookup_building_; // while title_lookup_within works over frames
-    std::size_t lookup_rows_built_ = 0;
-    int lookup_indexes_sorted_ = 0;
+    // A title or a draft is checked against the others through hashes of their normalised
+    // customers, titles and URLs, built once per change, instead of normalising 100,000 texts on
+    // every keystroke. invalidate() drops both; a finished build moves into title_lookup_.
+    std::optional<TitleLookup> title_lookup_;
+    std::optional<LookupBuild> lookup_build_; // while title_lookup_within works over calls
     template <typename Result> struct DraftMemo {
         std::uint64_t revision = 0; // 0: nothing kept
         Reference draft;

@@ -217,3 +217,20 @@ TEST(TitleVerdict, AGradeAlreadyKnownIsShownWhileTheLookupIsRebuilt) {
     EXPECT_EQ(kept->score, before.score);
     EXPECT_FALSE(ws.known_title_grade(9).has_value()) << "the edited row waits for the lookup";
 }
+
+TEST(TitleVerdict, AnEditWhileTheLookupIsBuiltStartsTheBuildOver) {
+    Document document = many_references(3000);
+    const std::string repeated = "Globex Bank moved payments to Amazon Aurora and saved 30%";
+    document.references[2998].title = repeated; // Globex Bank's, past the rows hashed below
+    Workspace ws;
+    test::load_workspace(ws, document);
+    ASSERT_FALSE(ws.title_lookup_within(0));
+    ASSERT_FALSE(ws.title_lookup_within(0));        // rows 0-1023 hashed, row 1 with its old title
+    Reference edited = ws.document().references[1]; // Globex Bank's too
+    edited.title = repeated;
+    ASSERT_TRUE(ws.upsert_reference(edited).made);
+    EXPECT_FALSE(ws.title_lookup_pending()) << "the edit dropped the half-built lookup";
+    while (!ws.title_lookup_within(0)) EXPECT_TRUE(ws.title_lookup_pending());
+    EXPECT_TRUE(has_code(ws.check_draft_title(ws.document().references[2998]), "title-duplicate"))
+        << "row 1 is hashed with the title it has now";
+}

@@ -159,8 +159,8 @@ void init(App& app);
 void draw_frame(App& app, float width, float height);
 void autosave(App& app);
 // The checks, lookups and filtering that follow a change, for about `budget_ms`
-// (background_work.cpp). True while some is left.
-bool advance_background_work(App& app, double budget_ms);
+// (background_work.cpp); work_pending says whether some is left.
+void advance_background_work(App& app, double budget_ms);
 SaveState current_save_state(const App& app);
 const char* save_state_text(const App& app); // what the status bar says about saving
 

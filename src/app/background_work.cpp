@@ -16,7 +16,7 @@
 
 namespace reftier::app {
 
-bool advance_background_work(App& app, double budget_ms) {
+void advance_background_work(App& app, double budget_ms) {
     static bool was_pending = false;
     Workspace& ws = app.workspace;
     const double until = platform::now_ms() + budget_ms;
@@ -31,7 +31,6 @@ bool advance_background_work(App& app, double budget_ms) {
     // The frame that shows what the work found: nothing else would ask for it.
     if (was_pending && done) platform::request_frames(2);
     was_pending = !done;
-    return !done;
 }
 
 } // namespace reftier::app

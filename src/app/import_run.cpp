@@ -1,6 +1,6 @@
 // A document import in slices of a few milliseconds, so a file of 100,000 references never
 // holds up the page (a task over 50 ms is a stall the user feels): the page calls
-// step_import_run between its tasks (browser_library.js RefTierSlices) until the run ends.
+// step_import_run between its tasks (sliced_work_library.js RefTierSlices) until the run ends.
 //
 // The run reads the file (DocumentReading), makes the document that will replace the open one
 // (the file's, or the merge of both; a merge is checked by the storable rule,
@@ -191,7 +191,7 @@ void draw_import_progress(App& app) {
 
 } // namespace reftier::app
 
-// Entry points the page calls (web/reftier_api.js, browser_library.js).
+// Entry points the page calls (web/reftier_api.js, sliced_work_library.js).
 extern "C" {
 
 // window.reftier.importBytes / importJson: reads what the page offers (platform::read_input,

@@ -146,7 +146,7 @@ test('a second import while one runs is refused and the first one still complete
   assert.equal((await page.evaluate(() => window.reftier.state())).references, 20000);
 });
 
-// The import and the autosave are both sliced work of the page (browser_library.js
+// The import and the autosave are both sliced work of the page (sliced_work_library.js
 // RefTierSlices); neither may stop the other.
 test('an autosave that starts while a large import runs is written, then the imported document', async (t) => {
   const page = await openWithSmallDocument(t);

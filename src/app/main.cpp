@@ -13,6 +13,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include "app/app.h"
 #include "app/font_atlas.h"
@@ -87,6 +88,9 @@ void draw_one_frame() {
     app.frame_total_ms = reftier::platform::now_ms() - start_ms;
     reftier::app::sync_text_agent();
     reftier::app::announce_changes();
+    // ImGui hands out fast input a key or character a frame (io.ConfigInputTrickleEventQueue),
+    // so typed text still queued needs the frames that take it, however many input asked for.
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) reftier::platform::request_frames(1);
     // A still, focused text field needs a frame only when its cursor blinks, about two a
     // second, not one every display refresh (60 a second of software GL in a busy page).
     const double blink_ms = reftier::app::ms_until_cursor_blink();

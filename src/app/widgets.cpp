@@ -291,7 +291,11 @@ double frame_work_budget_ms() {
 
 double ms_until_cursor_blink() {
     const ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetActiveID());
-    if (!state || !ImGui::GetIO().ConfigInputTextCursorBlink) return -1;
+    if (!state) return -1;
+    // While the user types, every frame, as before: an edit can take a few frames to settle
+    // (a draft re-checked, a focus moved, text handed over by the text agent).
+    if (user_is_interacting()) return 0;
+    if (!ImGui::GetIO().ConfigInputTextCursorBlink) return -1;
     // ImGui's blink (imgui_widgets.cpp InputTextEx, 1.90.1): the cursor shows while CursorAnim
     // <= 0 (it is set to -0.3 s on every edit) and while fmod(CursorAnim, 1.2 s) <= 0.8 s.
     // CursorAnim grows by the frame's DeltaTime, real time, however few frames are drawn.

@@ -109,8 +109,8 @@ double frame_work_budget_ms();
 constexpr double kProgressFrameMs = 250;
 // "Checking references... 40%" in grey, and the frame that will show it moved.
 void work_progress_note(const char* what, float progress);
-// Milliseconds until the focused text field's cursor next shows or hides, or a negative number
-// when no field is being edited: the one frame a still, focused field needs.
+// When the focused text field needs its next frame, in milliseconds: 0 while the user types,
+// else when its cursor next shows or hides; negative when no field is being edited.
 double ms_until_cursor_blink();
 
 // A small window in the middle of the screen, closed with its X or Esc (as the shortcut list

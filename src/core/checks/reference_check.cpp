@@ -118,6 +118,21 @@ class DuplicateFinder {
         return std::move(pairs_);
     }
 
+    // Frees up to `count` of the strings kept to find duplicates; true once none are left.
+    // All at once, the 300,000 strings of 100,000 references took 116 ms natively (issue 14).
+    bool release(std::size_t count) {
+        for (; count > 0 && !first_by_url_.empty(); --count)
+            first_by_url_.erase(first_by_url_.begin());
+        while (count > 0 && !groups_.empty()) {
+            CustomerGroup& group = groups_.begin()->second;
+            auto& titles = group.title_to_distinct;
+            for (; count > 0 && !titles.empty(); --count) titles.erase(titles.begin());
+            for (; count > 0 && !group.distinct.empty(); --count) group.distinct.pop_back();
+            if (titles.empty() && group.distinct.empty()) groups_.erase(groups_.begin());
+        }
+        return first_by_url_.empty() && groups_.empty();
+    }
+
   private:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
@@ -231,7 +246,7 @@ struct DocumentCheckRun::State {
     DuplicateFinder duplicates;
     DocumentCheck check;
     std::size_t next = 0;
-    bool complete = false;
+    bool complete = false; // the check is whole; the finder's memory may still be freed
 };
 
 DocumentCheckRun::DocumentCheckRun(const std::vector<Reference>& references)
@@ -242,7 +257,7 @@ DocumentCheckRun& DocumentCheckRun::operator=(DocumentCheckRun&&) noexcept = def
 
 bool DocumentCheckRun::advance(std::size_t max_references) {
     State& s = *state_;
-    if (s.complete) return true;
+    if (s.complete) return s.duplicates.release(max_references);
     const std::vector<Reference>& references = s.references;
     const std::size_t left = references.size() - s.next;
     const std::size_t end = max_references < left ? s.next + max_references : references.size();
@@ -261,7 +276,7 @@ bool DocumentCheckRun::advance(std::size_t max_references) {
         s.check.reference_findings[pair.second].push_back(duplicate_finding(pair, references));
     }
     s.complete = true;
-    return true;
+    return s.duplicates.release(max_references);
 }
 
 float DocumentCheckRun::progress() const {
@@ -275,7 +290,8 @@ DocumentCheck DocumentCheckRun::take() {
 
 DocumentCheck check_references(const std::vector<Reference>& references) {
     DocumentCheckRun run(references);
-    run.advance(SIZE_MAX);
+    while (!run.advance(SIZE_MAX)) {
+    }
     return run.take();
 }
 

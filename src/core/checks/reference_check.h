@@ -52,7 +52,8 @@ class DocumentCheckRun {
     DocumentCheckRun(DocumentCheckRun&&) noexcept;
     DocumentCheckRun& operator=(DocumentCheckRun&&) noexcept;
 
-    // Checks up to `max_references` more references; true once the whole check is done.
+    // Checks up to `max_references` more references, or frees as many of the strings kept to
+    // find duplicates once all are checked; true once the whole check is done and freed.
     bool advance(std::size_t max_references);
     float progress() const; // 0..1 of the references checked
     DocumentCheck take();   // once advance has returned true

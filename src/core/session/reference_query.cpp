@@ -93,70 +93,134 @@ static bool row_before(ReferenceColumn column, bool descending, const std::vecto
     return a < b;
 }
 
-// Each reference's rank among the distinct texts of the column. Documents repeat customers
-// (and often titles) many times; sorting the distinct texts once and the references by
-// integer rank avoids comparing the same long texts over and over.
-static std::vector<std::uint32_t> text_ranks(const std::vector<Reference>& references,
-                                             ReferenceColumn column) {
-    std::unordered_map<std::string_view, std::uint32_t> distinct_of;
-    distinct_of.reserve(references.size());
-    std::vector<std::string_view> distinct;
-    std::vector<std::uint32_t> ranks(references.size());
-    for (std::size_t i = 0; i < references.size(); ++i) {
-        const std::string& text = *sort_text(column, references[i]);
-        const auto [it, inserted] =
-            distinct_of.try_emplace(text, static_cast<std::uint32_t>(distinct.size()));
-        if (inserted) distinct.push_back(text);
-        ranks[i] = it->second; // the distinct id for now
+// With the index as the last tie-break the order is stable in both directions.
+bool ReferenceOrderBuild::KeyedLess::operator()(const Keyed& a, const Keyed& b) const {
+    if (a.key != b.key) return descending ? a.key > b.key : a.key < b.key;
+    if (a.customer != b.customer) return a.customer < b.customer;
+    return a.index < b.index;
+}
+
+bool ReferenceOrderBuild::FoldedLess::operator()(std::uint32_t a, std::uint32_t b) const {
+    return folded[a] < folded[b];
+}
+
+ReferenceOrderBuild::ReferenceOrderBuild(const std::vector<Reference>& references,
+                                         std::vector<int> title_scores, ReferenceColumn column,
+                                         bool descending)
+    : references_(&references), scores_(std::move(title_scores)), column_(column),
+      descending_(descending) {
+    distinct_of_.reserve(references.size());
+    ranks_.resize(references.size());
+}
+
+ReferenceOrderBuild::~ReferenceOrderBuild() = default;
+ReferenceOrderBuild::ReferenceOrderBuild(ReferenceOrderBuild&&) noexcept = default;
+ReferenceOrderBuild& ReferenceOrderBuild::operator=(ReferenceOrderBuild&&) noexcept = default;
+
+// [next, the end of this slice): at most `max` more of `size`, without overflowing on SIZE_MAX.
+static std::size_t slice_end(std::size_t next, std::size_t size, std::size_t max) {
+    return max < size - next ? next + max : size;
+}
+
+bool ReferenceOrderBuild::advance(std::size_t max_rows) {
+    const std::vector<Reference>& refs = *references_;
+    // Documents repeat customers (and often titles) many times: each reference is ranked among
+    // the distinct texts of the column (of the customer, for the other columns' ties), so the
+    // long texts are folded and compared once per distinct text, not once per comparison.
+    const ReferenceColumn text_column =
+        is_text_column(column_) ? column_ : ReferenceColumn::Customer;
+    switch (phase_) {
+    case Phase::Distinct:
+        for (const std::size_t end = slice_end(next_, refs.size(), max_rows); next_ < end;
+             ++next_) {
+            const std::string& text = *sort_text(text_column, refs[next_]);
+            const auto [it, inserted] =
+                distinct_of_.try_emplace(text, static_cast<std::uint32_t>(distinct_.size()));
+            if (inserted) distinct_.push_back(text);
+            ranks_[next_] = it->second; // the distinct id until the distinct texts are sorted
+        }
+        if (next_ < refs.size()) return false;
+        distinct_of_ = {};
+        folded_.resize(distinct_.size());
+        next_ = 0;
+        phase_ = Phase::Fold;
+        return false;
+    case Phase::Fold:
+        for (const std::size_t end = slice_end(next_, distinct_.size(), max_rows); next_ < end;
+             ++next_)
+            append_folded(distinct_[next_], folded_[next_]);
+        if (next_ < distinct_.size()) return false;
+        {
+            std::vector<std::uint32_t> ids(distinct_.size());
+            for (std::uint32_t id = 0; id < ids.size(); ++id) ids[id] = id;
+            distinct_sort_.emplace(std::move(ids), FoldedLess{folded_.data()});
+        }
+        phase_ = Phase::SortDistinct;
+        return false;
+    case Phase::SortDistinct:
+        if (!distinct_sort_->advance(max_rows)) return false;
+        {
+            // Texts that fold alike (collate() says equal) share a rank, so document order
+            // decides.
+            const std::vector<std::uint32_t> by_rank = distinct_sort_->take();
+            std::vector<std::uint32_t> rank_of_id(by_rank.size());
+            std::uint32_t rank = 0;
+            for (std::size_t i = 0; i < by_rank.size(); ++i) {
+                if (i > 0 && folded_[by_rank[i]] != folded_[by_rank[i - 1]]) ++rank;
+                rank_of_id[by_rank[i]] = rank;
+            }
+            for (std::uint32_t& r : ranks_) r = rank_of_id[r];
+        }
+        distinct_sort_.reset();
+        distinct_ = {};
+        folded_ = {};
+        keyed_.resize(refs.size());
+        next_ = 0;
+        phase_ = Phase::Keys;
+        return false;
+    case Phase::Keys:
+        for (const std::size_t end = slice_end(next_, refs.size(), max_rows); next_ < end;
+             ++next_) {
+            const auto i = static_cast<std::uint32_t>(next_);
+            if (is_text_column(column_)) {
+                keyed_[i] = {ranks_[i], 0, i};
+            } else {
+                const int score = i < scores_.size() ? scores_[i] : 0;
+                keyed_[i] = {sort_key(column_, refs[i], score), ranks_[i], i};
+            }
+        }
+        if (next_ < refs.size()) return false;
+        ranks_ = {};
+        keyed_sort_.emplace(std::move(keyed_), KeyedLess{descending_});
+        phase_ = Phase::SortKeys;
+        return false;
+    case Phase::SortKeys:
+        if (!keyed_sort_->advance(max_rows)) return false;
+        {
+            const std::vector<Keyed> keyed = keyed_sort_->take();
+            keyed_sort_.reset();
+            order_.resize(keyed.size());
+            for (std::size_t i = 0; i < keyed.size(); ++i) order_[i] = keyed[i].index;
+        }
+        phase_ = Phase::Done;
+        return true;
+    case Phase::Done:
+        return true;
     }
-    // Each distinct text folded once, not once per comparison.
-    std::vector<std::string> folded(distinct.size());
-    for (std::size_t id = 0; id < distinct.size(); ++id) append_folded(distinct[id], folded[id]);
-    std::vector<std::uint32_t> by_rank(distinct.size());
-    for (std::uint32_t id = 0; id < by_rank.size(); ++id) by_rank[id] = id;
-    std::sort(by_rank.begin(), by_rank.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return folded[a] < folded[b]; });
-    // Texts that fold alike (collate() says equal) share a rank, so document order decides.
-    std::vector<std::uint32_t> rank_of_id(distinct.size());
-    std::uint32_t rank = 0;
-    for (std::size_t i = 0; i < by_rank.size(); ++i) {
-        if (i > 0 && folded[by_rank[i]] != folded[by_rank[i - 1]]) ++rank;
-        rank_of_id[by_rank[i]] = rank;
-    }
-    for (std::uint32_t& r : ranks) r = rank_of_id[r];
-    return ranks;
+    return true;
+}
+
+float ReferenceOrderBuild::progress() const {
+    return static_cast<float>(phase_) / static_cast<float>(Phase::Done);
 }
 
 std::vector<std::uint32_t> sort_references(const std::vector<Reference>& references,
                                            const std::vector<int>& title_scores,
                                            ReferenceColumn column, bool descending) {
-    struct Keyed {
-        std::uint64_t key;      // exact: equal keys are equal in the column
-        std::uint32_t customer; // the customer's rank: ties of other columns go A to Z
-        std::uint32_t index;
-    };
-    std::vector<Keyed> keyed(references.size());
-    if (is_text_column(column)) {
-        const std::vector<std::uint32_t> ranks = text_ranks(references, column);
-        for (std::uint32_t i = 0; i < keyed.size(); ++i) keyed[i] = {ranks[i], 0, i};
-    } else {
-        const std::vector<std::uint32_t> customers =
-            text_ranks(references, ReferenceColumn::Customer);
-        for (std::uint32_t i = 0; i < keyed.size(); ++i) {
-            const int score = i < title_scores.size() ? title_scores[i] : 0;
-            keyed[i] = {sort_key(column, references[i], score), customers[i], i};
-        }
+    ReferenceOrderBuild build(references, title_scores, column, descending);
+    while (!build.advance(SIZE_MAX)) {
     }
-    // std::sort with the index as the last tie-break is stable and, unlike stable_sort,
-    // needs no merge buffer.
-    std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
-        if (a.key != b.key) return descending ? a.key > b.key : a.key < b.key;
-        if (a.customer != b.customer) return a.customer < b.customer;
-        return a.index < b.index;
-    });
-    std::vector<std::uint32_t> order(keyed.size());
-    for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].index;
-    return order;
+    return build.take();
 }
 
 void update_row_indices(std::vector<std::uint32_t>& rows, std::uint32_t index, RowChange change) {

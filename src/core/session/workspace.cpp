@@ -346,12 +346,14 @@ void Workspace::invalidate() {
     check_run_.reset();
     title_grades_.clear();
     title_scores_.reset();
+    scores_graded_ = 0;
     tier_progress_.reset();
     account_report_.reset();
     title_lookup_.reset();
     lookup_build_.reset();
     order_.clear();
     order_for_.reset();
+    order_build_.reset();
     pending_query_.reset();
     rows_.clear();
     rows_query_.reset();
@@ -455,14 +457,14 @@ const AccountReport& Workspace::account_report() {
 }
 
 void Workspace::start_query(const ReferenceQuery& query) {
+    pending_query_ = query;
     const std::pair order_for{query.sort_column, query.descending};
-    if (order_for_ != order_for) {
-        static const std::vector<int> no_scores;
-        const bool needs_scores = query.sort_column == ReferenceColumn::Grade;
-        order_ = sort_references(document_.references, needs_scores ? title_scores() : no_scores,
-                                 query.sort_column, query.descending);
-        order_for_ = order_for;
-    }
+    if (order_build_ && order_build_->first != order_for) order_build_.reset();
+    // Otherwise the filter starts once query_rows has the order.
+    if (order_for_ == order_for) start_filter(query);
+}
+
+void Workspace::start_filter(const ReferenceQuery& query) {
     // Typing on in the filter only narrows: a row matching the longer text matches the shorter
     // one, so only the last result needs looking at.
     const bool narrows =
@@ -471,7 +473,6 @@ void Workspace::start_query(const ReferenceQuery& query) {
         rows_query_->status_mask == query.status_mask &&
         fold_text(query.text).find(fold_text(rows_query_->text)) != std::string::npos;
     filter_.start(narrows ? rows_ : order_, query.text, query.status_mask);
-    pending_query_ = query;
 }
 
 const std::vector<std::uint32_t>& Workspace::query_rows(const ReferenceQuery& query,
@@ -481,6 +482,23 @@ const std::vector<std::uint32_t>& Workspace::query_rows(const ReferenceQuery& qu
     // Slices of rows between clock reads: a read costs about as much as matching a few rows.
     constexpr std::size_t kRowsPerSlice = 1024;
     const Deadline deadline(budget_ms);
+    if (const std::pair order_for{query.sort_column, query.descending}; order_for_ != order_for) {
+        if (!order_build_) {
+            static const std::vector<int> no_scores;
+            const std::vector<int>* scores = &no_scores;
+            if (query.sort_column == ReferenceColumn::Grade)
+                if (scores = title_scores_within(budget_ms); !scores) return rows_;
+            order_build_.emplace(order_for,
+                                 ReferenceOrderBuild(document_.references, *scores,
+                                                     query.sort_column, query.descending));
+        }
+        while (!order_build_->second.advance(kRowsPerSlice))
+            if (deadline.passed()) return rows_;
+        order_ = order_build_->second.take();
+        order_for_ = order_for;
+        order_build_.reset();
+        start_filter(query);
+    }
     while (!filter_.advance(document_.references, kRowsPerSlice))
         if (deadline.passed()) return rows_;
     rows_ = filter_.take_matches();
@@ -490,8 +508,19 @@ const std::vector<std::uint32_t>& Workspace::query_rows(const ReferenceQuery& qu
 }
 
 float Workspace::query_progress() const {
-    if (!pending_query_ || filter_.total() == 0) return 1;
-    return static_cast<float>(filter_.examined()) / static_cast<float>(filter_.total());
+    if (!pending_query_) return 1;
+    // Its stages in turn, each an equal share: the grades (for the Grade column), the order,
+    // the filter's walk of the ordered rows.
+    const bool by_grade = pending_query_->sort_column == ReferenceColumn::Grade;
+    const float stages = by_grade ? 3.f : 2.f;
+    const auto fraction = [](std::size_t done, std::size_t total) {
+        return total == 0 ? 1.f : static_cast<float>(done) / static_cast<float>(total);
+    };
+    if (query_sorting()) {
+        if (order_build_) return (stages - 2 + order_build_->second.progress()) / stages;
+        return fraction(scores_graded_, document_.references.size()) / stages;
+    }
+    return (stages - 1 + fraction(filter_.examined(), filter_.total())) / stages;
 }
 
 Document cleared_document(const Document& current) {

@@ -380,7 +380,8 @@ TEST(DocumentCheckRun, CheckedInSlicesGivesTheSameFindingsAsAtOnce) {
     DocumentCheckRun run(refs);
     int calls = 1;
     while (!run.advance(3)) ++calls;
-    EXPECT_EQ(calls, 14); // 40 references, 3 at a time
+    // 40 references 3 at a time take 14 calls; the finder's strings are freed over more.
+    EXPECT_GT(calls, 14);
     EXPECT_FLOAT_EQ(run.progress(), 1.f);
     const DocumentCheck sliced = run.take();
     ASSERT_FALSE(whole.duplicates.empty());

@@ -206,3 +206,32 @@ TEST(ReferenceQuery, RowIndicesFollowAnInsertAndAnErase) {
     update_row_indices(rows, 4, RowChange::Erased);
     EXPECT_EQ(rows, (Rows{5, 1}));
 }
+
+TEST(ReferenceQuery, OrderBuiltInSlicesEqualsTheOrderAtOnceInEveryColumn) {
+    // More rows than one sorted run (1,024), customers and titles repeated, so the merges and
+    // the ranking of distinct texts both take part.
+    std::vector<Reference> refs;
+    std::vector<int> scores;
+    for (int i = 0; i < 3000; ++i) {
+        Reference r = row("r-" + std::to_string(i), "Customer " + std::to_string(i * 7 % 113),
+                          "Title " + std::to_string(i * 13 % 1709));
+        r.status = static_cast<Status>(i % 4);
+        if (i % 5) r.submitted_on = iso("2024-01-01");
+        refs.push_back(std::move(r));
+        scores.push_back(i * 31 % 101);
+    }
+    for (const ReferenceColumn column :
+         {ReferenceColumn::Customer, ReferenceColumn::Title, ReferenceColumn::Status,
+          ReferenceColumn::Grade, ReferenceColumn::Submitted})
+        for (const bool descending : {false, true}) {
+            ReferenceOrderBuild build(refs, scores, column, descending);
+            int calls = 1;
+            while (!build.advance(7)) {
+                EXPECT_LE(build.progress(), 1.f);
+                ++calls;
+            }
+            EXPECT_GT(calls, 3000 / 7);
+            EXPECT_EQ(build.take(), sorted(refs, column, descending, scores))
+                << static_cast<int>(column) << (descending ? " descending" : "");
+        }
+}

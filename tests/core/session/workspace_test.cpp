@@ -123,6 +123,33 @@ TEST(Workspace, SortingByGradeOrdersByTitleScore) {
         EXPECT_LE(ws.title_grade(rows[i - 1]).score, ws.title_grade(rows[i]).score);
 }
 
+TEST(Workspace, SortingByGradeOverBudgetGradesOrdersAndFiltersOverCalls) {
+    Workspace ws;
+    test::load_workspace(ws, document_of(2000));
+    ReferenceQuery query;
+    query.sort_column = ReferenceColumn::Grade;
+    query.descending = true;
+    Workspace at_once;
+    test::load_workspace(at_once, document_of(2000));
+    const Rows expected = at_once.query_rows(query);
+    // Each stage in turn (every title's grade, the order, the filter), a slice a call.
+    float progress = 0;
+    int calls = 0;
+    for (; calls < 100000; ++calls) {
+        const Rows& rows = ws.query_rows(query, 0);
+        if (!ws.query_pending()) {
+            EXPECT_EQ(rows, expected);
+            break;
+        }
+        EXPECT_TRUE(rows.empty()); // nothing shown before the rows are whole
+        EXPECT_GE(ws.query_progress(), progress);
+        progress = ws.query_progress();
+    }
+    ASSERT_FALSE(ws.query_pending());
+    EXPECT_GT(calls, 2000 / 64); // at least the grades, 64 titles a slice
+    EXPECT_EQ(ws.query_progress(), 1.f);
+}
+
 TEST(Workspace, ReferenceCheckOverBudgetIsReadyAfterSomeCalls) {
     Workspace ws;
     test::load_workspace(ws, document_of(3000));

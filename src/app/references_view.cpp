@@ -207,7 +207,7 @@ void draw_references_view(App& app) {
     const DocumentCheck* check = ws.reference_check_within(frame_work_budget_ms());
     if (ws.query_pending()) {
         ImGui::SameLine();
-        work_progress_note("Filtering", ws.query_progress());
+        work_progress_note(ws.query_sorting() ? "Sorting" : "Filtering", ws.query_progress());
     } else {
         const std::string shown = std::to_string(rows.size()) + " of " +
                                   std::to_string(ws.document().references.size()) + " shown";

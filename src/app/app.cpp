@@ -70,7 +70,7 @@ static void on_stored_document(bool stored, const char* error) {
         return;
     }
     if (stored) {
-        ReadResult read = read_document(platform::read_input);
+        ReadResult read = read_document(platform::read_input, platform::input_bytes());
         if (read.document) {
             app.workspace.load_without_history(std::move(*read.document));
         } else {

@@ -187,8 +187,9 @@ void apply_import(App& app, bool merge);
 // An import the Workspace refused, because the document it would make would not read back:
 // the dialog lists why instead, and nothing changed. True when it was made.
 bool imported(App& app, EditResult result);
-// The sliced import (import_run.cpp): reading starts from platform::read_input, which the page
-// keeps offering until the run ends; the page calls step_import_run between its tasks.
+// The sliced import (import_run.cpp): reading starts from platform::read_input (its length
+// platform::input_bytes), which the page keeps offering until the run ends; the page calls
+// step_import_run between its tasks.
 void start_import_run(App& app, const std::string& file_name, const ReadSource& source,
                       bool automation, bool merge);
 bool step_import_run(App& app, double budget_ms); // false once the run has ended

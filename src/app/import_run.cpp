@@ -123,7 +123,7 @@ void start_import_run(App& app, const std::string& file_name, const ReadSource& 
     ImportRun& run = app.import_run.emplace();
     run.automation = automation;
     run.merge = merge;
-    run.reading = std::make_unique<DocumentReading>(source);
+    run.reading = std::make_unique<DocumentReading>(source, platform::input_bytes());
     platform::run_import_slices();
 }
 

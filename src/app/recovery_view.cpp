@@ -77,7 +77,7 @@ void restore_kept_aside(App& app, const std::string& key) {
     Recovery& r = app.recovery;
     r.restore_failed_key.clear();
     r.restore_errors.clear();
-    ReadResult read = read_document(platform::read_input);
+    ReadResult read = read_document(platform::read_input, platform::input_bytes());
     EditResult result;
     if (read.document) {
         keep_aside_before_replacing(app);

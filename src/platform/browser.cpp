@@ -12,6 +12,7 @@ void reftier_js_load_document();
 int reftier_js_read_input(char* buffer, int capacity);
 void reftier_js_run_import_slices();
 double reftier_js_input_read_fraction();
+double reftier_js_input_bytes();
 void reftier_js_set_aside_stored();
 void reftier_js_append_output(const char* data, int length);
 void reftier_js_append_save_piece(const char* data, int length);
@@ -57,6 +58,10 @@ void run_import_slices() {
 
 double input_read_fraction() {
     return reftier_js_input_read_fraction();
+}
+
+std::size_t input_bytes() {
+    return static_cast<std::size_t>(reftier_js_input_bytes());
 }
 
 void set_aside_stored_document() {

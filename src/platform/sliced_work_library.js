@@ -66,14 +66,17 @@ mergeInto(LibraryManager.library, {
   $RefTierInput: {
     fill: null,
     read: 0, // the share of the offered input handed out so far
+    bytes: 0, // its length: exact for bytes, UTF-16 units for a string (a hint)
     keep: false, // a sliced import started during the call: its input stays offered
     // Offers `input` (a Uint8Array, or a string given as UTF-8) for the duration of call(), or,
     // when call() starts a sliced import (RefTierImport), until that import ends.
     offer: function(input, call) {
       var at = 0;
       var encoder = typeof input === 'string' ? new TextEncoder() : null;
-      var outer = { fill: RefTierInput.fill, read: RefTierInput.read, keep: RefTierInput.keep };
+      var outer = { fill: RefTierInput.fill, read: RefTierInput.read, bytes: RefTierInput.bytes,
+                    keep: RefTierInput.keep };
       RefTierInput.read = 0;
+      RefTierInput.bytes = input.length;
       RefTierInput.keep = false;
       RefTierInput.fill = function(pointer, capacity) {
         var buffer = HEAPU8.subarray(pointer, pointer + capacity);
@@ -103,6 +106,7 @@ mergeInto(LibraryManager.library, {
         } else {
           RefTierInput.fill = outer.fill;
           RefTierInput.read = outer.read;
+          RefTierInput.bytes = outer.bytes;
         }
         RefTierInput.keep = outer.keep;
       }
@@ -116,6 +120,8 @@ mergeInto(LibraryManager.library, {
   },
   reftier_js_input_read_fraction__deps: ['$RefTierInput'],
   reftier_js_input_read_fraction: function() { return RefTierInput.read; },
+  reftier_js_input_bytes__deps: ['$RefTierInput'],
+  reftier_js_input_bytes: function() { return RefTierInput.bytes; },
 
   // Called by the app as a sliced import starts: its slices, of about kSliceMs each, are a job
   // of RefTierSlices; the first runs in a task of its own, not inside the wasm call that started

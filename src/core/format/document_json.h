@@ -85,7 +85,9 @@ inline constexpr std::size_t kReadPieceBytes = 64 * 1024;
 // The same, reading the text piece by piece: only the unread rest of the current piece (and a
 // token or unknown value that spans pieces) is in memory, never the whole text. Errors,
 // positions included, are exactly those of reading the whole text at once.
-ReadResult read_document(const ReadSource& source);
+// `expected_bytes`: the text's length if known (0 if not), so the references' list is sized
+// once instead of grown.
+ReadResult read_document(const ReadSource& source, std::size_t expected_bytes = 0);
 
 // The same reading a slice at a time, so a large import never holds up the page for long (the
 // app reads a few milliseconds of it between frames): step() reads on until `references` more
@@ -94,7 +96,7 @@ ReadResult read_document(const ReadSource& source);
 class DocumentReading {
   public:
     explicit DocumentReading(std::string_view text); // the text must outlive the reading
-    explicit DocumentReading(ReadSource source);
+    explicit DocumentReading(ReadSource source, std::size_t expected_bytes = 0);
     ~DocumentReading();
     DocumentReading(const DocumentReading&) = delete;
     DocumentReading& operator=(const DocumentReading&) = delete;

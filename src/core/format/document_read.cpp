@@ -98,7 +98,8 @@ ReadResult finish(JsonCursor& cursor, ReadErrors& body_errors, Document& documen
 
 struct DocumentReading::Reading {
     explicit Reading(std::string_view text) : cursor(text) {}
-    explicit Reading(ReadSource read) : source(std::move(read)), cursor(source) {}
+    Reading(ReadSource read, std::size_t expected_bytes)
+        : source(std::move(read)), cursor(source, expected_bytes) {}
 
     ReadSource source; // before the cursor, which reads from it
     JsonCursor cursor;
@@ -110,8 +111,8 @@ struct DocumentReading::Reading {
 
 DocumentReading::DocumentReading(std::string_view text)
     : reading_(std::make_unique<Reading>(text)) {}
-DocumentReading::DocumentReading(ReadSource source)
-    : reading_(std::make_unique<Reading>(std::move(source))) {}
+DocumentReading::DocumentReading(ReadSource source, std::size_t expected_bytes)
+    : reading_(std::make_unique<Reading>(std::move(source), expected_bytes)) {}
 DocumentReading::~DocumentReading() = default;
 
 bool DocumentReading::step(std::size_t references) {
@@ -155,8 +156,8 @@ ReadResult read_document(std::string_view text) {
     return DocumentReading(text).take_result();
 }
 
-ReadResult read_document(const ReadSource& source) {
-    return DocumentReading(source).take_result();
+ReadResult read_document(const ReadSource& source, std::size_t expected_bytes) {
+    return DocumentReading(source, expected_bytes).take_result();
 }
 
 } // namespace reftier

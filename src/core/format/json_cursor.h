@@ -61,12 +61,14 @@ class JsonCursor {
   public:
     // `depth`: how deep the text sits in a document (a record read back on its own).
     explicit JsonCursor(std::string_view text, int depth = 0)
-        : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()), depth_(depth) {
+        : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()),
+          expected_bytes_(text.size()), depth_(depth) {
         skip_byte_order_mark();
     }
-    explicit JsonCursor(const ReadSource& source)
+    // `expected_bytes`: how long the source's text is said to be, 0 when unknown.
+    explicit JsonCursor(const ReadSource& source, std::size_t expected_bytes = 0)
         : source_(&source), source_done_(false), window_(new char[kReadPieceBytes]),
-          window_capacity_(kReadPieceBytes) {
+          window_capacity_(kReadPieceBytes), expected_bytes_(expected_bytes) {
         begin_ = pos_ = end_ = window_.get();
         while (static_cast<std::size_t>(end_ - begin_) < kByteOrderMark.size() && load_more()) {
         }
@@ -80,6 +82,9 @@ class JsonCursor {
     }
 
     bool failed() const { return !error_.empty(); }
+    // How far the reading is into the text, and how long the text is (0: not known).
+    std::size_t offset() const { return offset_of(pos_); }
+    std::size_t expected_bytes() const { return expected_bytes_; }
     // A raw control character is a syntax error, so only an escape can put one in a string.
     bool last_string_had_escapes() const { return last_string_had_escapes_; }
     const std::string& error() const { return error_; }
@@ -497,6 +502,7 @@ class JsonCursor {
     bool source_done_ = true;
     std::unique_ptr<char[]> window_; // reading from a source: what is not read yet, then room
     std::size_t window_capacity_ = 0;
+    std::size_t expected_bytes_ = 0;
     std::size_t dropped_ = 0;            // bytes of the text before begin_
     std::size_t dropped_lines_ = 0;      // line breaks among them
     std::size_t dropped_line_start_ = 0; // offset of the first byte after the last of them

@@ -891,6 +891,53 @@ INSTANTIATE_TEST_SUITE_P(Document, HostileFiles, testing::ValuesIn(hostile_cases
                              return name;
                          });
 
+namespace {
+
+// The example with `count` references, each a copy of its first with its own id.
+std::string example_with_references(int count) {
+    return example_text_with([count](json& document) {
+        const json first = document["references"][0];
+        document["references"] = json::array();
+        for (int i = 0; i < count; ++i) {
+            json reference = first;
+            reference["id"] = "r-" + std::to_string(i);
+            document["references"].push_back(reference);
+        }
+    });
+}
+
+} // namespace
+
+TEST(DocumentJson, AReadGivenTheTextsLengthSizesTheReferencesOnce) {
+    const std::string text = example_with_references(5000);
+    const ReadResult read = read_document(source_in_pieces_of(text, 4096), text.size());
+    ASSERT_TRUE(read.document);
+    const std::vector<Reference>& references = read.document->references;
+    ASSERT_EQ(references.size(), 5000u);
+    // Room for the rest, judged by the first 1,024, instead of doubling to 8,192.
+    EXPECT_LE(references.capacity(), 5000u + 5000u / 16);
+}
+
+TEST(DocumentJson, AReadInMemorySizesTheReferencesByTheText) {
+    const ReadResult read = read_document(example_with_references(5000));
+    ASSERT_TRUE(read.document);
+    EXPECT_LE(read.document->references.capacity(), 5000u + 5000u / 16);
+}
+
+TEST(DocumentJson, AWrongLengthChangesNothingButTheRoomReserved) {
+    const std::string text = example_with_references(3000);
+    const ReadResult whole = read_document(text);
+    for (const std::size_t said : {std::size_t{0}, std::size_t{1}, text.size() / 2,
+                                   text.size() * 3}) {
+        const ReadResult read = read_document(source_in_pieces_of(text, 4096), said);
+        ASSERT_TRUE(read.document) << said;
+        EXPECT_TRUE(read.document == whole.document) << said;
+    }
+    // Said three times too long: room for the records that many bytes would hold, no more.
+    const ReadResult long_said = read_document(source_in_pieces_of(text, 4096), text.size() * 3);
+    EXPECT_LE(long_said.document->references.capacity(), 3u * 3000u + 3000u / 16);
+}
+
 TEST(DocumentHostileFolder, HoldsAtLeastFortyDocumentedFiles) {
     EXPECT_GE(hostile_cases().size(), 40u);
 }

@@ -90,11 +90,31 @@ void add_reviewer_tip(const Reference& reference, const std::string& prefix,
 // are found everywhere through hashing (kNearTitleWindow, text/title_similarity.h).
 struct DistinctTitle {
     std::size_t first_index; // the earliest reference with this normalised title
-    TitleKey key;
+    TitleKey key;            // emptied once the title has left the window
+};
+
+// Texts are kept as hashes, not copies: as strings, the URLs and titles of 100,000 references
+// took about 25 MB of wasm memory at the check's peak, and wasm memory never shrinks (issue
+// 14). A hash already seen is confirmed by normalising the earlier text again, which only a
+// real repeat costs; a different text with the same hash goes to `colliding`, matched exactly.
+struct SeenTexts {
+    std::unordered_map<std::size_t, std::size_t> by_hash; // a text's hash: its first use
+    std::unordered_map<std::string, std::size_t> colliding;
+    // The first use of `text` (`same(first)`: whether that use has this text), or kNone after
+    // recording `use` as the first.
+    template <typename Same>
+    std::size_t first_use(std::string_view text, std::size_t use, Same same) {
+        const auto [it, inserted] = by_hash.try_emplace(std::hash<std::string_view>{}(text), use);
+        if (inserted) return kNone;
+        if (same(it->second)) return it->second;
+        const auto [exact, new_text] = colliding.try_emplace(std::string(text), use);
+        return new_text ? kNone : exact->second;
+    }
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 };
 
 struct CustomerGroup {
-    std::unordered_map<std::string, std::size_t> title_to_distinct; // into distinct
+    SeenTexts titles; // a normalised title: its index in `distinct`
     std::vector<DistinctTitle> distinct;
 };
 
@@ -103,11 +123,11 @@ struct CustomerGroup {
 // reference it repeats, so a URL shared by n references gives n - 1 pairs, never n squared.
 class DuplicateFinder {
   public:
-    explicit DuplicateFinder(std::size_t count) { first_by_url_.reserve(count); }
+    explicit DuplicateFinder(std::size_t count) { urls_.by_hash.reserve(count); }
 
     void add(const std::vector<Reference>& references, std::size_t i) {
-        const std::size_t same_url_first = add_url(references[i], i);
-        add_title(references[i], i, same_url_first);
+        const std::size_t same_url_first = add_url(references, i);
+        add_title(references, i, same_url_first);
     }
 
     // Sorted by the later copy, then the earlier one.
@@ -118,48 +138,59 @@ class DuplicateFinder {
         return std::move(pairs_);
     }
 
-    // Frees up to `count` of the strings kept to find duplicates; true once none are left.
-    // All at once, the 300,000 strings of 100,000 references took 116 ms natively (issue 14).
+    // Frees up to `count` of the entries kept to find duplicates; true once none are left.
+    // All at once, those of 100,000 references took 50 ms as wasm (issue 14).
     bool release(std::size_t count) {
-        for (; count > 0 && !first_by_url_.empty(); --count)
-            first_by_url_.erase(first_by_url_.begin());
+        const auto erase_some = [&count](auto& map) {
+            for (; count > 0 && !map.empty(); --count) map.erase(map.begin());
+            return map.empty();
+        };
+        erase_some(urls_.by_hash);
+        erase_some(urls_.colliding);
         while (count > 0 && !groups_.empty()) {
             CustomerGroup& group = groups_.begin()->second;
-            auto& titles = group.title_to_distinct;
-            for (; count > 0 && !titles.empty(); --count) titles.erase(titles.begin());
+            if (!erase_some(group.titles.by_hash) || !erase_some(group.titles.colliding)) break;
             for (; count > 0 && !group.distinct.empty(); --count) group.distinct.pop_back();
-            if (titles.empty() && group.distinct.empty()) groups_.erase(groups_.begin());
+            if (group.distinct.empty()) groups_.erase(groups_.begin());
         }
-        return first_by_url_.empty() && groups_.empty();
+        return urls_.by_hash.empty() && urls_.colliding.empty() && groups_.empty();
     }
 
   private:
-    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    static constexpr std::size_t kNone = SeenTexts::kNone;
 
     // The earliest reference with the same URL, or kNone.
-    std::size_t add_url(const Reference& reference, std::size_t i) {
-        if (is_blank(reference.url)) return kNone;
-        const auto [it, inserted] =
-            first_by_url_.try_emplace(normalize_url_for_compare(reference.url), i);
-        if (inserted) return kNone;
-        pairs_.push_back({it->second, i, DuplicatePair::Kind::SameUrl});
-        return it->second;
+    std::size_t add_url(const std::vector<Reference>& references, std::size_t i) {
+        if (is_blank(references[i].url)) return kNone;
+        const std::string url = normalize_url_for_compare(references[i].url);
+        const std::size_t first = urls_.first_use(url, i, [&](std::size_t earlier) {
+            return normalize_url_for_compare(references[earlier].url) == url;
+        });
+        if (first != kNone) pairs_.push_back({first, i, DuplicatePair::Kind::SameUrl});
+        return first;
     }
 
     // A title pair with the reference already paired by URL would say the same thing twice.
-    void add_title(const Reference& reference, std::size_t i, std::size_t same_url_first) {
-        std::string customer = customer_key(reference.customer);
-        TitleKey title = title_key(reference.title);
+    void add_title(const std::vector<Reference>& references, std::size_t i,
+                   std::size_t same_url_first) {
+        std::string customer = customer_key(references[i].customer);
+        TitleKey title = title_key(references[i].title);
         if (customer.empty() || title.normalized.empty()) return;
         CustomerGroup& group = groups_[std::move(customer)];
-        const auto [it, inserted] = group.title_to_distinct.try_emplace(title.normalized, 0);
-        if (!inserted) {
-            const std::size_t first = group.distinct[it->second].first_index;
+        const std::size_t repeat =
+            group.titles.first_use(title.normalized, group.distinct.size(), [&](std::size_t d) {
+                const DistinctTitle& earlier = group.distinct[d];
+                return earlier.key.normalized.empty()
+                           ? normalize_title(references[earlier.first_index].title) ==
+                                 title.normalized
+                           : earlier.key.normalized == title.normalized;
+            });
+        if (repeat != kNone) {
+            const std::size_t first = group.distinct[repeat].first_index;
             if (same_url_first != first)
                 pairs_.push_back({first, i, DuplicatePair::Kind::SameTitle});
             return;
         }
-        it->second = group.distinct.size();
         DistinctTitle current{i, std::move(title)};
         const std::size_t window_begin =
             group.distinct.size() > kNearTitleWindow ? group.distinct.size() - kNearTitleWindow : 0;
@@ -171,11 +202,14 @@ class DuplicateFinder {
                 pairs_.push_back({earlier.first_index, i, DuplicatePair::Kind::NearTitle});
             break; // one earlier near-same title is enough to mark this one a duplicate
         }
+        // The title leaving the window is only ever matched exactly from now on.
+        if (group.distinct.size() >= kNearTitleWindow)
+            group.distinct[group.distinct.size() - kNearTitleWindow].key = TitleKey{};
         group.distinct.push_back(std::move(current));
     }
 
     std::vector<DuplicatePair> pairs_;
-    std::unordered_map<std::string, std::size_t> first_by_url_;
+    SeenTexts urls_;
     std::unordered_map<std::string, CustomerGroup> groups_;
     std::vector<std::size_t> edit_row_;
 };

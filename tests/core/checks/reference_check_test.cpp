@@ -266,6 +266,23 @@ TEST(DocumentDuplicates, FinishesForAHundredThousandDistinctTitlesOfOneCustomer)
     EXPECT_EQ(pairs[0].kind, DuplicatePair::Kind::NearTitle);
 }
 
+TEST(DocumentDuplicates, FindsARepeatOfATitleLongOutOfTheNearTitleWindow) {
+    // 200 distinct titles of one customer, then the first again, written another way: its
+    // key left the window (and memory) long ago, so the repeat is confirmed from the text.
+    std::vector<Reference> references;
+    for (int i = 0; i < 200; ++i)
+        references.push_back(with_url_and_title("r-" + std::to_string(i),
+                                                "https://example.com/" + std::to_string(i),
+                                                "Case " + std::to_string(i * 7919) + " on AWS"));
+    references.push_back(
+        with_url_and_title("r-again", "https://example.com/again", "CASE 0 ON AWS!"));
+    const std::vector<DuplicatePair> pairs = check_references(references).duplicates;
+    ASSERT_FALSE(pairs.empty());
+    EXPECT_EQ(pairs.back().first, 0u);
+    EXPECT_EQ(pairs.back().second, 200u);
+    EXPECT_EQ(pairs.back().kind, DuplicatePair::Kind::SameTitle);
+}
+
 TEST(DocumentDuplicates, FinishesForAHundredThousandUnrelatedTitlesOfOneCustomer) {
     std::vector<Reference> references;
     references.reserve(100000);

@@ -927,8 +927,8 @@ TEST(DocumentJson, AReadInMemorySizesTheReferencesByTheText) {
 TEST(DocumentJson, AWrongLengthChangesNothingButTheRoomReserved) {
     const std::string text = example_with_references(3000);
     const ReadResult whole = read_document(text);
-    for (const std::size_t said : {std::size_t{0}, std::size_t{1}, text.size() / 2,
-                                   text.size() * 3}) {
+    for (const std::size_t said :
+         {std::size_t{0}, std::size_t{1}, text.size() / 2, text.size() * 3}) {
         const ReadResult read = read_document(source_in_pieces_of(text, 4096), said);
         ASSERT_TRUE(read.document) << said;
         EXPECT_TRUE(read.document == whole.document) << said;

@@ -142,9 +142,7 @@ bool ReferenceOrderBuild::advance(std::size_t max_rows) {
         if (next_ < refs.size()) return false;
         distinct_of_ = {};
         folded_.resize(distinct_.size());
-        next_ = 0;
-        phase_ = Phase::Fold;
-        return false;
+        return start_phase(Phase::Fold);
     case Phase::Fold:
         for (const std::size_t end = slice_end(next_, distinct_.size(), max_rows); next_ < end;
              ++next_)
@@ -155,8 +153,7 @@ bool ReferenceOrderBuild::advance(std::size_t max_rows) {
             for (std::uint32_t id = 0; id < ids.size(); ++id) ids[id] = id;
             distinct_sort_.emplace(std::move(ids), FoldedLess{folded_.data()});
         }
-        phase_ = Phase::SortDistinct;
-        return false;
+        return start_phase(Phase::SortDistinct);
     case Phase::SortDistinct:
         if (!distinct_sort_->advance(max_rows)) return false;
         {
@@ -175,9 +172,7 @@ bool ReferenceOrderBuild::advance(std::size_t max_rows) {
         distinct_ = {};
         folded_ = {};
         keyed_.resize(refs.size());
-        next_ = 0;
-        phase_ = Phase::Keys;
-        return false;
+        return start_phase(Phase::Keys);
     case Phase::Keys:
         for (const std::size_t end = slice_end(next_, refs.size(), max_rows); next_ < end;
              ++next_) {
@@ -192,8 +187,7 @@ bool ReferenceOrderBuild::advance(std::size_t max_rows) {
         if (next_ < refs.size()) return false;
         ranks_ = {};
         keyed_sort_.emplace(std::move(keyed_), KeyedLess{descending_});
-        phase_ = Phase::SortKeys;
-        return false;
+        return start_phase(Phase::SortKeys);
     case Phase::SortKeys:
         if (!keyed_sort_->advance(max_rows)) return false;
         {

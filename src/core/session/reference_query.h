@@ -74,6 +74,12 @@ class ReferenceOrderBuild {
         bool operator()(std::uint32_t a, std::uint32_t b) const;
     };
     enum class Phase { Distinct, Fold, SortDistinct, Keys, SortKeys, Done };
+    // Moves on to `phase`, from its first row; false, as the order is not ready yet.
+    bool start_phase(Phase phase) {
+        phase_ = phase;
+        next_ = 0;
+        return false;
+    }
 
     const std::vector<Reference>* references_;
     std::vector<int> scores_;

@@ -39,7 +39,8 @@ void load_stored_document();
 // text to import), piece by piece: a ReadSource for read_document, so they are never all in
 // wasm memory at once.
 std::size_t read_input(char* buffer, std::size_t capacity);
-// How long that input is: exact for bytes, about right for a string (a hint for the reader).
+// How long that input is in UTF-8: exact for bytes, judged from its start for a string (a hint
+// for the reader).
 std::size_t input_bytes();
 // A sliced import (src/app/import_run.cpp): the page calls reftier_import_step() between its
 // tasks until it returns 0, and keeps offering the input it offered when this was called until

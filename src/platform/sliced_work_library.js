@@ -66,7 +66,7 @@ mergeInto(LibraryManager.library, {
   $RefTierInput: {
     fill: null,
     read: 0, // the share of the offered input handed out so far
-    bytes: 0, // its length: exact for bytes, UTF-16 units for a string (a hint)
+    bytes: 0, // its length in UTF-8: exact for bytes, judged from its start for a string
     keep: false, // a sliced import started during the call: its input stays offered
     // Offers `input` (a Uint8Array, or a string given as UTF-8) for the duration of call(), or,
     // when call() starts a sliced import (RefTierImport), until that import ends.
@@ -77,6 +77,12 @@ mergeInto(LibraryManager.library, {
                     keep: RefTierInput.keep };
       RefTierInput.read = 0;
       RefTierInput.bytes = input.length;
+      if (encoder) {
+        // The reader sizes its lists by this (a hint): the UTF-8 bytes of the first 64 K units
+        // say how many bytes a unit takes, without encoding the whole string twice.
+        var sample = input.substring(0, 65536);
+        RefTierInput.bytes = Math.ceil(input.length * encoder.encode(sample).length / Math.max(1, sample.length));
+      }
       RefTierInput.keep = false;
       RefTierInput.fill = function(pointer, capacity) {
         var buffer = HEAPU8.subarray(pointer, pointer + capacity);

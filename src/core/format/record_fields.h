@@ -229,7 +229,8 @@ template <typename Record, std::size_t N> class RecordListReader {
         if (cursor.expected_bytes() <= cursor.offset() || read_bytes == 0) return;
         const std::size_t per_record = read_bytes / out_.size() + 1;
         const std::size_t more = (cursor.expected_bytes() - cursor.offset()) / per_record;
-        out_.reserve(std::min(max_items_, out_.size() + more + more / 64 + 1));
+        // A little over: falling short by one record would copy them all once more.
+        out_.reserve(std::min(max_items_, out_.size() + more + more / 32 + 1));
     }
 
     void finish() {

@@ -935,7 +935,7 @@ TEST(DocumentJson, AWrongLengthChangesNothingButTheRoomReserved) {
     }
     // Said three times too long: room for the records that many bytes would hold, no more.
     const ReadResult long_said = read_document(source_in_pieces_of(text, 4096), text.size() * 3);
-    EXPECT_LE(long_said.document->references.capacity(), 3u * 3000u + 3000u / 16);
+    EXPECT_LE(long_said.document->references.capacity(), 3u * 3000u + 3u * 3000u / 16);
 }
 
 TEST(DocumentHostileFolder, HoldsAtLeastFortyDocumentedFiles) {

@@ -248,8 +248,7 @@ void RowFilter::start(std::vector<std::uint32_t> order, std::string_view text, i
 }
 
 bool RowFilter::advance(const std::vector<Reference>& references, std::size_t max_rows) {
-    const std::size_t end = max_rows < order_.size() - next_ ? next_ + max_rows : order_.size();
-    for (; next_ < end; ++next_) {
+    for (const std::size_t end = slice_end(next_, order_.size(), max_rows); next_ < end; ++next_) {
         const std::uint32_t index = order_[next_];
         if (reference_matches(references[index], folded_, status_mask_)) matches_.push_back(index);
     }

@@ -57,6 +57,9 @@ class ReferenceOrderBuild {
     // Does up to about `max_rows` rows' work; true once the order is ready.
     bool advance(std::size_t max_rows);
     float progress() const; // 0..1
+    bool is_for(ReferenceColumn column, bool descending) const {
+        return column_ == column && descending_ == descending;
+    }
     std::vector<std::uint32_t> take() { return std::move(order_); }
 
   private:

@@ -57,7 +57,6 @@ template <typename T, typename Less> class SlicedSort {
         return true;
     }
 
-    bool done() const { return width_ >= items_.size() && next_ == items_.size(); }
     std::vector<T> take() { return std::move(items_); }
 
   private:

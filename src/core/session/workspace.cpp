@@ -459,7 +459,8 @@ const AccountReport& Workspace::account_report() {
 void Workspace::start_query(const ReferenceQuery& query) {
     pending_query_ = query;
     const std::pair order_for{query.sort_column, query.descending};
-    if (order_build_ && order_build_->first != order_for) order_build_.reset();
+    if (order_build_ && !order_build_->is_for(query.sort_column, query.descending))
+        order_build_.reset();
     // Otherwise the filter starts once query_rows has the order.
     if (order_for_ == order_for) start_filter(query);
 }
@@ -488,13 +489,12 @@ const std::vector<std::uint32_t>& Workspace::query_rows(const ReferenceQuery& qu
             const std::vector<int>* scores = &no_scores;
             if (query.sort_column == ReferenceColumn::Grade)
                 if (scores = title_scores_within(budget_ms); !scores) return rows_;
-            order_build_.emplace(order_for,
-                                 ReferenceOrderBuild(document_.references, *scores,
-                                                     query.sort_column, query.descending));
+            order_build_.emplace(document_.references, *scores, query.sort_column,
+                                 query.descending);
         }
-        while (!order_build_->second.advance(kRowsPerSlice))
+        while (!order_build_->advance(kRowsPerSlice))
             if (deadline.passed()) return rows_;
-        order_ = order_build_->second.take();
+        order_ = order_build_->take();
         order_for_ = order_for;
         order_build_.reset();
         start_filter(query);
@@ -517,7 +517,7 @@ float Workspace::query_progress() const {
         return total == 0 ? 1.f : static_cast<float>(done) / static_cast<float>(total);
     };
     if (query_sorting()) {
-        if (order_build_) return (stages - 2 + order_build_->second.progress()) / stages;
+        if (order_build_) return (stages - 2 + order_build_->progress()) / stages;
         return fraction(scores_graded_, document_.references.size()) / stages;
     }
     return (stages - 1 + fraction(filter_.examined(), filter_.total())) / stages;

@@ -259,9 +259,9 @@ class Workspace {
     // change or sort change; filters walk it and never sort.
     std::vector<std::uint32_t> order_;
     std::optional<std::pair<ReferenceColumn, bool>> order_for_;
-    // While a new order is sorted over calls: the column and direction it is for, and the
-    // build. invalidate() drops it, since it reads the document's references.
-    std::optional<std::pair<std::pair<ReferenceColumn, bool>, ReferenceOrderBuild>> order_build_;
+    // A new order while it is sorted over calls. invalidate() drops it, since it reads the
+    // document's references.
+    std::optional<ReferenceOrderBuild> order_build_;
     RowFilter filter_;
     std::optional<ReferenceQuery> pending_query_; // what filter_ is working on
     std::vector<std::uint32_t> rows_;             // the last complete result ...

@@ -33,6 +33,7 @@ ImGuiPlatformImeData g_ime; // what ImGui last told the platform (io.SetPlatform
 ImGuiID g_declared_id = 0;
 TextKind g_declared_kind = TextKind::Name;
 bool g_shown = false;
+ImGuiID g_shown_id = 0;        // the field whose text and selection the element holds
 bool g_running_queued = false; // frames run inside an agent event: the element keeps its text
 
 ImGuiInputTextState* active_field() {
@@ -114,15 +115,24 @@ std::string attributes_for(TextKind kind, ImGuiInputTextFlags flags, const std::
 }
 
 void apply_edit(const platform::TextAgentEdit& edit) {
-    ImGuiInputTextState* state = active_field();
-    if (!state) return;
+    // Typed text joins ImGui's queue behind the keys and clicks before it, so it lands in the
+    // field active once they are handled: after a Tab or a click still queued, in the next field.
     if (edit.replaces_selection && !edit.composing && !edit.text.empty()) {
         ImGui::GetIO().AddInputCharactersUTF8(std::string(edit.text).c_str());
         return;
     }
+    ImGuiInputTextState* state = active_field();
+    if (!state) return;
+    // The element still holds the field active before (see sync_text_agent), so the edit's
+    // positions are that field's: its text goes in at the caret of the field active now.
+    if (state->ID != g_shown_id) {
+        if (!edit.composing && !edit.text.empty())
+            ImGui::GetIO().AddInputCharactersUTF8(std::string(edit.text).c_str());
+        return;
+    }
     run_queued_frames(); // the edit's positions count the text typed before it
     state = active_field();
-    if (!state) return;
+    if (!state || state->ID != g_shown_id) return;
     const int start = std::clamp(edit.start, 0, state->CurLenW);
     select(*state, start, std::clamp(edit.end, start, state->CurLenW));
     if (edit.end > start) state->OnKeyPressed(kStbDeleteKey);
@@ -169,12 +179,17 @@ void run_queued_frames() {
 void sync_text_agent() {
     if (g_running_queued) return;
     ImGuiInputTextState* state = active_field();
-    const TrackedItem& item = active_item();
-    if (!state || item.id != state->ID) {
+    if (!state) {
         if (g_shown) platform::hide_text_agent();
         g_shown = false;
+        g_shown_id = 0;
         return;
     }
+    // A field that a Tab or a click made active this frame was so only after its box was
+    // recorded: it is shown next frame. The element keeps the focus meanwhile; hidden, it would
+    // hand the focus to the canvas for a frame, and text committed then would be lost.
+    const TrackedItem& item = active_item();
+    if (item.id != state->ID) return;
     // Characters the element sent are still in ImGui's queue: the element is ahead of the field.
     if (text_queued()) return;
     const ImGuiIO& io = ImGui::GetIO();
@@ -203,6 +218,7 @@ void sync_text_agent() {
     need_glyphs(text); // typed in a script the atlas lacks: drawn once its font is here
     platform::show_text_agent(field, text, s.low, s.high, s.backward);
     g_shown = true;
+    g_shown_id = state->ID;
 }
 
 } // namespace reftier::app

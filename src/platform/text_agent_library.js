@@ -87,12 +87,26 @@ mergeInto(LibraryManager.library, {
       agent.mirror = now;
       agent.selStart = agent.codePoints(now, element.selectionStart);
       agent.selEnd = agent.codePoints(now, element.selectionEnd);
-      var pointer = allocateUTF8(inserted);
+      agent.send(start, end, inserted, agent.selStart, agent.selEnd, composing, typed);
+    },
+
+    // To the field (text_agent.cpp, reftier_text_agent_edit).
+    send: function(start, end, text, selStart, selEnd, composing, typed) {
+      var pointer = allocateUTF8(text);
       try {
-        _reftier_text_agent_edit(start, end, pointer, agent.selStart, agent.selEnd, composing ? 1 : 0, typed ? 1 : 0);
+        _reftier_text_agent_edit(start, end, pointer, selStart, selEnd, composing ? 1 : 0, typed ? 1 : 0);
       } finally {
         _free(pointer);
       }
+    },
+
+    // A key press that types one character (event.key is the character) and is no shortcut;
+    // AltGr, which Windows reports as Ctrl+Alt, types characters.
+    typesCharacter: function(event) {
+      var key = event.key;
+      var one = key.length === 1 || (key.length === 2 && RefTierTextAgent.isHighSurrogate(key.charCodeAt(0)));
+      var shortcut = (event.ctrlKey || event.metaKey || event.altKey) && !event.getModifierState('AltGraph');
+      return one && !shortcut && !event.isComposing && event.keyCode !== 229;
     },
 
     isHighSurrogate: function(unit) { return unit >= 0xD800 && unit <= 0xDBFF; },
@@ -129,7 +143,14 @@ mergeInto(LibraryManager.library, {
     // editing the element.
     onKey: function(event) {
       var agent = RefTierTextAgent;
-      if (!agent.focused()) return;
+      if (!agent.focused()) {
+        // Typed while the canvas has the focus: the click or Tab that makes a field active may
+        // still wait for its frame. The character joins ImGui's queue behind them, as GLFW's
+        // character events do on the desktop; with no field active then, ImGui drops it.
+        if (event.type === 'keydown' && event.target === Module.canvas && agent.typesCharacter(event))
+          agent.send(0, 0, event.key, 0, 0, false, true);
+        return;
+      }
       // An input method's keys are the input method's.
       if (event.isComposing || event.keyCode === 229 || agent.composing) {
         event.stopImmediatePropagation();

@@ -187,6 +187,54 @@ test('the keys ImGui handles keep working and nothing arrives twice', async () =
   await context.close();
 });
 
+// Every element that takes the focus from now on, in order.
+const watchFocus = (page) => page.evaluate(() => {
+  window.focusTaken = [];
+  document.addEventListener('focusin', (e) => window.focusTaken.push(e.target.tagName), true);
+});
+const focusTaken = (page) => page.evaluate(() => window.focusTaken);
+
+test('Tab and a click from one field to another keep the focus on the editable element', async () => {
+  const { context, page } = await newReference();
+  await focusField(page, 'Customer');
+  await page.keyboard.type('Initech');
+  await settle(page);
+  await watchFocus(page);
+  await page.keyboard.press('Tab');
+  await settle(page);
+  // The focus stayed: text committed in the frames between the fields reaches the next one.
+  await page.keyboard.insertText('Über');
+  await clickItem(page, 'URL', 'left');
+  await page.keyboard.insertText('https://example.com/é');
+  await clickItem(page, 'Customer');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' Ltd');
+  await settle(page);
+  assert.deepEqual(await focusTaken(page), []);
+  assert.equal(await draftWhen(page, 'title', 'Über'), 'Über');
+  assert.equal(await draftWhen(page, 'url', 'https://example.com/é'), 'https://example.com/é');
+  assert.equal(await draftWhen(page, 'customer', 'Initech Ltd'), 'Initech Ltd');
+  await context.close();
+});
+
+test('keys typed while a click on a field waits for its frame go into that field', async () => {
+  const { context, page } = await newReference();
+  await focusField(page, 'Customer');
+  await page.keyboard.press('Escape'); // no field is edited: the canvas has the focus
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  const rect = await page.evaluate(() => window.reftier.itemRect('Title'));
+  // No frame is drawn while the click and the keys arrive, as on a device whose frames take
+  // longer than a fast typist's keys: the keys reach the canvas before the field is active.
+  await page.evaluate(() => Module.pauseMainLoop());
+  await page.mouse.click(rect.x + 12, rect.y + rect.height / 2);
+  await page.keyboard.type('Acme Corp');
+  await page.evaluate(() => Module.resumeMainLoop());
+  assert.equal(await draftWhen(page, 'title', 'Acme Corp'), 'Acme Corp');
+  assert.equal((await draft(page)).customer, '');
+  await context.close();
+});
+
 test('paste and cut go through the editable element, once', async () => {
   const { context, page } = await newReference();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });

@@ -30,7 +30,9 @@ test('services typed in the editor count before the reference is saved', async (
   const page = await openApp(context, url);
   await clickItem(page, '+ New reference');
   await typeInto(page, 'Title', 'Widgetizer cuts cost for retail stores');
-  assert.ok((await editorTitle(page)).codes.includes('title-no-technology'));
+  const before = await editorTitle(page);
+  const draft = await page.evaluate(() => window.reftier.editorDraft());
+  assert.ok(before.codes.includes('title-no-technology'), JSON.stringify({ before, draft }));
   await typeInto(page, 'AWS services', 'Widgetizer');
   const title = await editorTitle(page);
   assert.ok(!title.codes.includes('title-no-technology'), title.codes.join(', '));

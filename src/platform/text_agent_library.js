@@ -8,8 +8,8 @@
 // each `input` event sends back how the element's text differs from what was written last
 // (the mirror), so a character is applied once however many events announce it. Keys ImGui
 // handles (arrows, Enter, Tab, Escape, Backspace, Delete, undo) reach ImGui through GLFW's
-// window listeners and are kept from editing the element; keys that belong to an input
-// method, and the clipboard shortcuts, stay with the browser. Modelled on egui's web text
+// window listeners and are kept from editing the element; keys that type a character, keys
+// that belong to an input method, and the clipboard shortcuts, stay with the browser. Modelled on egui's web text
 // agent (crates/eframe/src/web/text_agent.rs) and on ImGui's own IME hook, io.SetPlatformImeDataFn.
 mergeInto(LibraryManager.library, {
   $RefTierTextAgent: {
@@ -157,6 +157,13 @@ mergeInto(LibraryManager.library, {
         return;
       }
       if (event.type !== 'keydown') return;
+      // A character arrives as the element's input event. ImGui need not see its key as well:
+      // it takes a key change and text in turn, a frame each, so a burst of typing would reach
+      // the field two frames a character (37 characters: 76 frames, against 1 without).
+      if (agent.typesCharacter(event)) {
+        event.stopImmediatePropagation();
+        return;
+      }
       var key = event.key;
       var shortcut = event.ctrlKey || event.metaKey;
       var lower = key.length === 1 ? key.toLowerCase() : key;

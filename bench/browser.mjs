@@ -95,7 +95,9 @@ function installFrameSampler() {
   window.__frames = [];
   window.__phase = 'idle';
   window.__keys = 0;
-  window.addEventListener('keydown', () => { window.__keys += 1; }, true);
+  // Keystrokes counted by the text they type: the text agent keeps the keydown of a key that
+  // types a character from every other listener (src/platform/text_agent_library.js).
+  window.addEventListener('input', () => { window.__keys += 1; }, true);
   let last = window.reftier.state().frames_drawn;
   const tick = () => {
     const s = window.reftier.state();
@@ -218,8 +220,8 @@ async function benchDocumentAndFrames(url, documentText, log) {
 
   const scroll = frameStats(frames.filter((f) => f.phase === 'scroll'));
   const typing = frameStats(frames.filter((f) => f.phase === 'type'));
-  // The frame that runs the new filter may come one or two frames after the key event (ImGui
-  // takes a key and its character in turn), so each keystroke counts its costliest frame
+  // The frame that runs the new filter may come a frame or more after the key's text (the text
+  // waits for the next frame, the filter runs in slices), so each keystroke counts its costliest frame
   // before the next key.
   const perKey = new Map();
   for (const f of frames.filter((x) => x.phase === 'type' && x.key > 0))

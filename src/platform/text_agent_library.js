@@ -144,9 +144,10 @@ mergeInto(LibraryManager.library, {
     onKey: function(event) {
       var agent = RefTierTextAgent;
       if (!agent.focused()) {
-        // Typed while the canvas has the focus: the click or Tab that makes a field active may
-        // still wait for its frame. The character joins ImGui's queue behind them, as GLFW's
-        // character events do on the desktop; with no field active then, ImGui drops it.
+        // Typed while the canvas has the focus: the click that makes a field active may still
+        // wait for its frame. The character joins ImGui's queue behind it, as GLFW's character
+        // events do on the desktop (ImGui holds text behind a button change for the next frame);
+        // with no field active then, ImGui drops it.
         if (event.type === 'keydown' && event.target === Module.canvas && agent.typesCharacter(event))
           agent.send(0, 0, event.key, 0, 0, false, true);
         return;

@@ -33,7 +33,11 @@ ImGuiPlatformImeData g_ime; // what ImGui last told the platform (io.SetPlatform
 ImGuiID g_declared_id = 0;
 TextKind g_declared_kind = TextKind::Name;
 bool g_shown = false;
-ImGuiID g_shown_id = 0;        // the field whose text and selection the element holds
+ImGuiID g_shown_id = 0; // the field whose text and selection the element holds
+// Typed while no field was active, for the field a key or click still queued makes active.
+constexpr int kWaitingFrames = 3;
+std::string g_waiting_text;
+int g_waiting_frames = 0;
 bool g_running_queued = false; // frames run inside an agent event: the element keeps its text
 
 ImGuiInputTextState* active_field() {
@@ -117,8 +121,16 @@ std::string attributes_for(TextKind kind, ImGuiInputTextFlags flags, const std::
 void apply_edit(const platform::TextAgentEdit& edit) {
     // Typed text joins ImGui's queue behind the keys and clicks before it, so it lands in the
     // field active once they are handled: after a Tab or a click still queued, in the next field.
+    // With no field active it waits a few frames for one (see sync_text_agent): ImGui would
+    // drop it in the frame that handles a key opening a field (Alt+N), before the field is on.
     if (edit.replaces_selection && !edit.composing && !edit.text.empty()) {
-        ImGui::GetIO().AddInputCharactersUTF8(std::string(edit.text).c_str());
+        if (active_field()) {
+            ImGui::GetIO().AddInputCharactersUTF8(std::string(edit.text).c_str());
+        } else {
+            g_waiting_text += edit.text;
+            g_waiting_frames = kWaitingFrames;
+            platform::request_frames(kWaitingFrames);
+        }
         return;
     }
     ImGuiInputTextState* state = active_field();
@@ -180,10 +192,16 @@ void sync_text_agent() {
     if (g_running_queued) return;
     ImGuiInputTextState* state = active_field();
     if (!state) {
+        if (g_waiting_frames > 0 && --g_waiting_frames == 0) g_waiting_text.clear();
         if (g_shown) platform::hide_text_agent();
         g_shown = false;
         g_shown_id = 0;
         return;
+    }
+    if (!g_waiting_text.empty()) {
+        ImGui::GetIO().AddInputCharactersUTF8(g_waiting_text.c_str());
+        g_waiting_text.clear();
+        g_waiting_frames = 0;
     }
     // A field that a Tab or a click made active this frame was so only after its box was
     // recorded: it is shown next frame. The element keeps the focus meanwhile; hidden, it would

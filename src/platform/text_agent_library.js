@@ -147,7 +147,8 @@ mergeInto(LibraryManager.library, {
         // Typed while the canvas has the focus: the click that makes a field active may still
         // wait for its frame. The character joins ImGui's queue behind it, as GLFW's character
         // events do on the desktop (ImGui holds text behind a button change for the next frame);
-        // with no field active then, ImGui drops it.
+        // with no field active yet, the bridge keeps it a few frames for one
+        // (text_agent_bridge.cpp apply_edit).
         if (event.type === 'keydown' && event.target === Module.canvas && agent.typesCharacter(event))
           agent.send(0, 0, event.key, 0, 0, false, true);
         return;

@@ -235,6 +235,19 @@ test('keys typed while a click on a field waits for its frame go into that field
   await context.close();
 });
 
+test('keys typed right after Alt+N, before the new reference has its first field, go into it', async () => {
+  const context = await newContext();
+  const page = await openApp(context, url);
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  await page.evaluate(() => Module.pauseMainLoop());
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.type('Acme');
+  await page.evaluate(() => Module.resumeMainLoop());
+  assert.equal(await draftWhen(page, 'customer', 'Acme'), 'Acme');
+  await context.close();
+});
+
 test('a burst of typing reaches the field within a few frames, not a frame or two a key', async () => {
   const { context, page } = await newReference();
   await focusField(page, 'Title');

@@ -221,8 +221,8 @@ async function benchDocumentAndFrames(url, documentText, log) {
   const scroll = frameStats(frames.filter((f) => f.phase === 'scroll'));
   const typing = frameStats(frames.filter((f) => f.phase === 'type'));
   // The frame that runs the new filter may come a frame or more after the key's text (the text
-  // waits for the next frame, the filter runs in slices), so each keystroke counts its costliest frame
-  // before the next key.
+  // waits for the next frame, the filter runs in slices), so each keystroke counts its costliest
+  // frame before the next key.
   const perKey = new Map();
   for (const f of frames.filter((x) => x.phase === 'type' && x.key > 0))
     if (!perKey.has(f.key) || perKey.get(f.key).total < f.total) perKey.set(f.key, f);

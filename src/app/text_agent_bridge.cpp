@@ -32,8 +32,7 @@ void (*g_run_frame)() = nullptr;
 ImGuiPlatformImeData g_ime; // what ImGui last told the platform (io.SetPlatformImeDataFn)
 ImGuiID g_declared_id = 0;
 TextKind g_declared_kind = TextKind::Name;
-bool g_shown = false;
-ImGuiID g_shown_id = 0; // the field whose text and selection the element holds
+ImGuiID g_shown_id = 0; // the field whose text and selection the element holds, if shown
 // Typed while no field was active, for the field a key or click still queued makes active.
 constexpr int kWaitingFrames = 3;
 std::string g_waiting_text;
@@ -118,30 +117,30 @@ std::string attributes_for(TextKind kind, ImGuiInputTextFlags flags, const std::
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Text at the caret of the active field, through ImGui's queue behind the keys and clicks
+// before it, so it lands in the field active once they are handled (after a Tab or a click still
+// queued, the next one). With no field active it waits a few frames for one (sync_text_agent):
+// ImGui would drop it in the frame that handles a key opening a field (Alt+N).
+void type_text(std::string_view text) {
+    if (active_field()) {
+        ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
+        return;
+    }
+    g_waiting_text += text;
+    g_waiting_frames = kWaitingFrames;
+    platform::request_frames(kWaitingFrames);
+}
+
 void apply_edit(const platform::TextAgentEdit& edit) {
-    // Typed text joins ImGui's queue behind the keys and clicks before it, so it lands in the
-    // field active once they are handled: after a Tab or a click still queued, in the next field.
-    // With no field active it waits a few frames for one (see sync_text_agent): ImGui would
-    // drop it in the frame that handles a key opening a field (Alt+N), before the field is on.
-    if (edit.replaces_selection && !edit.composing && !edit.text.empty()) {
-        if (active_field()) {
-            ImGui::GetIO().AddInputCharactersUTF8(std::string(edit.text).c_str());
-        } else {
-            g_waiting_text += edit.text;
-            g_waiting_frames = kWaitingFrames;
-            platform::request_frames(kWaitingFrames);
-        }
-        return;
-    }
     ImGuiInputTextState* state = active_field();
-    if (!state) return;
-    // The element still holds the field active before (see sync_text_agent), so the edit's
-    // positions are that field's: its text goes in at the caret of the field active now.
-    if (state->ID != g_shown_id) {
-        if (!edit.composing && !edit.text.empty())
-            ImGui::GetIO().AddInputCharactersUTF8(std::string(edit.text).c_str());
+    // The element may still hold the field active before (see sync_text_agent): the edit's
+    // positions are that field's, so only its text counts, as if typed.
+    const bool moved_on = state && state->ID != g_shown_id;
+    if ((edit.replaces_selection || moved_on) && !edit.composing && !edit.text.empty()) {
+        type_text(edit.text);
         return;
     }
+    if (!state || moved_on) return;
     run_queued_frames(); // the edit's positions count the text typed before it
     state = active_field();
     if (!state || state->ID != g_shown_id) return;
@@ -193,8 +192,7 @@ void sync_text_agent() {
     ImGuiInputTextState* state = active_field();
     if (!state) {
         if (g_waiting_frames > 0 && --g_waiting_frames == 0) g_waiting_text.clear();
-        if (g_shown) platform::hide_text_agent();
-        g_shown = false;
+        if (g_shown_id != 0) platform::hide_text_agent();
         g_shown_id = 0;
         return;
     }
@@ -235,7 +233,6 @@ void sync_text_agent() {
     const std::string text = field_text(*state);
     need_glyphs(text); // typed in a script the atlas lacks: drawn once its font is here
     platform::show_text_agent(field, text, s.low, s.high, s.backward);
-    g_shown = true;
     g_shown_id = state->ID;
 }
 

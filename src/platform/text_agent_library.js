@@ -9,8 +9,9 @@
 // (the mirror), so a character is applied once however many events announce it. Keys ImGui
 // handles (arrows, Enter, Tab, Escape, Backspace, Delete, undo) reach ImGui through GLFW's
 // window listeners and are kept from editing the element; keys that type a character, keys
-// that belong to an input method, and the clipboard shortcuts, stay with the browser. Modelled on egui's web text
-// agent (crates/eframe/src/web/text_agent.rs) and on ImGui's own IME hook, io.SetPlatformImeDataFn.
+// that belong to an input method, and the clipboard shortcuts, stay with the browser. Modelled
+// on egui's web text agent (crates/eframe/src/web/text_agent.rs) and on ImGui's own IME hook,
+// io.SetPlatformImeDataFn.
 mergeInto(LibraryManager.library, {
   $RefTierTextAgent: {
     input: null,

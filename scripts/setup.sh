@@ -14,11 +14,12 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 log() { printf '[setup] %s\n' "$*"; }
 
 # libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for clang (scripts/fuzz.sh).
+# patch: applies scripts/patches/ to the imgui sources.
 # python3-fonttools: the build subsets the embedded font (scripts/subset_font.py) and slices the
 # fallback fonts (scripts/slice_fonts.py): fonts-noto-cjk for CJK.
 apt_packages=(cmake g++ clang-14 lld-14 libclang-rt-14-dev emscripten nlohmann-json3-dev googletest
               chromium fonts-dejavu-core fonts-noto-cjk python3-fonttools xz-utils nodejs npm python3
-              dpkg-dev)
+              dpkg-dev patch)
 
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -71,6 +72,12 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
   test -f "$IMGUI_DIR/imgui.cpp" || { echo "imgui sources missing after extract" >&2; exit 1; }
   grep -q "IMGUI_VERSION *\"$IMGUI_VERSION\"" "$IMGUI_DIR/imgui.h" ||
     { echo "expected imgui $IMGUI_VERSION in $IMGUI_DIR" >&2; exit 1; }
+fi
+# Our change to the OpenGL3 backend (the patch says why), applied once: also to sources that an
+# earlier setup extracted without it.
+if ! grep -q IMGUI_IMPL_OPENGL_NO_STATE_BACKUP "$IMGUI_DIR/backends/imgui_impl_opengl3.cpp"; then
+  log "patching imgui: scripts/patches/imgui-opengl3-no-state-backup.patch"
+  patch -s -p1 -d "$IMGUI_DIR" < "$ROOT/scripts/patches/imgui-opengl3-no-state-backup.patch"
 fi
 
 # utf8proc (Unicode case folding and decomposition for the table's filter and sort): one copy of

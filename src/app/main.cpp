@@ -80,6 +80,10 @@ void draw_one_frame() {
     ImGui::Render();
     const double built_ms = reftier::platform::now_ms();
     glViewport(0, 0, g_width, g_height);
+    // ImGui's renderer leaves its state behind
+    // (scripts/patches/imgui-opengl3-no-state-backup.patch), and a clear inside its last scissor
+    // box would leave the rest of the last frame on screen.
+    glDisable(GL_SCISSOR_TEST);
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(clear.x, clear.y, clear.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);

@@ -247,6 +247,15 @@ void RowFilter::start(std::vector<std::uint32_t> order, std::string_view text, i
     status_mask_ = status_mask;
 }
 
+void RowFilter::narrow(std::string_view text) {
+    matches_.insert(matches_.end(), order_.begin() + static_cast<std::ptrdiff_t>(next_),
+                    order_.end());
+    order_ = std::move(matches_);
+    matches_ = {};
+    next_ = 0;
+    folded_ = fold_text(text);
+}
+
 bool RowFilter::advance(const std::vector<Reference>& references, std::size_t max_rows) {
     for (const std::size_t end = slice_end(next_, order_.size(), max_rows); next_ < end; ++next_) {
         const std::uint32_t index = order_[next_];

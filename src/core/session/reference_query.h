@@ -121,6 +121,10 @@ bool reference_matches(const Reference& reference, std::string_view folded_text,
 class RowFilter {
   public:
     void start(std::vector<std::uint32_t> order, std::string_view text, int status_mask);
+    // Goes on with a longer text that contains the current one: the rows examined so far that
+    // did not match cannot match it, so what is left is the matches so far and the rows not
+    // yet examined, still in the order's order.
+    void narrow(std::string_view text);
     // Examines up to `max_rows` more rows of the order; true once all have been examined.
     bool advance(const std::vector<Reference>& references, std::size_t max_rows);
     bool done() const { return next_ == order_.size(); }

@@ -2,6 +2,7 @@
 #include "core/session/workspace.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/format/storable.h"
 #include "core/model/reference_name.h"
@@ -456,23 +457,31 @@ const AccountReport& Workspace::account_report() {
     return *account_report_;
 }
 
+// Typing on in the filter only narrows: a row matching the longer text matches the shorter one.
+static bool query_narrows(const ReferenceQuery& from, const ReferenceQuery& to) {
+    return from.sort_column == to.sort_column && from.descending == to.descending &&
+           from.status_mask == to.status_mask &&
+           fold_text(to.text).find(fold_text(from.text)) != std::string::npos;
+}
+
 void Workspace::start_query(const ReferenceQuery& query) {
-    pending_query_ = query;
+    const std::optional<ReferenceQuery> previous = std::exchange(pending_query_, query);
     const std::pair order_for{query.sort_column, query.descending};
     if (order_build_ && !order_build_->is_for(query.sort_column, query.descending))
         order_build_.reset();
     // Otherwise the filter starts once query_rows has the order.
-    if (order_for_ == order_for) start_filter(query);
+    if (order_for_ != order_for) return;
+    // A filter still running when the next key comes carries on from where it is, so keys
+    // typed faster than 100,000 rows are filtered do not each start again from the first row.
+    if (previous && query_narrows(*previous, query))
+        filter_.narrow(query.text);
+    else
+        start_filter(query);
 }
 
 void Workspace::start_filter(const ReferenceQuery& query) {
-    // Typing on in the filter only narrows: a row matching the longer text matches the shorter
-    // one, so only the last result needs looking at.
-    const bool narrows =
-        rows_query_ && rows_query_->sort_column == query.sort_column &&
-        rows_query_->descending == query.descending &&
-        rows_query_->status_mask == query.status_mask &&
-        fold_text(query.text).find(fold_text(rows_query_->text)) != std::string::npos;
+    // Only the last result needs looking at when the query narrows it.
+    const bool narrows = rows_query_ && query_narrows(*rows_query_, query);
     filter_.start(narrows ? rows_ : order_, query.text, query.status_mask);
 }
 
@@ -480,8 +489,10 @@ const std::vector<std::uint32_t>& Workspace::query_rows(const ReferenceQuery& qu
                                                         double budget_ms) {
     if (rows_query_ && *rows_query_ == query) return rows_;
     if (!pending_query_ || !(*pending_query_ == query)) start_query(query);
-    // Slices of rows between clock reads: a read costs about as much as matching a few rows.
-    constexpr std::size_t kRowsPerSlice = 1024;
+    // Rows between clock reads. Matching a row takes about 0.7 microseconds as wasm and a read
+    // about as long as a few rows, so a slice of 128 rows passes the budget by at most 0.1 ms
+    // (1,024 rows passed a 1.2 ms budget by up to 0.7 ms).
+    constexpr std::size_t kRowsPerSlice = 128;
     const Deadline deadline(budget_ms);
     if (const std::pair order_for{query.sort_column, query.descending}; order_for_ != order_for) {
         if (!order_build_) {

@@ -162,6 +162,22 @@ TEST(ReferenceQuery, RowFilterInSlicesGivesTheSameRowsInOrder) {
     EXPECT_EQ(filter.examined(), 50u);
 }
 
+TEST(ReferenceQuery, RowFilterNarrowedHalfwayGivesTheRowsOfTheLongerText) {
+    std::vector<Reference> refs;
+    for (int i = 0; i < 40; ++i)
+        refs.push_back(row("r-" + std::to_string(i), i % 2 ? "Cloud Labs" : "Cloud Co"));
+    const Rows order = sorted(refs, ReferenceColumn::Customer);
+    RowFilter filter;
+    filter.start(order, "cloud", 0b1111);
+    filter.advance(refs, 15);
+    filter.narrow("cloud l");
+    EXPECT_EQ(filter.examined(), 0u);
+    EXPECT_EQ(filter.total(), 15u + 25u); // the 15 examined all matched; 25 are left
+    while (!filter.advance(refs, 4)) {
+    }
+    EXPECT_EQ(filter.matches(), run_reference_query(refs, {}, ReferenceQuery{.text = "cloud l"}));
+}
+
 TEST(ReferenceQuery, RowFilterTakesAnUnboundedSliceWithoutOverflow) {
     const std::vector<Reference> refs = {row("r-1", "a"), row("r-2", "b")};
     RowFilter filter;

@@ -78,6 +78,33 @@ TEST(Workspace, TypingOnNarrowsToTheSameRowsAsAFreshQuery) {
     EXPECT_EQ(wider, run_reference_query(ws.document().references, {}, text_query("c")));
 }
 
+// Calls of query_rows with a zero budget (one slice each) until `text` is filtered.
+static int slices_to_filter(Workspace& ws, const char* text, int at_most = 10000) {
+    int calls = 0;
+    do ++calls;
+    while (ws.query_rows(text_query(text), 0), ws.query_pending() && calls < at_most);
+    return calls;
+}
+
+TEST(Workspace, AKeyTypedBeforeTheFilterIsDoneCarriesOnFromWhereItIs) {
+    Workspace fresh;
+    test::load_workspace(fresh, document_of(20000));
+    fresh.query_rows(ReferenceQuery{});
+    const int glob_slices = slices_to_filter(fresh, "glob");
+    ASSERT_GT(glob_slices, 100);
+
+    Workspace ws;
+    test::load_workspace(ws, document_of(20000));
+    ws.query_rows(ReferenceQuery{});
+    slices_to_filter(ws, "glob", glob_slices - 1); // one slice short of done
+    ASSERT_TRUE(ws.query_pending());
+    // "globe" is left with the quarter of the rows that matched "glob", not all 20,000.
+    const int globe_slices = slices_to_filter(ws, "globe");
+    EXPECT_LT(globe_slices, glob_slices / 3);
+    EXPECT_EQ(ws.query_rows(text_query("globe")),
+              run_reference_query(ws.document().references, {}, text_query("globe")));
+}
+
 TEST(Workspace, ChangingTheSortResortsTheFilteredRows) {
     Workspace ws;
     test::load_workspace(ws, document_of(200));

@@ -17,6 +17,9 @@
 namespace reftier::app {
 
 void advance_background_work(App& app, double budget_ms) {
+    // A drawn frame whose views spent its budget gives none: each walk below would still take
+    // its first slice, and the next refresh that draws nothing gives 20 ms.
+    if (budget_ms <= 0) return;
     static bool was_pending = false;
     Workspace& ws = app.workspace;
     const double until = platform::now_ms() + budget_ms;

@@ -75,8 +75,10 @@ void draw_one_frame() {
     io.DisplaySize = ImVec2(static_cast<float>(g_width), static_cast<float>(g_height));
     io.DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
-    reftier::app::advance_background_work(app, reftier::app::frame_work_budget_ms());
+    reftier::app::start_frame_work_budget();
     reftier::app::draw_frame(app, io.DisplaySize.x, io.DisplaySize.y);
+    // After the views, so that what they cost comes out of the same budget.
+    reftier::app::advance_background_work(app, reftier::app::frame_work_budget_ms());
     ImGui::Render();
     const double built_ms = reftier::platform::now_ms();
     glViewport(0, 0, g_width, g_height);

@@ -98,10 +98,13 @@ void wrapped_tooltip(std::string_view text);
 bool begin_wrapped_tooltip();
 void end_wrapped_tooltip();
 
+// Starts this frame's time for work spread over frames: once a frame, after ImGui::NewFrame.
+void start_frame_work_budget();
 // What is left of this frame's time for work spread over frames (a pending filter, the
-// document checks), shared by whoever asks. While the user types, scrolls or clicks, the whole
-// frame stays within about 2 ms of CPU; when nothing moves, up to 5 ms. Most of such work runs
-// between drawn frames (advance_background_work), 20 ms a display refresh.
+// document checks, the table's new title grades), shared by whoever asks. While the user
+// types, scrolls or clicks, the whole frame stays within about 2 ms of CPU; when nothing moves,
+// up to 5 ms. Most of such work runs between drawn frames (advance_background_work), 20 ms a
+// display refresh.
 double frame_work_budget_ms();
 // How often a progress note ("Checking references... 40%", "Importing... 12%") is redrawn
 // while its work goes on between frames: often enough to see it move, seldom enough that the

@@ -165,10 +165,17 @@ Workspace::TitleGrade Workspace::title_grade(std::size_t reference_index) {
 }
 
 std::optional<Workspace::TitleGrade> Workspace::known_title_grade(std::size_t reference_index) {
-    const bool stored = title_grades_.size() == document_.references.size() &&
-                        title_grades_[reference_index].score >= 0;
-    if (!stored && !title_lookup_) return std::nullopt;
+    if (const auto stored = stored_title_grade(reference_index)) return stored;
+    if (!title_lookup_) return std::nullopt;
     return title_grade(reference_index);
+}
+
+std::optional<Workspace::TitleGrade>
+Workspace::stored_title_grade(std::size_t reference_index) const {
+    if (title_grades_.size() != document_.references.size()) return std::nullopt;
+    const StoredGrade& slot = title_grades_[reference_index];
+    if (slot.score < 0) return std::nullopt;
+    return TitleGrade{slot.score, slot.grade};
 }
 
 const std::vector<int>* Workspace::title_scores_within(double budget_ms) {

@@ -116,11 +116,14 @@ class Workspace {
     // The grade if it is known, or can be checked without building the rest of the lookup below
     // in this frame; none while title_lookup_within has not finished.
     std::optional<TitleGrade> known_title_grade(std::size_t reference_index);
+    // The grade if it has been checked since the last change, without checking it now.
+    std::optional<TitleGrade> stored_title_grade(std::size_t reference_index) const;
     // The hashes title grades and the editor's checks find a record's siblings by, built about
     // `budget_ms` per call after a change (on 100,000 references building them at once took a
     // 300-450 ms frame after an import); true once built.
     bool title_lookup_within(double budget_ms);
     bool title_lookup_pending() const { return lookup_build_.has_value(); }
+    bool title_lookup_ready() const { return title_lookup_.has_value(); }
     // Every reference's score, for sorting by grade; null until the budget has graded them all
     // (over calls: grading 100,000 titles takes about 2.5 s as wasm).
     const std::vector<int>* title_scores_within(double budget_ms);

@@ -218,6 +218,20 @@ TEST(TitleVerdict, AGradeAlreadyKnownIsShownWhileTheLookupIsRebuilt) {
     EXPECT_FALSE(ws.known_title_grade(9).has_value()) << "the edited row waits for the lookup";
 }
 
+TEST(TitleVerdict, AStoredGradeIsOnlyOneAlreadyChecked) {
+    Workspace ws;
+    test::load_workspace(ws, many_references(200));
+    ASSERT_TRUE(ws.title_lookup_within(Workspace::kNoBudget));
+    EXPECT_FALSE(ws.stored_title_grade(3).has_value()) << "the lookup alone grades no title";
+    const auto known = ws.known_title_grade(3);
+    ASSERT_TRUE(known.has_value());
+    const auto stored = ws.stored_title_grade(3);
+    ASSERT_TRUE(stored.has_value()) << "known_title_grade keeps the grade it checked";
+    EXPECT_EQ(stored->score, known->score);
+    EXPECT_EQ(stored->grade, known->grade);
+    EXPECT_FALSE(ws.stored_title_grade(4).has_value());
+}
+
 TEST(TitleVerdict, AnEditWhileTheLookupIsBuiltStartsTheBuildOver) {
     Document document = many_references(3000);
     const std::string repeated = "Globex Bank moved payments to Amazon Aurora and saved 30%";

@@ -173,13 +173,9 @@ static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
             ImGui::TableNextColumn();
             // A grade not yet checked costs about 25 microseconds: a narrowing key can bring
             // 30 new rows at once, so those past the frame's budget wait for the next frame.
-            auto grade = ws.stored_title_grade(index);
-            if (!grade && ws.title_lookup_ready()) {
-                if (frame_work_budget_ms() > 0)
-                    grade = ws.known_title_grade(index);
-                else
-                    grades_waiting = true;
-            }
+            const bool may_check = frame_work_budget_ms() > 0;
+            const auto grade = ws.known_title_grade(index, may_check);
+            if (!grade && !may_check && ws.title_lookup_ready()) grades_waiting = true;
             if (grade) {
                 const std::string grade_text =
                     std::string(to_string(grade->grade)) + " " + std::to_string(grade->score);

@@ -164,9 +164,10 @@ Workspace::TitleGrade Workspace::title_grade(std::size_t reference_index) {
     return {slot.score, slot.grade};
 }
 
-std::optional<Workspace::TitleGrade> Workspace::known_title_grade(std::size_t reference_index) {
+std::optional<Workspace::TitleGrade> Workspace::known_title_grade(std::size_t reference_index,
+                                                                  bool may_check) {
     if (const auto stored = stored_title_grade(reference_index)) return stored;
-    if (!title_lookup_) return std::nullopt;
+    if (!may_check || !title_lookup_) return std::nullopt;
     return title_grade(reference_index);
 }
 

@@ -113,9 +113,9 @@ class Workspace {
     // (a full TitleReport per row would be about 550 bytes on 100,000 references). The same
     // verdict as check_draft_title gives that record: one function decides both (check_record).
     TitleGrade title_grade(std::size_t reference_index);
-    // The grade if it is known, or can be checked without building the rest of the lookup below
-    // in this frame; none while title_lookup_within has not finished.
-    std::optional<TitleGrade> known_title_grade(std::size_t reference_index);
+    // The grade if it is known, or, with `may_check`, can be checked without building the rest
+    // of the lookup below in this frame; none while title_lookup_within has not finished.
+    std::optional<TitleGrade> known_title_grade(std::size_t reference_index, bool may_check = true);
     // The grade if it has been checked since the last change, without checking it now.
     std::optional<TitleGrade> stored_title_grade(std::size_t reference_index) const;
     // The hashes title grades and the editor's checks find a record's siblings by, built about

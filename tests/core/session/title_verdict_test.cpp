@@ -232,6 +232,19 @@ TEST(TitleVerdict, AStoredGradeIsOnlyOneAlreadyChecked) {
     EXPECT_FALSE(ws.stored_title_grade(4).has_value());
 }
 
+TEST(TitleVerdict, AKnownGradeWithoutLeaveToCheckIsOnlyAStoredOne) {
+    Workspace ws;
+    test::load_workspace(ws, many_references(200));
+    ASSERT_TRUE(ws.title_lookup_within(Workspace::kNoBudget));
+    EXPECT_FALSE(ws.known_title_grade(3, false).has_value()) << "nothing checked yet";
+    EXPECT_FALSE(ws.stored_title_grade(3).has_value()) << "and nothing checked by asking";
+    const auto checked = ws.known_title_grade(3);
+    ASSERT_TRUE(checked.has_value());
+    const auto kept = ws.known_title_grade(3, false);
+    ASSERT_TRUE(kept.has_value());
+    EXPECT_EQ(kept->score, checked->score);
+}
+
 TEST(TitleVerdict, AnEditWhileTheLookupIsBuiltStartsTheBuildOver) {
     Document document = many_references(3000);
     const std::string repeated = "Globex Bank moved payments to Amazon Aurora and saved 30%";

@@ -150,7 +150,7 @@ static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
             ImGui::SetCursorScreenPos(cell);
             fitted_text(customer);
             ImGui::TableNextColumn();
-            const bool marked = check && has_errors(check->reference_findings[index]);
+            const bool marked = check && check->has_error[index];
             const float marker = ImGui::CalcTextSize("(!)").x + ImGui::GetStyle().ItemSpacing.x;
             fitted_text(r.title, nullptr, ImGui::GetContentRegionAvail().x - (marked ? marker : 0));
             if (marked) {
@@ -158,7 +158,7 @@ static void draw_table(App& app, const std::vector<std::uint32_t>& rows,
                 ImGui::TextColored(severity_colour(Severity::Error), "(!)");
                 note_item_box_for_locator("(!) " + r.id);
                 if (ImGui::IsItemHovered() && begin_wrapped_tooltip()) {
-                    findings_list(check->reference_findings[index]);
+                    findings_list(findings_of(*check, refs, index));
                     end_wrapped_tooltip();
                 }
             }

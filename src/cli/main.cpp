@@ -226,8 +226,10 @@ int validate_command(const Args& args) {
     if (!doc) return args.positional.size() == 1 ? kExitInputErrors : kExitUsage;
     const DocumentCheck check = check_references(doc->references);
     std::vector<Finding> findings;
-    for (const auto& list : check.reference_findings)
-        findings.insert(findings.end(), list.begin(), list.end());
+    for (std::size_t i = 0; i < doc->references.size(); ++i) {
+        std::vector<Finding> of_reference = findings_of(check, doc->references, i);
+        findings.insert(findings.end(), of_reference.begin(), of_reference.end());
+    }
     const AccountReport accounts = check_accounts(doc->accounts);
     for (const auto& f : accounts.findings)
         if (f.severity == Severity::Error) findings.push_back(f);

@@ -70,7 +70,7 @@ void check_round_trip(const Document& document) {
 
 void check_reference_checks(const Document& document, const DocumentCheck& check) {
     const std::size_t count = document.references.size();
-    FUZZ_CHECK(check.reference_findings.size() == count, "one findings list per reference");
+    FUZZ_CHECK(check.has_error.size() == count, "one error flag per reference");
     FUZZ_CHECK(check.is_duplicate.size() == count, "one duplicate flag per reference");
     for (const DuplicatePair& pair : check.duplicates)
         FUZZ_CHECK(pair.first < pair.second && pair.second < count,

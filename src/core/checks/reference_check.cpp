@@ -274,7 +274,7 @@ std::vector<Finding> check_reference(const Reference& reference, std::string_vie
 
 struct DocumentCheckRun::State {
     explicit State(const std::vector<Reference>& refs) : references(refs), duplicates(refs.size()) {
-        check.reference_findings.resize(refs.size());
+        check.has_error.assign(refs.size(), false);
     }
     const std::vector<Reference>& references;
     DuplicateFinder duplicates;
@@ -296,19 +296,13 @@ bool DocumentCheckRun::advance(std::size_t max_references) {
     const std::size_t left = references.size() - s.next;
     const std::size_t end = max_references < left ? s.next + max_references : references.size();
     for (; s.next < end; ++s.next) {
-        s.check.reference_findings[s.next] =
-            check_reference(references[s.next], "references[" + std::to_string(s.next) + "]");
+        s.check.has_error[s.next] = has_errors(check_reference(references[s.next], {}));
         s.duplicates.add(references, s.next);
     }
     if (s.next < references.size()) return false;
-    // The duplicate findings need every pair, so they are added in one go at the end; a file
-    // has few duplicates, and even a hostile one of all duplicates costs one pass.
     s.check.duplicates = s.duplicates.take_pairs();
     s.check.is_duplicate.assign(references.size(), false);
-    for (const DuplicatePair& pair : s.check.duplicates) {
-        s.check.is_duplicate[pair.second] = true;
-        s.check.reference_findings[pair.second].push_back(duplicate_finding(pair, references));
-    }
+    for (const DuplicatePair& pair : s.check.duplicates) s.check.is_duplicate[pair.second] = true;
     s.complete = true;
     return s.duplicates.release(max_references);
 }
@@ -320,6 +314,20 @@ float DocumentCheckRun::progress() const {
 
 DocumentCheck DocumentCheckRun::take() {
     return std::move(state_->check);
+}
+
+std::vector<Finding> findings_of(const DocumentCheck& check,
+                                 const std::vector<Reference>& references, std::size_t index) {
+    std::vector<Finding> out =
+        check_reference(references[index], "references[" + std::to_string(index) + "]");
+    const auto later_copy = [](const DuplicatePair& pair, std::size_t i) {
+        return pair.second < i;
+    };
+    for (auto it =
+             std::lower_bound(check.duplicates.begin(), check.duplicates.end(), index, later_copy);
+         it != check.duplicates.end() && it->second == index; ++it)
+        out.push_back(duplicate_finding(*it, references));
+    return out;
 }
 
 DocumentCheck check_references(const std::vector<Reference>& references) {

@@ -29,8 +29,11 @@ struct DuplicatePair {
 };
 
 struct DocumentCheck {
-    // findings[i] belongs to references[i]; duplicate findings carry related_id.
-    std::vector<std::vector<Finding>> reference_findings;
+    // true for a reference whose own findings (check_reference) include an error: it does not
+    // qualify. The findings themselves are not kept but rebuilt by findings_of when shown: kept
+    // as text, those of 100,000 references took about 25 MB of wasm memory, which never
+    // shrinks (issue 14).
+    std::vector<bool> has_error;
     // Found by grouping by normalised URL and by customer, so it stays near-linear for 100,000
     // references. Each later copy is paired with the earliest reference it repeats, sorted by
     // `second`. Exact repeats are found everywhere; near-same titles among the 64 most recent
@@ -40,6 +43,12 @@ struct DocumentCheck {
     // true for a reference that is the later copy of a duplicate pair: it does not count
     std::vector<bool> is_duplicate;
 };
+
+// Every finding of references[index]: its own, then its duplicate findings (which carry
+// related_id), with paths as in the document ("references[3].url"). `references` must be the
+// ones `check` was made of.
+std::vector<Finding> findings_of(const DocumentCheck& check,
+                                 const std::vector<Reference>& references, std::size_t index);
 
 DocumentCheck check_references(const std::vector<Reference>& references);
 

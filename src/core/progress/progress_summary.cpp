@@ -60,8 +60,8 @@ std::string progress_summary_markdown(const Document& document, const RuleSet& r
     const std::string partner =
         document.partner.name.empty() ? "Our" : escape_markdown(document.partner.name);
     out << "## " << partner << " APN public references, " << format_iso_date(today) << "\n\n"
-        << "Rule set: " << escape_markdown(rules.name) << " (" << escape_markdown(source_text(rules))
-        << ")\n\nCurrent tier: **"
+        << "Rule set: " << escape_markdown(rules.name) << " ("
+        << escape_markdown(source_text(rules)) << ")\n\nCurrent tier: **"
         << (progress.current_tier.empty() ? "none" : progress.current_tier) << "** ("
         << progress.approved << " approved, " << progress.pending << " pending review). "
         << escape_markdown(next_tier_text(progress)) << ".\n\n";
@@ -82,7 +82,8 @@ std::string progress_summary_markdown(const Document& document, const RuleSet& r
     int problems = 0;
     std::ostringstream list;
     for (std::size_t i = 0; i < document.references.size(); ++i) {
-        for (const Finding& f : check.reference_findings[i]) {
+        if (!check.has_error[i]) continue;
+        for (const Finding& f : findings_of(check, document.references, i)) {
             if (f.severity != Severity::Error) continue;
             list << "- " << document.references[i].id << " ("
                  << escape_markdown(document.references[i].customer)

@@ -10,19 +10,15 @@ namespace reftier {
 
 namespace {
 
-// Why a reference does not count, or nullopt when it does. Duplicate findings carry
-// related_id and are left to is_duplicate, so the first copy of a pair still counts.
+// Why a reference does not count, or nullopt when it does. Duplicates are judged by
+// is_duplicate, so the first copy of a pair still counts.
 std::optional<NotCounted> why_not_counted(const Reference& reference, const DocumentCheck& check,
                                           std::size_t index) {
     if (reference.status == Status::Draft) return NotCounted::Draft;
     if (reference.status == Status::Rejected) return NotCounted::Rejected;
     if (index < check.is_duplicate.size() && check.is_duplicate[index])
         return NotCounted::Duplicate;
-    if (index < check.reference_findings.size()) {
-        for (const Finding& finding : check.reference_findings[index])
-            if (finding.severity == Severity::Error && finding.related_id.empty())
-                return NotCounted::NotQualifying;
-    }
+    if (index < check.has_error.size() && check.has_error[index]) return NotCounted::NotQualifying;
     return std::nullopt;
 }
 

@@ -75,9 +75,9 @@ struct TierProgress {
 };
 
 // `check` must be check_references(document.references) (passed in so callers that already
-// have it do not pay twice). A reference does not qualify when it has an error finding other
-// than a duplicate one (duplicates carry related_id and are judged by is_duplicate, so the first
-// copy still counts). Requirements are counted from document.partner.scorecard.
+// have it do not pay twice). A reference does not qualify when it has an error finding of its
+// own (has_error); duplicates are judged by is_duplicate, so the first copy still counts.
+// Requirements are counted from document.partner.scorecard.
 TierProgress compute_tier_progress(const Document& document, const DocumentCheck& check,
                                    const RuleSet& rules, Date today);
 

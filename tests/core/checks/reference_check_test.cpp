@@ -347,26 +347,27 @@ TEST(CheckReferences, MarksOnlyTheLaterCopyAsDuplicate) {
 }
 
 TEST(CheckReferences, NamesTheOtherReferenceInTheDuplicateFinding) {
-    const DocumentCheck check =
-        check_references({complete_reference("r-1"), complete_reference("r-2")});
-    const std::optional<Finding> finding = find_code(check.reference_findings[1], "duplicate-url");
+    const std::vector<Reference> refs{complete_reference("r-1"), complete_reference("r-2")};
+    const DocumentCheck check = check_references(refs);
+    const std::optional<Finding> finding = find_code(findings_of(check, refs, 1), "duplicate-url");
     ASSERT_TRUE(finding);
     EXPECT_EQ(finding->related_id, "r-1");
     EXPECT_EQ(finding->path, "references[1].url");
     EXPECT_NE(finding->message.find("r-1 (\"DevOps and Cloud Culture"), std::string::npos)
         << finding->message;
-    EXPECT_TRUE(check.reference_findings[0].empty());
+    EXPECT_TRUE(findings_of(check, refs, 0).empty());
 }
 
 TEST(CheckReferences, GivesNearTitlesTheirOwnCode) {
-    const DocumentCheck check = check_references({
+    const std::vector<Reference> refs{
         with_url_and_title("r-1", "https://example.com/a",
                            "DevOps and Cloud Culture Drive Velocity in Retail"),
         with_url_and_title("r-2", "https://example.com/b",
                            "DevOps and Cloud Culture Drives Velocity in Retail"),
-    });
+    };
+    const DocumentCheck check = check_references(refs);
     const std::optional<Finding> finding =
-        find_code(check.reference_findings[1], "near-duplicate-title");
+        find_code(findings_of(check, refs, 1), "near-duplicate-title");
     ASSERT_TRUE(finding);
     EXPECT_EQ(finding->path, "references[1].title");
     EXPECT_EQ(finding->severity, Severity::Warning);
@@ -376,12 +377,36 @@ TEST(CheckReferences, KeepsEachReferencesOwnFindingsUnderItsIndex) {
     Reference broken = complete_reference("r-2");
     broken.url = "https://example.com/other";
     broken.customer = "";
-    const DocumentCheck check = check_references({complete_reference("r-1"), broken});
-    ASSERT_EQ(check.reference_findings.size(), 2u);
+    const std::vector<Reference> refs{complete_reference("r-1"), broken};
+    const DocumentCheck check = check_references(refs);
     const std::optional<Finding> finding =
-        find_code(check.reference_findings[1], "missing-customer");
+        find_code(findings_of(check, refs, 1), "missing-customer");
     ASSERT_TRUE(finding);
     EXPECT_EQ(finding->path, "references[1].customer");
+}
+
+TEST(CheckReferences, FlagsOnlyReferencesWithAnErrorOfTheirOwn) {
+    Reference broken = complete_reference("r-2");
+    broken.url = "https://example.com/other";
+    broken.customer = "";
+    const DocumentCheck check =
+        check_references({complete_reference("r-1"), broken, complete_reference("r-3")});
+    // r-3 repeats r-1's URL: a warning, which does not make it an error.
+    EXPECT_EQ(check.has_error, (std::vector<bool>{false, true, false}));
+    EXPECT_EQ(check.is_duplicate, (std::vector<bool>{false, false, true}));
+}
+
+TEST(CheckReferences, FindingsOfAReferenceAreItsOwnThenItsDuplicateOnes) {
+    Reference later = complete_reference("r-2");
+    later.workload.clear();
+    const std::vector<Reference> refs{complete_reference("r-1"), later};
+    const std::vector<Finding> findings = findings_of(check_references(refs), refs, 1);
+    std::vector<Finding> expected = check_reference(later, "references[1]");
+    ASSERT_FALSE(expected.empty());
+    ASSERT_FALSE(findings.empty());
+    EXPECT_EQ(std::vector<Finding>(findings.begin(), findings.begin() + expected.size()), expected);
+    EXPECT_EQ(findings.back().code, "duplicate-url");
+    EXPECT_EQ(findings.back().related_id, "r-1");
 }
 
 TEST(DocumentCheckRun, CheckedInSlicesGivesTheSameFindingsAsAtOnce) {
@@ -409,12 +434,14 @@ TEST(DocumentCheckRun, CheckedInSlicesGivesTheSameFindingsAsAtOnce) {
         EXPECT_EQ(sliced.duplicates[i].second, whole.duplicates[i].second);
         EXPECT_EQ(sliced.duplicates[i].kind, whole.duplicates[i].kind);
     }
-    EXPECT_EQ(sliced.reference_findings, whole.reference_findings);
+    EXPECT_EQ(sliced.has_error, whole.has_error);
 }
 
 TEST(DocumentCheckRun, AnEmptyDocumentIsCompleteAtOnce) {
     const std::vector<Reference> none;
     DocumentCheckRun run(none);
     EXPECT_TRUE(run.advance(0));
-    EXPECT_TRUE(run.take().reference_findings.empty());
+    const DocumentCheck check = run.take();
+    EXPECT_TRUE(check.has_error.empty());
+    EXPECT_TRUE(check.is_duplicate.empty());
 }

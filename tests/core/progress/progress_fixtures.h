@@ -22,7 +22,7 @@ inline Reference numbered_reference(int n, Status status) {
 
 inline DocumentCheck clean_check(const Document& document) {
     DocumentCheck check;
-    check.reference_findings.resize(document.references.size());
+    check.has_error.assign(document.references.size(), false);
     check.is_duplicate.assign(document.references.size(), false);
     return check;
 }

@@ -3,10 +3,12 @@
 #include <algorithm>
 
 #include "core/model/date.h"
+#include "core/progress/progress_fixtures.h"
 #include "core/progress/tier_progress.h"
 #include "core/test_assets.h"
 
 using namespace reftier;
+using reftier::test::clean_check;
 using reftier::test::iso;
 
 namespace {
@@ -35,21 +37,6 @@ Reference approved(std::string id) {
 Reference pending(std::string id, std::string_view submitted_on) {
     return make_reference(std::move(id), Channel::PublicReferencesTool, Status::Submitted,
                           submitted_on);
-}
-
-// A clean check (no findings, no duplicates), as check_references gives for good records.
-DocumentCheck clean_check(const Document& document) {
-    DocumentCheck check;
-    check.reference_findings.resize(document.references.size());
-    check.is_duplicate.assign(document.references.size(), false);
-    return check;
-}
-
-Finding error_finding(std::string code) {
-    Finding finding;
-    finding.severity = Severity::Error;
-    finding.code = std::move(code);
-    return finding;
 }
 
 class TierProgressTest : public ::testing::Test {
@@ -164,7 +151,7 @@ TEST_F(TierProgressTest, ReferenceWithAnErrorDoesNotQualify) {
     Document document;
     document.references = {approved("r-1")};
     DocumentCheck check = clean_check(document);
-    check.reference_findings[0].push_back(error_finding("url-scheme"));
+    check.has_error[0] = true;
     const TierProgress result = compute_tier_progress(document, check, *consulting, kToday);
     EXPECT_EQ(result.approved, 0);
     ASSERT_EQ(result.excluded.size(), 1u);
@@ -173,24 +160,19 @@ TEST_F(TierProgressTest, ReferenceWithAnErrorDoesNotQualify) {
 
 TEST_F(TierProgressTest, WarningsDoNotStopAReferenceFromCounting) {
     Document document;
-    document.references = {approved("r-1")};
-    DocumentCheck check = clean_check(document);
-    Finding warning = error_finding("title-too-long");
-    warning.severity = Severity::Warning;
-    check.reference_findings[0].push_back(warning);
-    EXPECT_EQ(compute_tier_progress(document, check, *consulting, kToday).approved, 1);
+    // Submitted through the Public References Tool without a date: a warning of its own.
+    document.references = {make_reference("r-1", Channel::PublicReferencesTool, Status::Submitted)};
+    const DocumentCheck check = check_references(document.references);
+    ASSERT_FALSE(findings_of(check, document.references, 0).empty());
+    const TierProgress result = compute_tier_progress(document, check, *consulting, kToday);
+    EXPECT_TRUE(result.excluded.empty());
 }
 
 TEST_F(TierProgressTest, FirstCopyOfADuplicatePairStillCounts) {
     Document document;
     document.references = {approved("r-1"), approved("r-2")};
-    DocumentCheck check = clean_check(document);
-    Finding same_url = error_finding("reference-duplicate-url");
-    same_url.related_id = "r-2";
-    check.reference_findings[0].push_back(same_url);
-    same_url.related_id = "r-1";
-    check.reference_findings[1].push_back(same_url);
-    check.is_duplicate[1] = true;
+    document.references[1].url = document.references[0].url;
+    const DocumentCheck check = check_references(document.references);
     const TierProgress result = compute_tier_progress(document, check, *consulting, kToday);
     EXPECT_EQ(result.approved, 1);
     ASSERT_EQ(result.excluded.size(), 1u);

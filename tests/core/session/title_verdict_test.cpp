@@ -140,8 +140,9 @@ TEST(TitleVerdict, DuplicateUrlReadsTheSameInTheDocumentAndTheEditor) {
     Workspace ws;
     test::load_workspace(ws, std::move(document));
     const DocumentCheck& check = ws.reference_check();
+    const std::vector<Finding> of_reference = findings_of(check, ws.document().references, 1);
     const Finding* in_document = nullptr;
-    for (const Finding& f : check.reference_findings[1])
+    for (const Finding& f : of_reference)
         if (f.code == "duplicate-url") in_document = &f;
     ASSERT_NE(in_document, nullptr);
     const Finding* in_editor = nullptr;

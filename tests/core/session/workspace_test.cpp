@@ -186,7 +186,7 @@ TEST(Workspace, ReferenceCheckOverBudgetIsReadyAfterSomeCalls) {
     for (int calls = 0; !check && calls < 10000; ++calls) check = ws.reference_check_within(0);
     ASSERT_NE(check, nullptr);
     EXPECT_EQ(ws.reference_check_progress(), 1.f);
-    EXPECT_EQ(check->reference_findings.size(), 3000u);
+    EXPECT_EQ(check->has_error.size(), 3000u);
     EXPECT_EQ(&ws.reference_check(), check); // kept until the next change
 }
 
@@ -196,7 +196,7 @@ TEST(Workspace, AnEditRestartsAReferenceCheckInProgress) {
     EXPECT_EQ(ws.reference_check_within(0), nullptr);
     ASSERT_TRUE(ws.remove_reference("r-0"));
     EXPECT_EQ(ws.reference_check_progress(), 0.f);
-    EXPECT_EQ(ws.reference_check().reference_findings.size(), 2999u);
+    EXPECT_EQ(ws.reference_check().has_error.size(), 2999u);
 }
 
 TEST(Workspace, RowsAfterEditsUndoAndRedoEqualAFreshQuery) {

@@ -201,6 +201,8 @@ void autosave(App& app) {
 
 void save_now(App& app) {
     app.last_change_ms = -kAutosaveDelayMs; // due at once
+    // A change autosave() has not seen yet: seeing it, it would start the quiet time over.
+    if (current_save_state(app) == SaveState::Pending) app.save_state = SaveState::Pending;
     if (app.save_state == SaveState::Failed) {
         app.save_state = SaveState::Pending;
         app.saved_revision = 0; // asked for: even a save that was refused is tried again

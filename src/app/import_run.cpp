@@ -110,6 +110,9 @@ void finish_check(App& app) {
         // A draft typed while the import ran stays open, to be saved into the new document.
         if (!reference_draft_changed(app)) app.editor = ReferenceEditor{};
         app.show_welcome = false;
+        // The quiet time before an autosave is for typing: an import is saved at once, so it is
+        // in storage sooner (the checks share the page with the save's slices meanwhile).
+        save_now(app);
     }
     end_run(app);
 }

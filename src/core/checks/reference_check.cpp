@@ -88,9 +88,12 @@ void add_reviewer_tip(const Reference& reference, const std::string& prefix,
 // the same customer: a real partner has a handful of references per customer, and the window
 // keeps a pathological file (100,000 references of one customer) linear. Exact duplicates
 // are found everywhere through hashing (kNearTitleWindow, text/title_similarity.h).
+// A shape, not the normalised text: kept as text, the distinct titles of 100,000 references
+// (5,000 customers) were most of the check's peak of wasm memory (issue 14). The shape rules out
+// most pairs; the earlier title of a pair it leaves is normalised again.
 struct DistinctTitle {
     std::size_t first_index; // the earliest reference with this normalised title
-    TitleKey key;            // emptied once the title has left the window
+    TitleShape shape;
 };
 
 // Texts are kept as hashes, not copies: as strings, the URLs and titles of 100,000 references
@@ -174,16 +177,13 @@ class DuplicateFinder {
     void add_title(const std::vector<Reference>& references, std::size_t i,
                    std::size_t same_url_first) {
         std::string customer = customer_key(references[i].customer);
-        TitleKey title = title_key(references[i].title);
-        if (customer.empty() || title.normalized.empty()) return;
+        make_title_key(references[i].title, title_);
+        if (customer.empty() || title_.normalized.empty()) return;
         CustomerGroup& group = groups_[std::move(customer)];
         const std::size_t repeat =
-            group.titles.first_use(title.normalized, group.distinct.size(), [&](std::size_t d) {
-                const DistinctTitle& earlier = group.distinct[d];
-                return earlier.key.normalized.empty()
-                           ? normalize_title(references[earlier.first_index].title) ==
-                                 title.normalized
-                           : earlier.key.normalized == title.normalized;
+            group.titles.first_use(title_.normalized, group.distinct.size(), [&](std::size_t d) {
+                return normalize_title(references[group.distinct[d].first_index].title) ==
+                       title_.normalized;
             });
         if (repeat != kNone) {
             const std::size_t first = group.distinct[repeat].first_index;
@@ -191,26 +191,25 @@ class DuplicateFinder {
                 pairs_.push_back({first, i, DuplicatePair::Kind::SameTitle});
             return;
         }
-        DistinctTitle current{i, std::move(title)};
         const std::size_t window_begin =
             group.distinct.size() > kNearTitleWindow ? group.distinct.size() - kNearTitleWindow : 0;
         for (std::size_t d = group.distinct.size(); d-- > window_begin;) {
             const DistinctTitle& earlier = group.distinct[d];
-            if (compare_titles(earlier.key, current.key, edit_row_) != TitleLikeness::NearSame)
+            if (!may_be_near_same(earlier.shape, title_.shape)) continue;
+            make_title_key(references[earlier.first_index].title, earlier_title_);
+            if (compare_titles(earlier_title_, title_, edit_row_) != TitleLikeness::NearSame)
                 continue;
             if (same_url_first != earlier.first_index)
                 pairs_.push_back({earlier.first_index, i, DuplicatePair::Kind::NearTitle});
             break; // one earlier near-same title is enough to mark this one a duplicate
         }
-        // The title leaving the window is only ever matched exactly from now on.
-        if (group.distinct.size() >= kNearTitleWindow)
-            group.distinct[group.distinct.size() - kNearTitleWindow].key = TitleKey{};
-        group.distinct.push_back(std::move(current));
+        group.distinct.push_back({i, title_.shape});
     }
 
     std::vector<DuplicatePair> pairs_;
     SeenTexts urls_;
     std::unordered_map<std::string, CustomerGroup> groups_;
+    TitleKey title_, earlier_title_; // working memory, reused from one title to the next
     std::vector<std::size_t> edit_row_;
 };
 

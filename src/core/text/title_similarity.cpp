@@ -45,9 +45,17 @@ double similarity_of(std::size_t distance, std::size_t longer) {
     return 1.0 - static_cast<double>(distance) / static_cast<double>(longer);
 }
 
+// The largest distance that still reaches the threshold, one above so that rounding never drops
+// a real pair; the similarity itself makes the final call.
+std::size_t near_same_limit(std::size_t longer) {
+    return static_cast<std::size_t>((1.0 - kNearDuplicateTitleThreshold) *
+                                    static_cast<double>(longer)) +
+           1;
+}
+
 // One edit changes at most two counts by one each, so the distance is at least half the
 // summed differences. A plain loop over 32 bytes, which compilers turn into a few SIMD ops.
-std::size_t histogram_distance_bound(const TitleKey& a, const TitleKey& b) {
+std::size_t histogram_distance_bound(const TitleShape& a, const TitleShape& b) {
     int sum = 0;
     for (std::size_t i = 0; i < a.histogram.size(); ++i)
         sum += std::abs(int{a.histogram[i]} - int{b.histogram[i]});
@@ -102,7 +110,9 @@ TitleKey title_key(std::string_view title) {
 
 void make_title_key(std::string_view title, TitleKey& key) {
     normalize_into(title, key.normalized);
-    key.histogram.fill(0);
+    key.shape.length = static_cast<std::uint32_t>(key.normalized.size());
+    std::array<std::uint8_t, 32>& histogram = key.shape.histogram;
+    histogram.fill(0);
     for (unsigned char c : key.normalized) {
         std::size_t bucket = 31;
         if (c >= 'a' && c <= 'z')
@@ -111,20 +121,24 @@ void make_title_key(std::string_view title, TitleKey& key) {
             bucket = 26 + (c - '0') % 4;
         else if (c == ' ')
             bucket = 30;
-        if (key.histogram[bucket] < 255) ++key.histogram[bucket];
+        if (histogram[bucket] < 255) ++histogram[bucket];
     }
+}
+
+bool may_be_near_same(const TitleShape& a, const TitleShape& b) {
+    const std::size_t longer = std::max(a.length, b.length);
+    if (longer > kMaxComparedTitle) return false;
+    // The edit distance is at least the difference in length, and at least the counts' bound.
+    const std::size_t limit = near_same_limit(longer);
+    return longer - std::min(a.length, b.length) <= limit &&
+           histogram_distance_bound(a, b) <= limit;
 }
 
 TitleLikeness compare_titles(const TitleKey& a, const TitleKey& b, std::vector<std::size_t>& row) {
     if (a.normalized == b.normalized) return TitleLikeness::Same;
+    if (!may_be_near_same(a.shape, b.shape)) return TitleLikeness::Different;
     const std::size_t longer = std::max(a.normalized.size(), b.normalized.size());
-    if (longer > kMaxComparedTitle) return TitleLikeness::Different;
-    // The largest distance that still reaches the threshold, one above so that rounding never
-    // drops a real pair; the similarity itself makes the final call.
-    const auto limit = static_cast<std::size_t>((1.0 - kNearDuplicateTitleThreshold) *
-                                                static_cast<double>(longer)) +
-                       1;
-    if (histogram_distance_bound(a, b) > limit) return TitleLikeness::Different;
+    const std::size_t limit = near_same_limit(longer);
     const std::size_t distance = bounded_edit_distance(a.normalized, b.normalized, limit, row);
     return distance <= limit && similarity_of(distance, longer) >= kNearDuplicateTitleThreshold
                ? TitleLikeness::NearSame

@@ -28,13 +28,20 @@ double title_similarity(std::string_view a, std::string_view b);
 // At or above this, two titles of one customer are "near-same".
 inline constexpr double kNearDuplicateTitleThreshold = 0.85;
 
-// A normalised title and its letter counts, worked out once per title so that comparing it
-// with many others costs only the comparisons.
-struct TitleKey {
-    std::string normalized;
+// A normalised title's length and letter counts: enough to rule most pairs out without the
+// text, in 36 bytes where the text is a heap block of its own.
+struct TitleShape {
+    std::uint32_t length = 0;
     // Byte counts for a cheap lower bound on the edit distance: digits share four buckets and
     // other bytes one, counts stop at 255; both only weaken the bound.
     std::array<std::uint8_t, 32> histogram{};
+};
+
+// A normalised title and its shape, worked out once per title so that comparing it with many
+// others costs only the comparisons.
+struct TitleKey {
+    std::string normalized;
+    TitleShape shape;
 };
 TitleKey title_key(std::string_view title);
 // The same into `key`, reusing its memory: comparing one title with many allocates nothing.
@@ -43,11 +50,16 @@ void make_title_key(std::string_view title, TitleKey& key);
 enum class TitleLikeness { Different, NearSame, Same };
 
 // Same when the normalised titles are equal, NearSame when their similarity reaches
-// kNearDuplicateTitleThreshold. The letter counts rule most pairs out first; the rest run a
-// banded edit distance that stops as soon as the threshold is out of reach. `row` is working
-// memory reused between calls. Titles longer than kMaxComparedTitle are only compared exactly.
+// kNearDuplicateTitleThreshold. The shapes rule most pairs out first (may_be_near_same); the
+// rest run a banded edit distance that stops as soon as the threshold is out of reach. `row` is
+// working memory reused between calls. Titles longer than kMaxComparedTitle are only compared
+// exactly.
 TitleLikeness compare_titles(const TitleKey& a, const TitleKey& b, std::vector<std::size_t>& row);
 inline constexpr std::size_t kMaxComparedTitle = 400;
+
+// False when the shapes alone show that two different titles are not NearSame: compare_titles's
+// first test, for a caller that keeps many titles' shapes and builds few full keys.
+bool may_be_near_same(const TitleShape& a, const TitleShape& b);
 
 // Near-same titles are looked for among this many other titles of the same customer, nearest in
 // the document first: a real partner has a handful a customer, and the bound keeps a hostile

@@ -60,26 +60,28 @@ TEST(CompareTitles, DifferentWorkloadsAreDifferent) {
               TitleLikeness::Different);
 }
 
+// Near pairs, near misses and different lengths, for the tests that check every pair.
+const std::vector<std::string> kPairedTitles = {
+    "DevOps and Cloud Culture Drive Velocity in Retail",
+    "DevOps and Cloud Culture Drives Velocity in Retail",
+    "DevOps & Cloud Culture Drive Velocity for Retail",
+    "Cloud Culture Drives Velocity in Retail",
+    "Serverless Order Processing Cuts Cost in Retail",
+    "Serverless Order Processing Cut Costs in Retail",
+    "Serverless order processing",
+    "Data Lake on Amazon S3 Speeds Up Analytics",
+    "Data Lakes on Amazon S3 Speed Up Analytics",
+    "abcdefghij",
+    "abcdefghik",
+    "a",
+    "b",
+};
+
 // The banded distance with its early exit must decide exactly as the full similarity does.
 TEST(CompareTitles, AgreesWithTheFullSimilarityOnEveryPairOfASet) {
-    const std::vector<std::string> titles = {
-        "DevOps and Cloud Culture Drive Velocity in Retail",
-        "DevOps and Cloud Culture Drives Velocity in Retail",
-        "DevOps & Cloud Culture Drive Velocity for Retail",
-        "Cloud Culture Drives Velocity in Retail",
-        "Serverless Order Processing Cuts Cost in Retail",
-        "Serverless Order Processing Cut Costs in Retail",
-        "Serverless order processing",
-        "Data Lake on Amazon S3 Speeds Up Analytics",
-        "Data Lakes on Amazon S3 Speed Up Analytics",
-        "abcdefghij",
-        "abcdefghik",
-        "a",
-        "b",
-    };
     std::vector<std::size_t> row;
-    for (const std::string& a : titles) {
-        for (const std::string& b : titles) {
+    for (const std::string& a : kPairedTitles) {
+        for (const std::string& b : kPairedTitles) {
             const double similarity = title_similarity(a, b);
             const TitleLikeness expected = similarity >= 1.0 ? TitleLikeness::Same
                                            : similarity >= kNearDuplicateTitleThreshold
@@ -98,4 +100,27 @@ TEST(CompareTitles, OverlongTitlesAreOnlyComparedExactly) {
               TitleLikeness::Different);
     EXPECT_EQ(compare_titles(title_key(long_title), title_key(long_title), row),
               TitleLikeness::Same);
+}
+
+// The document check keeps only shapes and builds full keys for the pairs they leave: a pair
+// ruled out must never be near-same.
+TEST(MayBeNearSame, NeverRulesOutANearSamePairOfASet) {
+    for (const std::string& a : kPairedTitles) {
+        for (const std::string& b : kPairedTitles) {
+            if (title_similarity(a, b) < kNearDuplicateTitleThreshold) continue;
+            EXPECT_TRUE(may_be_near_same(title_key(a).shape, title_key(b).shape))
+                << a << " / " << b;
+        }
+    }
+}
+
+TEST(MayBeNearSame, RulesOutTitlesOfVeryDifferentLengths) {
+    EXPECT_FALSE(
+        may_be_near_same(title_key("Serverless order processing").shape,
+                         title_key("Serverless Order Processing Cuts Cost in Retail").shape));
+}
+
+TEST(MayBeNearSame, RulesOutTitlesWithFewLettersInCommon) {
+    EXPECT_FALSE(
+        may_be_near_same(title_key("abcdefghijklmnop").shape, title_key("qrstuvwxyz012345").shape));
 }

@@ -344,6 +344,33 @@ TEST(DocumentRead, RefusesDuplicateReferenceIdsNamingBoth) {
               "references[1].id: duplicate id \"r-0001\" (also used by references[0])\n");
 }
 
+TEST(DocumentRead, NamesTheFirstUseForEveryLaterCopyOfAnId) {
+    const ReadResult result = read_example_with([](json& d) {
+        json copy = d["references"][0];
+        json other = copy;
+        other["id"] = "r-0002";
+        d["references"] = json::array({copy, other, copy, copy});
+    });
+    EXPECT_EQ(errors_text(result),
+              "references[2].id: duplicate id \"r-0001\" (also used by references[0])\n"
+              "references[3].id: duplicate id \"r-0001\" (also used by references[0])\n");
+}
+
+// The ids' table is addressed by hash: ids that share a slot must still be told apart.
+TEST(DocumentRead, ReadsThousandsOfDistinctIdsWithoutAnError) {
+    const ReadResult result = read_example_with([](json& d) {
+        const json model = d["references"][0];
+        d["references"] = json::array();
+        for (int i = 0; i < 5000; ++i) {
+            json reference = model;
+            reference["id"] = "r-" + std::to_string(i);
+            d["references"].push_back(reference);
+        }
+    });
+    ASSERT_TRUE(result.document) << errors_text(result);
+    EXPECT_EQ(result.document->references.size(), 5000u);
+}
+
 TEST(DocumentRead, RefusesDuplicateAccountIds) {
     const ReadResult result =
         read_example_with([](json& d) { d["accounts"][1]["id"] = "111122223333"; });

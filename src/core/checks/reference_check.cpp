@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 
 #include "core/checks/url_check.h"
@@ -43,45 +44,89 @@ constexpr std::array<RequiredText, 3> kRequiredTexts{{
      "the workload is required: the AWS-based workload that was delivered"},
 }};
 
-void check_dates(const Reference& reference, const std::string& prefix, std::vector<Finding>& out) {
+// Where the rules of one reference report to: FindingList keeps each finding with its text and
+// path; ErrorFlag keeps only whether one is an error, building no text (a draft's reviewer tip
+// alone is some 200 characters). The document check asks the flag of every reference after each
+// change; the texts it built and dropped were about 5 % of its time. One set of rules feeds
+// both, so the flag and the findings shown can never disagree.
+struct FindingList {
+    std::string prefix;
+    std::vector<Finding> findings;
+    // `message` is the text, or a function that builds it (ErrorFlag never calls it).
+    template <typename Message>
+    void add(Severity severity, std::string_view code, Message message, std::string_view field) {
+        std::string text;
+        if constexpr (std::is_invocable_v<Message>)
+            text = message();
+        else
+            text = std::string(message);
+        findings.push_back(
+            make_finding(severity, code, std::move(text), prefix + "." + std::string(field)));
+    }
+    void add_url(std::string_view url) {
+        for (Finding& finding : check_url(url, prefix + ".url")) {
+            if (finding.code == kUrlEmpty) finding.code = "missing-url";
+            findings.push_back(std::move(finding));
+        }
+    }
+};
+
+struct ErrorFlag {
+    bool error = false;
+    template <typename Message>
+    void add(Severity severity, std::string_view, Message, std::string_view) {
+        error = error || severity == Severity::Error;
+    }
+    void add_url(std::string_view url) { error = error || has_errors(check_url(url, "")); }
+};
+
+template <typename Out> void check_dates(const Reference& reference, Out& out) {
     const bool decided =
         reference.status == Status::Approved || reference.status == Status::Rejected;
     if (decided && !reference.decided_on)
-        out.push_back(make_finding(Severity::Tip, "missing-decided-on",
-                                   "add the date of the decision, so the history is complete",
-                                   prefix + ".decided_on"));
+        out.add(Severity::Tip, "missing-decided-on",
+                "add the date of the decision, so the history is complete", "decided_on");
     if (reference.status == Status::Submitted &&
         reference.channel == Channel::PublicReferencesTool && !reference.submitted_on)
-        out.push_back(make_finding(Severity::Warning, "missing-submitted-on",
-                                   "submitted through the Public References Tool without a "
-                                   "submission date: the expected approval date cannot be computed",
-                                   prefix + ".submitted_on"));
+        out.add(Severity::Warning, "missing-submitted-on",
+                "submitted through the Public References Tool without a submission date: the "
+                "expected approval date cannot be computed",
+                "submitted_on");
     // A draft has not been submitted: either the status or the date is out of date.
     if (reference.status == Status::Draft && reference.submitted_on)
-        out.push_back(make_finding(Severity::Warning, "draft-with-submitted-on",
-                                   "a draft with a submission date: set the status to Submitted "
-                                   "if it was submitted, or clear the date",
-                                   prefix + ".status"));
+        out.add(Severity::Warning, "draft-with-submitted-on",
+                "a draft with a submission date: set the status to Submitted if it was "
+                "submitted, or clear the date",
+                "status");
     if (reference.submitted_on && reference.decided_on &&
         *reference.decided_on < *reference.submitted_on)
-        out.push_back(make_finding(Severity::Error, "decided-before-submitted",
-                                   "the decision date is before the submission date",
-                                   prefix + ".decided_on"));
+        out.add(Severity::Error, "decided-before-submitted",
+                "the decision date is before the submission date", "decided_on");
 }
 
 // The seed: reviewers approve when the asset names the customer and the AWS-based workload.
 // Said once, while the reference is still a draft and both are filled in.
-void add_reviewer_tip(const Reference& reference, const std::string& prefix,
-                      std::vector<Finding>& out) {
+template <typename Out> void add_reviewer_tip(const Reference& reference, Out& out) {
     if (reference.status != Status::Draft || is_blank(reference.customer) ||
         is_blank(reference.workload))
         return;
-    out.push_back(
-        make_finding(Severity::Tip, "reviewer-looks-for",
-                     "the reviewer will open the page and look for your relationship with \"" +
-                         reference.customer + "\" by name and for the AWS workload \"" +
-                         reference.workload + "\"; check the page shows both and is public",
-                     prefix + ".url"));
+    out.add(
+        Severity::Tip, "reviewer-looks-for",
+        [&] {
+            return "the reviewer will open the page and look for your relationship with \"" +
+                   reference.customer + "\" by name and for the AWS workload \"" +
+                   reference.workload + "\"; check the page shows both and is public";
+        },
+        "url");
+}
+
+template <typename Out> void apply_reference_rules(const Reference& reference, Out& out) {
+    for (const RequiredText& required : kRequiredTexts)
+        if (is_blank(reference.*required.value))
+            out.add(Severity::Error, required.code, required.message, required.field);
+    out.add_url(reference.url);
+    check_dates(reference, out);
+    add_reviewer_tip(reference, out);
 }
 
 // Near-same titles are searched only among the previous kNearTitleWindow distinct titles of
@@ -255,20 +300,15 @@ Finding duplicate_url_finding(const Reference& original, std::string path) {
 }
 
 std::vector<Finding> check_reference(const Reference& reference, std::string_view path_prefix) {
-    const std::string prefix(path_prefix);
-    std::vector<Finding> out;
-    for (const RequiredText& required : kRequiredTexts)
-        if (is_blank(reference.*required.value))
-            out.push_back(make_finding(Severity::Error, required.code,
-                                       std::string(required.message),
-                                       prefix + "." + std::string(required.field)));
-    for (Finding& finding : check_url(reference.url, prefix + ".url")) {
-        if (finding.code == kUrlEmpty) finding.code = "missing-url";
-        out.push_back(std::move(finding));
-    }
-    check_dates(reference, prefix, out);
-    add_reviewer_tip(reference, prefix, out);
-    return out;
+    FindingList list{std::string(path_prefix), {}};
+    apply_reference_rules(reference, list);
+    return std::move(list.findings);
+}
+
+bool reference_has_error(const Reference& reference) {
+    ErrorFlag flag;
+    apply_reference_rules(reference, flag);
+    return flag.error;
 }
 
 struct DocumentCheckRun::State {
@@ -295,7 +335,7 @@ bool DocumentCheckRun::advance(std::size_t max_references) {
     const std::size_t left = references.size() - s.next;
     const std::size_t end = max_references < left ? s.next + max_references : references.size();
     for (; s.next < end; ++s.next) {
-        s.check.has_error[s.next] = has_errors(check_reference(references[s.next], {}));
+        s.check.has_error[s.next] = reference_has_error(references[s.next]);
         s.duplicates.add(references, s.next);
     }
     if (s.next < references.size()) return false;

@@ -17,6 +17,8 @@ namespace reftier {
 // Findings for one reference on its own. Paths are prefixed with `path_prefix`
 // (e.g. "references[3]" gives "references[3].url").
 std::vector<Finding> check_reference(const Reference& reference, std::string_view path_prefix);
+// Whether check_reference would find an error, built without any finding's text.
+bool reference_has_error(const Reference& reference);
 
 // The finding on a reference whose URL repeats `original`'s, pointing at `path` ("url" in the
 // editor, "references[3].url" in the document): the same words and severity wherever it shows.

@@ -46,6 +46,33 @@ TEST(ReferenceCheck, FindsNothingWrongWithACompleteApprovedReference) {
     EXPECT_TRUE(check_reference(complete_reference(), "references[0]").empty());
 }
 
+// The document check takes the flag from reference_has_error and shows check_reference's
+// findings: one case for each rule, with and without an error among its findings.
+TEST(ReferenceCheck, ErrorFlagAgreesWithTheFindingsOnEveryRule) {
+    std::vector<Reference> cases(10, complete_reference());
+    cases[1].customer = " ";
+    cases[2].title = "";
+    cases[3].workload = "";
+    cases[4].url = "javascript:alert(1)";
+    cases[5].url = "http://example.com/customers/acme-retail"; // a tip only
+    cases[6].decided_on = parse_iso_date("2026-11-01");        // before submitted_on
+    cases[7].status = Status::Draft;                           // the reviewer's tip
+    cases[8].status = Status::Submitted;
+    cases[8].channel = Channel::PublicReferencesTool;
+    cases[8].submitted_on.reset(); // a warning
+    cases[9].decided_on.reset();   // a tip: approved without the decision's date
+    int with_error = 0;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        const std::vector<Finding> findings = check_reference(cases[i], "references[0]");
+        EXPECT_EQ(reference_has_error(cases[i]), has_errors(findings)) << "case " << i;
+        if (i > 0) {
+            EXPECT_FALSE(findings.empty()) << "case " << i << " reports nothing";
+        }
+        with_error += has_errors(findings) ? 1 : 0;
+    }
+    EXPECT_EQ(with_error, 5);
+}
+
 TEST(ReferenceCheck, ReportsAMissingCustomerAsAnError) {
     Reference reference = complete_reference();
     reference.customer = "";

@@ -95,6 +95,18 @@
     });
   }
 
+  // The canvas stays hidden (index.html, class "starting") until the app has drawn into it:
+  // without a GPU the browser composites in software and reads the WebGL canvas back each time
+  // it changes, and the empty canvas of the start would cost one more of those reads (about
+  // 100 ms in SwiftShader) before the first frame. Shown in the task that drew the first frame,
+  // so that frame is the first picture.
+  function showCanvas() {
+    if (canvas.classList.contains('starting') && api.state().frames_drawn > 0) {
+      canvas.classList.remove('starting');
+      document.getElementById('loading').hidden = true;
+    }
+  }
+
   // Ready once the stored document is read (or could not be).
   function checkReady() {
     if (!isReady && api.state().save_state !== 'loading') {
@@ -164,7 +176,6 @@
     print: function(text) { console.log(text); },
     printErr: function(text) { console.warn(text); },
     onRuntimeInitialized: function() {
-      document.getElementById('loading').hidden = true;
       var poll = function() {
         if (!checkReady()) setTimeout(poll, 10);
       };
@@ -173,7 +184,10 @@
     // Also checked after each turn of the render loop: a timer waits behind frames, so alone it
     // resolves `ready` a frame late (in software GL a few hundred ms). The timer still counts in
     // a hidden tab, where the render loop stops.
-    postMainLoop: function() { checkReady(); },
+    postMainLoop: function() {
+      checkReady();
+      showCanvas();
+    },
     onAbort: function(what) {
       var box = document.getElementById('loading');
       box.hidden = false;

@@ -22,9 +22,16 @@ Object.defineProperty(window, 'Module', {
     const after = value.postMainLoop;
     value.postMainLoop = function() {
       if (after) after.apply(this, arguments);
-      if (!window.__firstFrame && window.reftier.state().frames_drawn > 0) window.__firstFrame = window.reftier.state();
+      if (!window.__firstFrame && window.reftier.state().frames_drawn > 0) {
+        window.__firstFrame = window.reftier.state();
+        window.__firstFrame.canvas = getComputedStyle(document.getElementById('canvas')).visibility;
+        window.__firstFrame.loadingShown = !document.getElementById('loading').hidden;
+      }
     };
   },
+});
+document.addEventListener('DOMContentLoaded', () => {
+  window.__canvasAtStart = getComputedStyle(document.getElementById('canvas')).visibility;
 });`;
 
 const documentText = (count) => JSON.stringify({
@@ -73,6 +80,21 @@ test('the stored document is on the first frame drawn: no frame of an empty docu
   const rows = await page.evaluate(() => window.reftier.rows());
   assert.equal(rows[0].customer.startsWith('Customer'), true);
   await shot(page, 'start-stored-document');
+  await context.close();
+});
+
+// Without a GPU the browser reads the canvas back whenever it changes; the empty canvas of the
+// start would be one more read before the first frame (web/reftier_api.js showCanvas).
+test('the canvas is hidden, and "Loading" shown, until the first frame is drawn into it', async () => {
+  const { context } = await launch();
+  const page = context.pages()[0] || await context.newPage();
+  await page.addInitScript(FIRST_FRAME_PROBE);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstFrame, null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => window.__canvasAtStart), 'hidden');
+  const first = await page.evaluate(() => window.__firstFrame);
+  assert.equal(first.canvas, 'visible');
+  assert.equal(first.loadingShown, false);
   await context.close();
 });
 

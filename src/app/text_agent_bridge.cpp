@@ -176,6 +176,10 @@ void init_text_agent_bridge(void (*run_frame)()) {
     platform::TextAgentHandlers handlers;
     handlers.edit = apply_edit;
     handlers.select = apply_selection;
+    handlers.before_clipboard = [] {
+        run_queued_frames();
+        sync_text_agent();
+    };
     platform::set_text_agent_handlers(handlers);
 }
 

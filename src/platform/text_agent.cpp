@@ -57,6 +57,11 @@ EMSCRIPTEN_KEEPALIVE void reftier_text_agent_edit(int start, int end, const char
                                         selection_end, composing != 0, replaces_selection != 0});
 }
 
+EMSCRIPTEN_KEEPALIVE void reftier_text_agent_before_clipboard() {
+    if (reftier::platform::g_handlers.before_clipboard)
+        reftier::platform::g_handlers.before_clipboard();
+}
+
 EMSCRIPTEN_KEEPALIVE void reftier_text_agent_selection(int selection_start, int selection_end) {
     reftier::platform::request_frames(3);
     if (reftier::platform::g_handlers.select)

@@ -43,6 +43,9 @@ struct TextAgentEdit {
 struct TextAgentHandlers {
     void (*edit)(const TextAgentEdit& edit) = nullptr;
     void (*select)(int selection_start, int selection_end) = nullptr;
+    // A copy, cut or paste shortcut is about to act on the element: it must hold the field's
+    // selection after the keys ImGui still has queued (Ctrl+A just before Ctrl+X).
+    void (*before_clipboard)() = nullptr;
 };
 void set_text_agent_handlers(const TextAgentHandlers& handlers);
 

@@ -171,10 +171,13 @@ mergeInto(LibraryManager.library, {
       var shortcut = event.ctrlKey || event.metaKey;
       var lower = key.length === 1 ? key.toLowerCase() : key;
       // Clipboard: the browser copies the element's selection (the field's), cuts and pastes
-      // into it, and the edit comes back as an input event. ImGui never sees these keys.
+      // into it, and the edit comes back as an input event. ImGui never sees these keys. Keys
+      // typed just before (Ctrl+A) may still wait in ImGui's queue for their frames, so those
+      // frames run first and the element gets the selection they make.
       if ((shortcut && !event.altKey && (lower === 'c' || lower === 'x' || lower === 'v')) ||
           (key === 'Insert' && (event.ctrlKey || event.shiftKey)) || (key === 'Delete' && event.shiftKey)) {
         event.stopImmediatePropagation();
+        _reftier_text_agent_before_clipboard();
         return;
       }
       // ImGui edits for these; the element must not as well.

@@ -147,6 +147,7 @@ struct App {
     std::string toast; // short confirmation shown in the status bar
     double toast_until_ms = 0;
     int frames_drawn = 0;
+    int frames_presented = 0; // drawn onto the canvas: not the same picture as the last
     double frame_build_ms = 0; // CPU time of the last frame: views + ImGui, before GL
     double frame_total_ms = 0; // ... including submitting the draw calls
 };

@@ -108,6 +108,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"status_text", reftier::app::save_state_text(app)},
         {"revision", app.workspace.revision()},
         {"frames_drawn", app.frames_drawn},
+        {"frames_presented", app.frames_presented},
         {"frame_build_ms", app.frame_build_ms},
         {"frame_total_ms", app.frame_total_ms},
         {"view", kViews[static_cast<int>(app.view)]},

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
+#include <utility>
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -17,6 +18,7 @@
 
 #include "app/app.h"
 #include "app/font_atlas.h"
+#include "app/frame_fingerprint.h"
 #include "app/item_locator.h"
 #include "app/screen_reader.h"
 #include "app/text_agent_bridge.h"
@@ -29,7 +31,9 @@ namespace {
 GLFWwindow* g_window = nullptr;
 float g_scale = 0; // device pixel ratio the fonts were built for
 reftier::app::UiSettings g_built_for;
-int g_width = 0, g_height = 0; // the canvas backing store, in device pixels
+int g_width = 0, g_height = 0;              // the canvas backing store, in device pixels
+int g_texture_builds = 0;                   // font texture uploads, for the frame fingerprint
+reftier::app::FrameFingerprint g_on_screen; // what the canvas shows
 
 // Sizes the canvas backing store to its CSS box times devicePixelRatio, at the start of every
 // drawn frame, so the canvas, the GL viewport and ImGui's display always agree within the frame
@@ -58,6 +62,7 @@ void fit_canvas() {
         reftier::app::apply_theme_and_fonts(ratio, settings);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        ++g_texture_builds;
     }
 }
 
@@ -81,15 +86,21 @@ void draw_one_frame() {
     reftier::app::advance_background_work(app, reftier::app::frame_work_budget_ms());
     ImGui::Render();
     const double built_ms = reftier::platform::now_ms();
-    glViewport(0, 0, g_width, g_height);
-    // ImGui's renderer leaves its state behind
-    // (scripts/patches/imgui-opengl3-no-state-backup.patch), and a clear inside its last scissor
-    // box would leave the rest of the last frame on screen.
-    glDisable(GL_SCISSOR_TEST);
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(clear.x, clear.y, clear.z, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    reftier::app::FrameFingerprint print = reftier::app::fingerprint_of(
+        *ImGui::GetDrawData(), g_width, g_height, clear, g_texture_builds);
+    if (!(print == g_on_screen)) {
+        glViewport(0, 0, g_width, g_height);
+        // ImGui's renderer leaves its state behind
+        // (scripts/patches/imgui-opengl3-no-state-backup.patch), and a clear inside its last
+        // scissor box would leave the rest of the last frame on screen.
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(clear.x, clear.y, clear.z, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        g_on_screen = std::move(print);
+        ++app.frames_presented;
+    }
     app.frame_build_ms = built_ms - start_ms;
     app.frame_total_ms = reftier::platform::now_ms() - start_ms;
     reftier::app::sync_text_agent();

@@ -81,12 +81,14 @@ EditResult Workspace::replace_document(Document document, std::string what) {
     return replace_checked_document(std::move(document), std::move(what));
 }
 
-EditResult Workspace::replace_checked_document(Document document, std::string what) {
+EditResult Workspace::replace_checked_document(Document document, std::string what,
+                                               std::string kept_as) {
     Edit edit;
     edit.kind = Edit::Kind::Whole;
     edit.description = std::move(what);
-    edit.whole = std::make_shared<Document>(std::move(document_));
-    document_ = std::move(document);
+    if (kept_as.empty()) edit.whole = std::make_shared<Document>(std::move(document_));
+    edit.kept_as = std::move(kept_as);
+    document_ = std::move(document); // the replaced one is freed here when it is kept aside
     record(std::move(edit));
     return made();
 }
@@ -334,7 +336,33 @@ EditResult Workspace::step(std::vector<Edit>& from, std::vector<Edit>& to) {
 }
 
 EditResult Workspace::undo() {
+    if (!undo_needs_kept_copy().empty())
+        return refused({{"", "this step needs its copy kept aside in storage read back first"}});
     return step(undo_, redo_);
+}
+
+const std::string& Workspace::undo_needs_kept_copy() const {
+    static const std::string none;
+    return undo_.empty() ? none : undo_.back().kept_as;
+}
+
+EditResult Workspace::undo_with_kept_copy(const std::string& kept_as, Document read_back) {
+    if (kept_as.empty() || undo_needs_kept_copy() != kept_as)
+        return refused({{"", "the document was changed since this Undo began"}});
+    Edit edit = std::move(undo_.back());
+    undo_.pop_back();
+    edit.kept_as.clear();
+    edit.whole = std::make_shared<Document>(std::move(read_back));
+    apply_swap(edit);
+    redo_.push_back(std::move(edit));
+    return made();
+}
+
+void Workspace::forget_undo_from_kept_copy(const std::string& kept_as) {
+    const auto step = std::find_if(undo_.begin(), undo_.end(),
+                                   [&](const Edit& e) { return e.kept_as == kept_as; });
+    if (kept_as.empty() || step == undo_.end()) return;
+    undo_.erase(undo_.begin(), step + 1);
 }
 
 EditResult Workspace::redo() {

@@ -38,6 +38,10 @@ Date today() {
 // Undo and Redo say what they took back or did again (the Workspace names each step), and
 // refuse to bring back a state that would not read back; the user is told either way.
 static void step_history(App& app, bool redo) {
+    if (!redo && !app.workspace.undo_needs_kept_copy().empty()) {
+        if (app.undo_reading.empty()) undo_from_kept_copy(app);
+        return;
+    }
     const std::string what =
         redo ? app.workspace.redo_description() : app.workspace.undo_description();
     const EditResult result = redo ? app.workspace.redo() : app.workspace.undo();
@@ -122,8 +126,19 @@ static void on_kept_aside_listed(const char* json) {
     kept_aside_listed(the_app(), json);
 }
 
-static void on_kept_aside_opened(const char* key) {
-    restore_kept_aside(the_app(), key ? key : "");
+static void on_kept_aside_opened(const char* key, const char* error) {
+    App& app = the_app();
+    const std::string opened = key ? key : "";
+    if (!app.undo_reading.empty() && opened == app.undo_reading)
+        kept_copy_opened_for_undo(app, error);
+    else if (error)
+        show_toast(app, std::string("The kept-aside copy could not be opened: ") + error);
+    else
+        restore_kept_aside(app, opened);
+}
+
+static void on_kept_for_undo(const char* key) {
+    undo_copy_kept(the_app(), key);
 }
 
 void init(App& app) {
@@ -142,6 +157,7 @@ void init(App& app) {
     callbacks.storage_closed = on_storage_closed;
     callbacks.kept_aside_listed = on_kept_aside_listed;
     callbacks.kept_aside_opened = on_kept_aside_opened;
+    callbacks.kept_for_undo = on_kept_for_undo;
     platform::set_callbacks(callbacks);
     const char* theme = platform::user_preference("theme");
     app.settings.light = theme && std::string(theme) == "light";

@@ -77,6 +77,17 @@ struct ImportRun {
     double progress = 0;                    // of the whole run, 0 to 1
     double reading_ms = 0, checking_ms = 0; // the slices' time in each phase
     bool cancelled = false;
+    // Not an import: reading back the kept-aside copy (its key) that Undo of `undo_what` needs.
+    std::string undo_of, undo_what;
+};
+
+// The copy of the open document asked of storage as a replace starts, for its Undo step
+// (kept_copy_undo.cpp).
+struct UndoCopy {
+    std::uint64_t revision = 0; // the document's when it was asked for; 0: none asked
+    double asked_ms = 0;
+    std::string key; // set once storage has it
+    bool failed = false;
 };
 
 // "Copy my scorecard" and "Enter scorecard figures": a draft of the partner's rule set and their
@@ -124,6 +135,8 @@ struct App {
     std::string partner_error; // why the last partner profile edit was refused
     ImportDialog import;
     std::optional<ImportRun> import_run;
+    UndoCopy undo_copy;
+    std::string undo_reading;     // the kept copy an Undo asked storage for, until it comes
     std::string import_result;    // the last automation import: { ok, errors, conflicts } as JSON
     bool import_ace_next = false; // File > Import ACE opportunities...: the next file is ACE output
     ScorecardEditor scorecard;
@@ -147,7 +160,7 @@ struct App {
     std::string toast; // short confirmation shown in the status bar
     double toast_until_ms = 0;
     int frames_drawn = 0;
-    int frames_presented = 0; // drawn onto the canvas: not the same picture as the last
+    int frames_presented = 0;  // drawn onto the canvas: not the same picture as the last
     double frame_build_ms = 0; // CPU time of the last frame: views + ImGui, before GL
     double frame_total_ms = 0; // ... including submitting the draw calls
 };
@@ -218,6 +231,19 @@ void draw_workshop_menu(App& app);
 void draw_workshop_dialogs(App& app); // welcome, reset/clear confirmation, help, about
 void draw_draft_dialog(App& app);
 void draw_recovery_window(App& app);
+
+// An import's Undo step kept in storage (kept_copy_undo.cpp): asked for as a replace starts,
+// confirmed by platform::kept_for_undo, waited for (briefly) and taken as the replace is made:
+// its key, or empty when the replaced document stays in memory (then it also goes aside as
+// keep_aside_before_replacing says). Undo reads it back as an import run does.
+void ask_for_undo_copy(App& app);
+void undo_copy_kept(App& app, const char* key);
+bool waiting_for_undo_copy(const App& app);
+std::string take_undo_copy(App& app);
+void undo_from_kept_copy(App& app);
+void kept_copy_opened_for_undo(App& app, const char* error); // its bytes: platform::read_input
+void start_undo_run(App& app, const std::string& key, const std::string& what);
+void finish_undo_run(App& app, const std::string& key, const std::string& what, ReadResult read);
 
 // Kept-aside copies (recovery_view.cpp).
 void open_recovery(App& app);

@@ -10,6 +10,7 @@
 // made against a document that was edited while it was checked is planned and checked again;
 // an editor draft with unsaved changes stays open.
 // A file with errors, a refused document or a cancel changes nothing.
+// The same run, reading only, brings back the kept-aside copy an Undo needs (kept_copy_undo.cpp).
 #include <emscripten.h>
 
 #include <nlohmann/json.hpp>
@@ -71,6 +72,10 @@ void finish_reading(App& app) {
     ImportRun& run = *app.import_run;
     ReadResult read = run.reading->take_result();
     run.reading.reset();
+    if (!run.undo_of.empty()) {
+        finish_undo_run(app, run.undo_of, run.undo_what, std::move(read));
+        return end_run(app);
+    }
     ImportDialog& d = app.import;
     d.errors = std::move(read.errors);
     if (read.document && (!run.automation || run.merge))
@@ -94,10 +99,11 @@ void finish_check(App& app) {
     const std::size_t count = run.ready->references.size();
     bool made = false;
     if (problems.empty()) {
-        if (!run.merge) keep_aside_before_replacing(app);
+        const std::string kept_as = run.merge ? std::string() : take_undo_copy(app);
         made = imported(app, app.workspace.replace_checked_document(
                                  std::move(*run.ready),
-                                 (run.merge ? "the merge of " : "the import of ") + d.file_name));
+                                 (run.merge ? "the merge of " : "the import of ") + d.file_name,
+                                 kept_as));
     } else {
         made = imported(app, EditResult{false, std::move(problems)});
     }
@@ -127,6 +133,15 @@ void start_import_run(App& app, const std::string& file_name, const ReadSource& 
     run.automation = automation;
     run.merge = merge;
     run.reading = std::make_unique<DocumentReading>(source, platform::input_bytes());
+    if (automation && !merge) ask_for_undo_copy(app);
+    platform::run_import_slices();
+}
+
+void start_undo_run(App& app, const std::string& key, const std::string& what) {
+    ImportRun& run = app.import_run.emplace();
+    run.undo_of = key;
+    run.undo_what = what;
+    run.reading = std::make_unique<DocumentReading>(platform::read_input, platform::input_bytes());
     platform::run_import_slices();
 }
 
@@ -134,6 +149,7 @@ void apply_import(App& app, bool merge) {
     if (!app.import.incoming || app.import_run) return;
     ImportRun& run = app.import_run.emplace();
     run.merge = merge;
+    if (!merge) ask_for_undo_copy(app);
     plan_and_check(app, run);
     app.import.open = false;
     platform::run_import_slices();
@@ -148,7 +164,7 @@ bool step_import_run(App& app, double budget_ms) {
         if (run.cancelled) {
             if (run.automation)
                 set_automation_result(app, false, {{"", "the import was cancelled"}});
-            app.import = ImportDialog{};
+            if (run.undo_of.empty()) app.import = ImportDialog{}; // an Undo leaves a dialog be
             end_run(app);
             return false;
         }
@@ -159,6 +175,8 @@ bool step_import_run(App& app, double budget_ms) {
             run.progress = (run.merge ? kMergeReadingShare : 1.0) * platform::input_read_fraction();
             if (read) finish_reading(app);
         } else {
+            // Storage answers between the page's tasks, so a wait gives the rest of the slice back.
+            if (!run.merge && waiting_for_undo_copy(app)) break;
             const bool checked = !run.check || run.check->step(kRecordsPerLook);
             run.checking_ms += platform::now_ms() - slice_start;
             const std::size_t total = run.ready->references.size();
@@ -185,11 +203,16 @@ void draw_import_progress(App& app) {
     if (!app.import_run) return;
     const ImportRun& run = *app.import_run;
     ImGui::SameLine(0, em(1.5f));
-    ImGui::Text("%s %s... %d%%", run.phase == ImportRun::Phase::Reading ? "Importing" : "Checking",
-                app.import.file_name.c_str(), static_cast<int>(run.progress * 100));
+    const bool undoing = !run.undo_of.empty();
+    ImGui::Text("%s %s... %d%%",
+                undoing                                  ? "Undoing"
+                : run.phase == ImportRun::Phase::Reading ? "Importing"
+                                                         : "Checking",
+                undoing ? run.undo_what.c_str() : app.import.file_name.c_str(),
+                static_cast<int>(run.progress * 100));
     note_item_for_locator("import progress");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Cancel import")) cancel_import_run(app);
+    if (ImGui::SmallButton(undoing ? "Cancel undo" : "Cancel import")) cancel_import_run(app);
 }
 
 } // namespace reftier::app

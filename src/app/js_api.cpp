@@ -123,6 +123,7 @@ EMSCRIPTEN_KEEPALIVE const char* reftier_api_state() {
         {"presentation", app.settings.presentation},
         {"light", app.settings.light},
         {"can_undo", app.workspace.can_undo()},
+        {"undo_from_storage", !app.workspace.undo_needs_kept_copy().empty()},
         {"accounts_with_activity", app.workspace.account_report().with_activity},
         {"accounts_with_activity_earning", app.workspace.account_report().with_activity_earning},
         // Work spread over frames (a filter, the document checks); reading state never does

@@ -20,7 +20,7 @@ void reftier_js_discard_save_pieces();
 void reftier_js_save_pieces(int references, int accounts);
 void reftier_js_run_in_slices();
 void reftier_js_keep_output_aside(const char* kind);
-void reftier_js_keep_stored_aside(const char* kind);
+void reftier_js_keep_stored_aside(const char* kind, int tell);
 void reftier_js_list_kept_aside();
 void reftier_js_open_kept_aside(const char* key, const char* file_name);
 void reftier_js_remove_kept_aside(const char* key);
@@ -95,8 +95,8 @@ void keep_output_aside(const char* kind) {
     reftier_js_keep_output_aside(kind);
 }
 
-void keep_stored_aside(const char* kind) {
-    reftier_js_keep_stored_aside(kind);
+void keep_stored_aside(const char* kind, bool tell) {
+    reftier_js_keep_stored_aside(kind, tell ? 1 : 0);
 }
 
 void list_kept_aside() {
@@ -211,10 +211,16 @@ EMSCRIPTEN_KEEPALIVE void reftier_on_kept_aside_listed(const char* json) {
         reftier::platform::g_callbacks.kept_aside_listed(json);
 }
 
-EMSCRIPTEN_KEEPALIVE void reftier_on_kept_aside_opened(const char* key) {
+EMSCRIPTEN_KEEPALIVE void reftier_on_kept_aside_opened(const char* key, const char* error) {
     reftier::platform::request_frames(3);
     if (reftier::platform::g_callbacks.kept_aside_opened)
-        reftier::platform::g_callbacks.kept_aside_opened(key);
+        reftier::platform::g_callbacks.kept_aside_opened(key, error);
+}
+
+EMSCRIPTEN_KEEPALIVE void reftier_on_kept_for_undo(const char* key) {
+    reftier::platform::request_frames(3);
+    if (reftier::platform::g_callbacks.kept_for_undo)
+        reftier::platform::g_callbacks.kept_for_undo(key);
 }
 
 // The read-back on the page, where no worker can run (browser_library.js RefTierReadBack).

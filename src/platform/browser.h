@@ -29,8 +29,11 @@ struct Callbacks {
     // "date" (local, "YYYY-MM-DD HH:MM"), "bytes"}], "usage", "quota"} (bytes this site uses
     // and may use, null when the browser does not say), or {"copies": [], "error": "..."}.
     void (*kept_aside_listed)(const char* json) = nullptr;
-    // A kept-aside copy's bytes, readable with read_input() during the call (to restore it).
-    void (*kept_aside_opened)(const char* key) = nullptr;
+    // A kept-aside copy's bytes, readable with read_input() during the call (to restore it),
+    // or `error` (not null) when it could not be read from storage.
+    void (*kept_aside_opened)(const char* key, const char* error) = nullptr;
+    // keep_stored_aside(..., true): the copy is in storage under `key`; null when it is not.
+    void (*kept_for_undo)(const char* key) = nullptr;
 };
 void set_callbacks(const Callbacks& callbacks);
 
@@ -76,8 +79,8 @@ void run_in_slices(bool (*slice)());
 // kind "before-import" for the document an import, sample data or a restore replaces.
 void keep_output_aside(const char* kind);
 // The same for the document as stored now (the last save), copied inside browser storage as it
-// is: nothing is written again on the page.
-void keep_stored_aside(const char* kind);
+// is: nothing is written again on the page. `tell`: kept_for_undo says when it is there.
+void keep_stored_aside(const char* kind, bool tell = false);
 // The kept-aside copies (answered through kept_aside_listed), one copy's bytes (through
 // kept_aside_opened) or as a downloaded file, and removing one (then listed again).
 void list_kept_aside();

@@ -58,8 +58,9 @@ mergeInto(LibraryManager.library, {
     },
     // Keeps a copy aside under "<kind>-<time>" until the user removes it. value(store) gives
     // what to keep, or a request for it (the stored document, read in the same transaction, so
-    // no save can come in between).
-    keepAside: function(kind, value) {
+    // no save can come in between). kept(key), when given, is called once the copy is in
+    // storage, or with null when it could not be kept.
+    keepAside: function(kind, value, kept) {
       var key = kind + '-' + new Date().toISOString();
       RefTierIdb.withDb(function(db) {
         return new Promise(function(resolve, reject) {
@@ -81,7 +82,10 @@ mergeInto(LibraryManager.library, {
           tx.oncomplete = resolve;
           tx.onabort = function() { reject(failure || tx.error); };
         });
-      }).catch(function(error) {
+      }).then(function() {
+        if (kept) kept(key);
+      }, function(error) {
+        if (kept) kept(null);
         RefTierIdb.callWithStrings(_reftier_on_kept_aside_listed,
           [JSON.stringify({ copies: [], error: 'The replaced document could not be kept aside: ' + RefTierIdb.describe(error) })]);
       });
@@ -429,10 +433,12 @@ mergeInto(LibraryManager.library, {
     RefTierIdb.keepAside(UTF8ToString(kindPointer), function() { return bytes; });
   },
 
-  // The stored document kept aside the same way, copied in one transaction with the read.
+  // The stored document kept aside the same way, copied in one transaction with the read; with
+  // `tell`, _reftier_on_kept_for_undo says under which key once it is there (null: not kept).
   reftier_js_keep_stored_aside__deps: ['$RefTierIdb'],
-  reftier_js_keep_stored_aside: function(kindPointer) {
-    RefTierIdb.keepAside(UTF8ToString(kindPointer), function(store) { return store.get('current'); });
+  reftier_js_keep_stored_aside: function(kindPointer, tell) {
+    RefTierIdb.keepAside(UTF8ToString(kindPointer), function(store) { return store.get('current'); },
+                         tell ? function(key) { RefTierIdb.callWithStrings(_reftier_on_kept_for_undo, [key]); } : null);
   },
 
   // Lists the kept-aside copies with their size and date, and how much room the site uses.
@@ -475,12 +481,15 @@ mergeInto(LibraryManager.library, {
           RefTierDownload.save(new Blob([value], { type: 'application/json' }), fileName);
         return;
       }
+      if (value === undefined) throw new Error('the copy is no longer in browser storage');
       return Module.reftierStoredInput(value).then(function(input) {
         RefTierInput.offer(input !== null ? input : new Uint8Array(0), function() {
-          RefTierIdb.callWithStrings(_reftier_on_kept_aside_opened, [key]);
+          RefTierIdb.callWithStrings(_reftier_on_kept_aside_opened, [key, null]);
         });
       });
-    }).catch(function() {});
+    }).catch(function(error) {
+      if (!fileName) RefTierIdb.callWithStrings(_reftier_on_kept_aside_opened, [key, RefTierIdb.describe(error)]);
+    });
   },
 
   reftier_js_remove_kept_aside__deps: ['$RefTierIdb', 'reftier_js_list_kept_aside'],
